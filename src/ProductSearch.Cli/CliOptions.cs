@@ -1,0 +1,27 @@
+using System.CommandLine;
+using ProductSearch.Embedding;
+
+namespace ProductSearch.Cli;
+
+/// <summary>Options several commands share.</summary>
+internal static class CliOptions
+{
+    public static Option<string?> Index(bool required) => new("--index", "-i")
+    {
+        Description = required ? "Index folder to write." : "Index folder (default: the demo index, built on first use).",
+        Required = required,
+    };
+
+    public static Option<string?> Model() => new("--model", "-m")
+    {
+        Description = $"Embedding model: a built-in name ({string.Join(", ", BuiltInModels.All.Select(m => m.Name))}) or a sentence-transformers ONNX folder.",
+    };
+
+    public static Option<string> Device() => new("--device")
+    {
+        Description = "Where the model runs: auto (CUDA if it starts, else CPU), cpu, cuda or cuda:N.",
+        DefaultValueFactory = _ => "auto",
+    };
+
+    public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Print more about what happens." };
+}

@@ -1,0 +1,3 @@
+using ProductSearch.Cli;
+
+return await CliApp.Create().Parse(args).InvokeAsync();

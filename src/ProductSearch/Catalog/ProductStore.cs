@@ -1,0 +1,74 @@
+using LiteDB;
+
+namespace ProductSearch.Catalog;
+
+/// <summary>
+/// The product documents, in a LiteDB file. Each product has a numeric key (the id the vector and lexical
+/// indexes use) and its catalog id, unique. Thread-safe: LiteDB serializes access inside one instance.
+/// </summary>
+public sealed class ProductStore : IDisposable
+{
+    private const string CollectionName = "products";
+    private readonly LiteDatabase _database;
+    private readonly ILiteCollection<BsonDocument> _products;
+
+    private ProductStore(LiteDatabase database)
+    {
+        _database = database;
+        _products = database.GetCollection(CollectionName);
+    }
+
+    /// <summary>Creates (or opens for writing) the store at <paramref name="path"/>.</summary>
+    public static ProductStore OpenWritable(string path)
+    {
+        var store = new ProductStore(new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }));
+        store._products.EnsureIndex("product_id", unique: true);
+        return store;
+    }
+
+    /// <summary>Opens the store at <paramref name="path"/> for reading.</summary>
+    /// <exception cref="FileNotFoundException">No store at that path.</exception>
+    public static ProductStore OpenReadOnly(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Product store '{path}' does not exist.", path);
+        return new ProductStore(new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, ReadOnly = true }));
+    }
+
+    /// <summary>Number of products.</summary>
+    public long Count => _products.LongCount();
+
+    /// <summary>Inserts or replaces products under their keys, in one transaction.</summary>
+    public void Upsert(IEnumerable<(long Key, Product Product)> products)
+    {
+        _products.Upsert(products.Select(p => ProductDocument.ToBson(p.Key, p.Product)));
+    }
+
+    /// <summary>The product stored under <paramref name="key"/>, or <c>null</c>.</summary>
+    public Product? Get(long key) => _products.FindById(key) is { } doc ? ProductDocument.FromBson(doc) : null;
+
+    /// <summary>The key of the product with catalog id <paramref name="productId"/>, or <c>null</c>.</summary>
+    public long? KeyOf(string productId) =>
+        _products.FindOne(Query.EQ("product_id", productId)) is { } doc ? doc["_id"].AsInt64 : null;
+
+    /// <summary>The products stored under <paramref name="keys"/> (missing keys are left out).</summary>
+    public IReadOnlyDictionary<long, Product> GetMany(IEnumerable<long> keys)
+    {
+        var result = new Dictionary<long, Product>();
+        foreach (var key in keys.Distinct())
+        {
+            if (Get(key) is { } product) result[key] = product;
+        }
+        return result;
+    }
+
+    /// <summary>Every key with its catalog id, in key order.</summary>
+    public IEnumerable<(long Key, string ProductId)> Keys() =>
+        _products.Query().OrderBy("_id").Select("{ _id, product_id }").ToDocuments()
+            .Select(d => (d["_id"].AsInt64, d["product_id"].AsString));
+
+    /// <summary>Flushes to disk.</summary>
+    public void Checkpoint() => _database.Checkpoint();
+
+    /// <inheritdoc />
+    public void Dispose() => _database.Dispose();
+}

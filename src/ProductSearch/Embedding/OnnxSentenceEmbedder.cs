@@ -1,0 +1,197 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.ML.OnnxRuntime;
+
+namespace ProductSearch.Embedding;
+
+/// <summary>
+/// Runs a sentence-transformers ONNX export: our tokenizer, one ONNX Runtime session, the model's pooling,
+/// prompts and normalization. Texts are sorted by length and padded per batch, so short titles are not padded
+/// to the longest one. Thread-safe; one instance serves the whole process.
+/// </summary>
+public sealed class OnnxSentenceEmbedder : ITextEmbedder, IEmbeddingGenerator<string, Embedding<float>>
+{
+    private readonly InferenceSession _session;
+    private readonly EmbedderOptions _options;
+    private readonly string[] _inputNames;
+    private readonly bool _feedTokenTypes;
+    private readonly string _outputName;
+    private readonly bool _outputIsPooled;
+    private readonly Lazy<string> _sha256;
+    private readonly EmbeddingGeneratorMetadata _metadata;
+
+    private OnnxSentenceEmbedder(SentenceTransformerModel model, EmbedderOptions options, ILogger logger)
+    {
+        Model = model;
+        _options = options;
+        (_session, ActiveDevice) = OnnxSessionFactory.Open(model.OnnxPath, options, logger);
+        var inputs = _session.InputMetadata.Keys.ToArray();
+        if (!inputs.Contains("input_ids"))
+            throw new ModelLoadException($"'{model.OnnxPath}' has no 'input_ids' input (inputs: {string.Join(", ", inputs)}).");
+        _feedTokenTypes = inputs.Contains("token_type_ids");
+        _inputNames = _feedTokenTypes ? ["input_ids", "attention_mask", "token_type_ids"] : ["input_ids", "attention_mask"];
+
+        (_outputName, _outputIsPooled) = ChooseOutput(_session, model.OnnxPath);
+        var width = (int)_session.OutputMetadata[_outputName].Dimensions[^1];
+        Dimensions = model.TruncateDimensions is { } truncate && truncate > 0 && (width <= 0 || truncate < width) ? truncate : width;
+        if (Dimensions <= 0) Dimensions = Embed([string.Empty], EmbeddingPurpose.Document)[0].Length;
+        _sha256 = new Lazy<string>(() => HashFile(model.OnnxPath));
+        _metadata = new EmbeddingGeneratorMetadata("ProductSearch.OnnxRuntime", null, model.Name, Dimensions);
+    }
+
+    /// <summary>Loads the model named in <paramref name="options"/> (built-in name or folder).</summary>
+    /// <exception cref="ModelLoadException">The model cannot be found, read or started.</exception>
+    public static OnnxSentenceEmbedder Create(EmbedderOptions options, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.BatchSize <= 0) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "BatchSize must be positive.");
+        var model = Resolve(options.Model, options.ModelCacheDirectory);
+        return new OnnxSentenceEmbedder(model, options, logger ?? NullLogger.Instance);
+    }
+
+    /// <summary>Reads a built-in model (unpacking it on first use) or a model folder.</summary>
+    public static SentenceTransformerModel Resolve(string nameOrFolder, string? cacheDirectory = null)
+    {
+        if (BuiltInModels.Find(nameOrFolder) is { } builtIn)
+            return ModelFolderReader.Read(BuiltInModels.EnsureUnpacked(builtIn, cacheDirectory), builtIn.Name);
+        if (Directory.Exists(nameOrFolder)) return ModelFolderReader.Read(nameOrFolder);
+        throw new ModelLoadException(
+            $"'{nameOrFolder}' is neither a built-in model ({string.Join(", ", BuiltInModels.All.Select(m => m.Name))}) nor a model folder.");
+    }
+
+    /// <summary>The model this embedder runs.</summary>
+    public SentenceTransformerModel Model { get; }
+
+    /// <inheritdoc />
+    public string ModelName => Model.Name;
+
+    /// <inheritdoc />
+    public string ModelSha256 => _sha256.Value;
+
+    /// <inheritdoc />
+    public int Dimensions { get; }
+
+    /// <inheritdoc />
+    public string ActiveDevice { get; }
+
+    /// <summary>The ids the model is fed for <paramref name="text"/> (prompt and truncation applied).</summary>
+    public int[] Tokenize(string text, EmbeddingPurpose purpose) =>
+        Model.Tokenizer.Encode(PromptFor(purpose) + text, Model.MaxSequenceLength);
+
+    /// <inheritdoc />
+    public float[][] Embed(IReadOnlyList<string> texts, EmbeddingPurpose purpose, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var prompt = PromptFor(purpose);
+        // sentence-transformers masks the prompt out of pooling when include_prompt is false: [CLS] + its pieces.
+        var skip = prompt.Length > 0 && !Model.PoolingIncludesPrompt ? Model.Tokenizer.CountPieces(prompt) + 1 : 0;
+        var encoded = new int[texts.Count][];
+        for (var i = 0; i < texts.Count; i++) encoded[i] = Model.Tokenizer.Encode(prompt + (texts[i] ?? string.Empty), Model.MaxSequenceLength);
+
+        var order = Enumerable.Range(0, texts.Count).OrderBy(i => encoded[i].Length).ToArray();
+        var result = new float[texts.Count][];
+        for (var start = 0; start < order.Length; start += _options.BatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = order.AsSpan(start, Math.Min(_options.BatchSize, order.Length - start)).ToArray();
+            RunBatch(batch, encoded, skip, result);
+        }
+        return result;
+    }
+
+    private void RunBatch(int[] batch, int[][] encoded, int skip, float[][] result)
+    {
+        var rows = batch.Length;
+        var length = batch.Max(i => encoded[i].Length);
+        var ids = new long[rows * length];
+        var mask = new long[rows * length];
+        for (var r = 0; r < rows; r++)
+        {
+            var tokens = encoded[batch[r]];
+            for (var t = 0; t < tokens.Length; t++)
+            {
+                ids[r * length + t] = tokens[t];
+                mask[r * length + t] = 1;
+            }
+            for (var t = tokens.Length; t < length; t++) ids[r * length + t] = Model.Tokenizer.PaddingId;
+        }
+        long[] shape = [rows, length];
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
+        using var typesValue = _feedTokenTypes ? OrtValue.CreateTensorValueFromMemory(new long[rows * length], shape) : null;
+        OrtValue[] inputs = typesValue is null ? [idsValue, maskValue] : [idsValue, maskValue, typesValue];
+
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, _inputNames, inputs, [_outputName]);
+        var output = outputs[0];
+        var data = output.GetTensorDataAsSpan<float>();
+        var outShape = output.GetTensorTypeAndShape().Shape;
+        var hidden = (int)outShape[^1];
+        for (var r = 0; r < rows; r++)
+        {
+            var vector = new float[hidden];
+            if (_outputIsPooled)
+                data.Slice(r * hidden, hidden).CopyTo(vector);
+            else
+                TokenPooling.Pool(Model.Pooling, data.Slice(r * length * hidden, length * hidden), hidden,
+                    encoded[batch[r]].Length, Math.Min(skip, encoded[batch[r]].Length - 1), vector);
+            if (Model.Normalize) TokenPooling.Normalize(vector); // idempotent on an already-normalized pooled output
+            result[batch[r]] = hidden > Dimensions ? vector[..Dimensions] : vector;
+        }
+    }
+
+    private string PromptFor(EmbeddingPurpose purpose) => purpose == EmbeddingPurpose.Query
+        ? _options.QueryPrompt ?? Model.PromptFor(purpose)
+        : _options.DocumentPrompt ?? Model.PromptFor(purpose);
+
+    /// <summary>
+    /// The output to read: <c>sentence_embedding</c> (already pooled) when the graph has it, else
+    /// <c>token_embeddings</c> or <c>last_hidden_state</c>, else the first three-dimensional output.
+    /// </summary>
+    private static (string Name, bool Pooled) ChooseOutput(InferenceSession session, string path)
+    {
+        var outputs = session.OutputMetadata;
+        if (outputs.ContainsKey("sentence_embedding")) return ("sentence_embedding", true);
+        foreach (var name in new[] { "token_embeddings", "last_hidden_state" })
+            if (outputs.ContainsKey(name)) return (name, false);
+        var first3d = outputs.FirstOrDefault(o => o.Value.Dimensions.Length == 3).Key;
+        return first3d is not null ? (first3d, false)
+            : throw new ModelLoadException($"'{path}' has no sentence_embedding, token_embeddings, last_hidden_state or other 3-D output.");
+    }
+
+    private static string HashFile(string path)
+    {
+        var sidecar = path + ".sha256";
+        if (File.Exists(sidecar)) return File.ReadAllText(sidecar).Trim();
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <inheritdoc />
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values,
+        EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var texts = values.ToArray();
+        var vectors = Embed(texts, EmbeddingPurpose.Document, cancellationToken);
+        var embeddings = new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v)
+        {
+            ModelId = Model.Name,
+            CreatedAt = DateTimeOffset.UtcNow,
+        }));
+        return Task.FromResult(embeddings);
+    }
+
+    /// <inheritdoc />
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        if (serviceKey is not null) return null;
+        if (serviceType == typeof(EmbeddingGeneratorMetadata)) return _metadata;
+        return serviceType.IsInstanceOfType(this) ? this : null;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _session.Dispose();
+}

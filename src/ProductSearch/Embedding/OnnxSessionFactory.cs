@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.ML.OnnxRuntime;
+
+namespace ProductSearch.Embedding;
+
+/// <summary>Opens an ONNX Runtime session on the asked-for device, falling back from CUDA to CPU under <c>auto</c>.</summary>
+internal static class OnnxSessionFactory
+{
+    public static (InferenceSession Session, string Device) Open(string onnxPath, EmbedderOptions options, ILogger logger)
+    {
+        var device = options.Device;
+        if (device.Kind != ComputeDeviceKind.Cpu)
+        {
+            // ONNX Runtime prints its own red error when the CUDA provider cannot load; we report that in one
+            // line of ours instead, so its native logger is quiet for the attempt.
+            var environment = OrtEnv.Instance();
+            var previousLevel = environment.EnvLogLevel;
+            environment.EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
+            try
+            {
+                using var cudaOptions = CreateOptions(options);
+                cudaOptions.AppendExecutionProvider_CUDA(device.DeviceId);
+                return (Create(onnxPath, cudaOptions), $"cuda:{device.DeviceId}");
+            }
+            catch (Exception ex) when (ex is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
+            {
+                if (device.Kind == ComputeDeviceKind.Cuda)
+                    throw new ModelLoadException($"CUDA device {device.DeviceId} could not start: {ex.Message}", ex);
+                logger.LogInformation("CUDA is not available ({Reason}); running the model on CPU.", FirstLine(ex.Message));
+            }
+            finally
+            {
+                environment.EnvLogLevel = previousLevel;
+            }
+        }
+        using var cpuOptions = CreateOptions(options);
+        return (Create(onnxPath, cpuOptions), "cpu");
+    }
+
+    private static SessionOptions CreateOptions(EmbedderOptions options)
+    {
+        var session = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+        };
+        if (options.IntraOpThreads > 0) session.IntraOpNumThreads = options.IntraOpThreads;
+        return session;
+    }
+
+    private static InferenceSession Create(string onnxPath, SessionOptions options)
+    {
+        try
+        {
+            return new InferenceSession(onnxPath, options);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new ModelLoadException($"ONNX Runtime could not load '{onnxPath}': {ex.Message}", ex);
+        }
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ProductSearch.Indexing;
+
+/// <summary>
+/// Where things live inside an index folder:
+/// <code>
+/// manifest.json            the current commit (written last, renamed into place)
+/// gen-000001/products.db   LiteDB product documents
+/// gen-000001/lexical/      Lucene BM25 index
+/// gen-000001/vectors.usearch  USearch HNSW graph
+/// </code>
+/// </summary>
+public sealed class IndexLayout
+{
+    /// <summary>Creates the layout of the index folder at <paramref name="root"/>.</summary>
+    public IndexLayout(string root) => Root = Path.GetFullPath(root);
+
+    /// <summary>The index folder.</summary>
+    public string Root { get; }
+
+    /// <summary>The manifest file.</summary>
+    public string ManifestPath => Path.Combine(Root, "manifest.json");
+
+    /// <summary>The folder name of generation <paramref name="generation"/>.</summary>
+    public static string GenerationFolderName(long generation) => "gen-" + generation.ToString("D6", CultureInfo.InvariantCulture);
+
+    /// <summary>The folder of generation <paramref name="generation"/>.</summary>
+    public string GenerationFolder(long generation) => Path.Combine(Root, GenerationFolderName(generation));
+
+    /// <summary>The product store of a generation.</summary>
+    public string ProductStorePath(long generation) => Path.Combine(GenerationFolder(generation), "products.db");
+
+    /// <summary>The lexical index of a generation.</summary>
+    public string LexicalPath(long generation) => Path.Combine(GenerationFolder(generation), "lexical");
+
+    /// <summary>The vector index of a generation.</summary>
+    public string VectorPath(long generation) => Path.Combine(GenerationFolder(generation), "vectors.usearch");
+
+    /// <summary>Whether a manifest exists (an index has been committed here).</summary>
+    public bool HasManifest => File.Exists(ManifestPath);
+
+    /// <summary>Reads the manifest.</summary>
+    /// <exception cref="IndexException">No index in the folder, or its manifest is unreadable.</exception>
+    public IndexManifest ReadManifest()
+    {
+        if (!Directory.Exists(Root)) throw new IndexException($"Index folder '{Root}' does not exist. Build it with 'productsearch index <catalog> --index {Root}'.");
+        if (!File.Exists(ManifestPath)) throw new IndexException($"Index folder '{Root}' holds no index (no manifest.json). Build it with 'productsearch index <catalog> --index {Root}'.");
+        try
+        {
+            return JsonSerializer.Deserialize<IndexManifest>(File.ReadAllBytes(ManifestPath), IndexManifest.JsonOptions)
+                ?? throw new IndexException($"'{ManifestPath}' is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new IndexException($"'{ManifestPath}' is not a valid manifest ({ex.Message}); rebuild the index.", ex);
+        }
+    }
+
+    /// <summary>Writes the manifest durably and atomically: a temporary file, flushed to disk, then renamed over the old one.</summary>
+    public void WriteManifest(IndexManifest manifest)
+    {
+        var temporary = ManifestPath + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            JsonSerializer.Serialize(stream, manifest, IndexManifest.JsonOptions);
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, ManifestPath, overwrite: true);
+    }
+
+    /// <summary>Deletes generation folders other than <paramref name="keep"/> (left by earlier commits or crashed builds).</summary>
+    public void DeleteOtherGenerations(long keep)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Root, "gen-*"))
+        {
+            if (Path.GetFileName(folder) == GenerationFolderName(keep)) continue;
+            try { Directory.Delete(folder, recursive: true); }
+            catch (IOException) { /* a reader may still hold it open; the next commit cleans it up */ }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+}

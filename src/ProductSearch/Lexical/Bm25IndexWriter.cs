@@ -1,0 +1,61 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using ProductSearch.Catalog;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace ProductSearch.Lexical;
+
+/// <summary>Writes products into a Lucene BM25 index (fields title, brand, color, bullets).</summary>
+public sealed class Bm25IndexWriter : IDisposable
+{
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+
+    private Bm25IndexWriter(LuceneDirectory directory, OpenMode mode)
+    {
+        _directory = directory;
+        var config = new IndexWriterConfig(ProductAnalyzer.Version, ProductAnalyzer.Create())
+        {
+            OpenMode = mode,
+            Similarity = new BM25Similarity(),
+            RAMBufferSizeMB = 64,
+        };
+        _writer = new IndexWriter(directory, config);
+    }
+
+    /// <summary>Creates a new, empty index in <paramref name="path"/> (replacing one that is there).</summary>
+    public static Bm25IndexWriter Create(string path) => new(FSDirectory.Open(path), OpenMode.CREATE);
+
+    /// <summary>Adds or replaces the product under <paramref name="key"/>.</summary>
+    public void Upsert(long key, Product product)
+    {
+        var keyText = key.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var document = new Document
+        {
+            new StringField(LexicalFields.Key, keyText, Field.Store.YES),
+            new StringField(LexicalFields.ProductId, product.Id, Field.Store.NO),
+            new TextField(LexicalFields.Title, product.Title, Field.Store.NO),
+        };
+        AddText(document, LexicalFields.Brand, product.Brand);
+        AddText(document, LexicalFields.Color, product.Color);
+        AddText(document, LexicalFields.Bullets, product.BulletPoints);
+        _writer.UpdateDocument(new Term(LexicalFields.Key, keyText), document);
+    }
+
+    /// <summary>Makes every change durable and visible to newly opened searchers.</summary>
+    public void Commit() => _writer.Commit();
+
+    private static void AddText(Document document, string field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value)) document.Add(new TextField(field, value, Field.Store.NO));
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _directory.Dispose();
+    }
+}

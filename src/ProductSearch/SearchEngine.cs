@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ProductSearch.Catalog;
+using ProductSearch.Embedding;
+using ProductSearch.Indexing;
+using ProductSearch.Lexical;
+using ProductSearch.Ranking;
+using ProductSearch.Vector;
+
+namespace ProductSearch;
+
+/// <summary>
+/// An open index and the model that reads queries for it: the query path. Embeds the query, takes candidates
+/// from BM25 and HNSW, fuses them with RRF and reads the winners from the product store. Thread-safe: one
+/// engine serves any number of concurrent searches.
+/// </summary>
+public sealed class SearchEngine : IDisposable
+{
+    private readonly SearchEngineOptions _options;
+    private readonly ITextEmbedder _embedder;
+    private readonly ProductStore _store;
+    private readonly Bm25Searcher _lexical;
+    private readonly IVectorIndex _vectors;
+
+    private SearchEngine(SearchEngineOptions options, IndexManifest manifest, string path, ITextEmbedder embedder,
+        ProductStore store, Bm25Searcher lexical, IVectorIndex vectors)
+    {
+        _options = options;
+        Manifest = manifest;
+        IndexPath = path;
+        _embedder = embedder;
+        _store = store;
+        _lexical = lexical;
+        _vectors = vectors;
+    }
+
+    /// <summary>The manifest of the commit this engine reads.</summary>
+    public IndexManifest Manifest { get; }
+
+    /// <summary>The index folder.</summary>
+    public string IndexPath { get; }
+
+    /// <summary>The embedder that reads queries.</summary>
+    public ITextEmbedder Embedder => _embedder;
+
+    /// <summary>Opens the index named in <paramref name="options"/> with its model.</summary>
+    /// <exception cref="IndexException">The index is missing or damaged, or was built with another model.</exception>
+    /// <exception cref="ModelLoadException">The model cannot be loaded.</exception>
+    public static SearchEngine Open(SearchEngineOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SearchEngine>();
+        var layout = new IndexLayout(options.IndexPath);
+        var manifest = layout.ReadManifest();
+        var generationFolder = layout.GenerationFolder(manifest.Generation);
+        if (!Directory.Exists(generationFolder))
+            throw new IndexException($"Index '{layout.Root}' names generation folder '{generationFolder}', which is missing; rebuild the index.");
+
+        var embedder = OnnxSentenceEmbedder.Create(new EmbedderOptions
+        {
+            Model = options.Model ?? manifest.Model.Source,
+            Device = options.Device,
+            IntraOpThreads = options.IntraOpThreads,
+            ModelCacheDirectory = options.ModelCacheDirectory,
+        }, logger);
+        var disposables = new List<IDisposable> { embedder };
+        try
+        {
+            EnsureSameModel(layout, manifest, embedder);
+            var store = Guard(() => ProductStore.OpenReadOnly(layout.ProductStorePath(manifest.Generation)), layout.ProductStorePath(manifest.Generation));
+            disposables.Add(store);
+            var lexical = Guard(() => Bm25Searcher.Open(layout.LexicalPath(manifest.Generation)), layout.LexicalPath(manifest.Generation));
+            disposables.Add(lexical);
+            var vectors = Guard(() => UsearchIndex.Load(layout.VectorPath(manifest.Generation), new HnswOptions { Dimensions = manifest.Model.Dimensions }),
+                layout.VectorPath(manifest.Generation));
+            disposables.Add(vectors);
+            logger.LogDebug("Opened {Path} (generation {Generation}, {Count} products, model {Model} on {Device}).",
+                layout.Root, manifest.Generation, manifest.ProductCount, embedder.ModelName, embedder.ActiveDevice);
+            return new SearchEngine(options, manifest, layout.Root, embedder, store, lexical, vectors);
+        }
+        catch
+        {
+            foreach (var disposable in disposables) disposable.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Searches; see <see cref="Search"/>. The work is CPU-bound and runs on the calling thread.</summary>
+    public Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Search(request, cancellationToken));
+
+    /// <summary>Answers <paramref name="request"/>.</summary>
+    /// <exception cref="ArgumentException">A parameter of the request is out of range; the message names it.</exception>
+    public SearchResponse Search(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        var stopwatch = Stopwatch.StartNew();
+        var depth = Math.Max(request.CandidateDepth ?? _options.CandidateDepth, request.K);
+
+        IReadOnlyList<(long Key, float Score)> lexical = request.Mode == SearchMode.Dense ? []
+            : _lexical.Search(request.Query, depth).Select(h => (h.Key, h.Score)).ToArray();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var embeddingTime = TimeSpan.Zero;
+        IReadOnlyList<(long Key, float Score)> dense = [];
+        if (request.Mode != SearchMode.Bm25)
+        {
+            var embedStart = stopwatch.Elapsed;
+            var query = _embedder.Embed([request.Query], EmbeddingPurpose.Query, cancellationToken)[0];
+            embeddingTime = stopwatch.Elapsed - embedStart;
+            // USearch's cosine distance is 1 − cosine similarity; report the similarity, higher is better.
+            dense = _vectors.Search(query, (int)Math.Min(depth, Math.Max(_vectors.Count, 1)))
+                .Select(h => ((long)h.Key, 1f - h.Distance)).ToArray();
+        }
+
+        var fused = request.Mode switch
+        {
+            SearchMode.Bm25 => Single(lexical, lexicalSide: true),
+            SearchMode.Dense => Single(dense, lexicalSide: false),
+            _ => ReciprocalRankFusion.Fuse(lexical, dense, request.RrfRankConstant),
+        };
+        var top = fused.Take(request.K).ToArray();
+        var products = _store.GetMany(top.Select(c => c.Key));
+        var hits = new List<SearchHit>(top.Length);
+        foreach (var candidate in top)
+        {
+            // A key missing from the store would mean the stores disagree; skip it rather than show a hole.
+            if (products.TryGetValue(candidate.Key, out var product))
+                hits.Add(new SearchHit(hits.Count + 1, product, candidate.FusedScore, candidate.Lexical, candidate.Dense));
+        }
+        return new SearchResponse(hits, request.Mode, stopwatch.Elapsed, embeddingTime);
+    }
+
+    private static FusedCandidate[] Single(IReadOnlyList<(long Key, float Score)> list, bool lexicalSide) =>
+        list.Select((h, i) => new FusedCandidate(h.Key, h.Score,
+            lexicalSide ? new RetrieverHit(i + 1, h.Score) : null,
+            lexicalSide ? null : new RetrieverHit(i + 1, h.Score))).ToArray();
+
+    private static void EnsureSameModel(IndexLayout layout, IndexManifest manifest, ITextEmbedder embedder)
+    {
+        if (embedder.Dimensions == manifest.Model.Dimensions && embedder.ModelSha256 == manifest.Model.Sha256) return;
+        throw new IndexException(
+            $"Index '{layout.Root}' was built with model '{manifest.Model.Name}' ({manifest.Model.Dimensions}-d, sha256 {manifest.Model.Sha256[..12]}…), " +
+            $"but the model given is '{embedder.ModelName}' ({embedder.Dimensions}-d, sha256 {embedder.ModelSha256[..12]}…). " +
+            "Search with the index's model, or rebuild the index with this one.");
+    }
+
+    private static T Guard<T>(Func<T> open, string path)
+    {
+        try
+        {
+            return open();
+        }
+        catch (Exception ex) when (ex is not IndexException and not OutOfMemoryException)
+        {
+            throw new IndexException($"Cannot open '{path}': {ex.Message}. Run 'productsearch index' again to rebuild the index.", ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _vectors.Dispose();
+        _lexical.Dispose();
+        _store.Dispose();
+        _embedder.Dispose();
+    }
+}

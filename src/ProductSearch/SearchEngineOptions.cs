@@ -1,0 +1,28 @@
+using ProductSearch.Embedding;
+
+namespace ProductSearch;
+
+/// <summary>Options of a <see cref="SearchEngine"/>.</summary>
+public sealed class SearchEngineOptions
+{
+    /// <summary>The index folder.</summary>
+    public string IndexPath { get; set; } = "indexes/demo";
+
+    /// <summary>
+    /// The model to embed queries with: <c>null</c> uses the one the index was built with; otherwise a built-in
+    /// name or a folder, which must be the same model (same weights) as the index's.
+    /// </summary>
+    public string? Model { get; set; }
+
+    /// <summary>Where the model runs.</summary>
+    public ComputeDevice Device { get; set; } = ComputeDevice.Auto;
+
+    /// <summary>ONNX Runtime intra-op threads; 0 lets it choose.</summary>
+    public int IntraOpThreads { get; set; }
+
+    /// <summary>Candidates taken from each retriever before fusion, unless a request says otherwise.</summary>
+    public int CandidateDepth { get; set; } = 100;
+
+    /// <summary>Where built-in models are unpacked; <c>null</c> for the default.</summary>
+    public string? ModelCacheDirectory { get; set; }
+}

@@ -1,0 +1,8 @@
+namespace ProductSearch;
+
+/// <summary>The answer to a <see cref="SearchRequest"/>.</summary>
+/// <param name="Hits">Results, best first.</param>
+/// <param name="Mode">The mode used.</param>
+/// <param name="Elapsed">Time spent in the engine, query embedding included.</param>
+/// <param name="EmbeddingTime">Time spent embedding the query (zero in BM25 mode).</param>
+public sealed record SearchResponse(IReadOnlyList<SearchHit> Hits, SearchMode Mode, TimeSpan Elapsed, TimeSpan EmbeddingTime);

@@ -1,0 +1,46 @@
+namespace ProductSearch.Vector;
+
+/// <summary>Construction and search parameters of an HNSW vector index.</summary>
+public sealed class HnswOptions
+{
+    /// <summary>Number of components of every vector. Must be positive and match the embedding model.</summary>
+    public int Dimensions { get; set; }
+
+    /// <summary>Distance function. Defaults to <see cref="VectorMetric.Cosine"/>.</summary>
+    public VectorMetric Metric { get; set; } = VectorMetric.Cosine;
+
+    /// <summary>Maximum graph edges per node (HNSW <c>M</c>). Higher improves recall at the cost of memory and build time.</summary>
+    public int Connectivity { get; set; } = 16;
+
+    /// <summary>Candidate-list size while inserting (HNSW <c>efConstruction</c>). Higher builds a better graph, more slowly.</summary>
+    public int ExpansionAdd { get; set; } = 128;
+
+    /// <summary>Candidate-list size while searching (HNSW <c>ef</c>). Higher improves recall, more slowly. Can be changed later.</summary>
+    public int ExpansionSearch { get; set; } = 64;
+
+    /// <summary>
+    /// How many searches may run inside the native index at the same moment; further callers wait for a free slot.
+    /// USearch keeps one scratch context per slot and fails outright when none is free, so this is a hard cap, not a hint.
+    /// Defaults to <see cref="Environment.ProcessorCount"/>.
+    /// </summary>
+    public int SearchThreads { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Throws <see cref="ArgumentException"/> when a value is out of range.</summary>
+    internal void Validate()
+    {
+        Require(Dimensions > 0, nameof(Dimensions), Dimensions);
+        Require(Enum.IsDefined(Metric), nameof(Metric), Metric);
+        Require(Connectivity >= 2, nameof(Connectivity), Connectivity);
+        Require(ExpansionAdd > 0, nameof(ExpansionAdd), ExpansionAdd);
+        Require(ExpansionSearch > 0, nameof(ExpansionSearch), ExpansionSearch);
+        Require(SearchThreads > 0, nameof(SearchThreads), SearchThreads);
+    }
+
+    private static void Require(bool ok, string name, object value)
+    {
+        if (!ok)
+        {
+            throw new ArgumentException($"HnswOptions.{name} has an invalid value: {value}.", name);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace ProductSearch.Vector;
+
+/// <summary>
+/// Checks an index file before handing it to <c>usearch_load</c>, so a wrong file fails with a message naming
+/// the path and the mismatching values instead of loading into an index that later answers nonsense.
+/// </summary>
+internal static unsafe class UsearchFileHeader
+{
+    /// <summary>Throws <see cref="VectorIndexException"/> unless <paramref name="path"/> holds an index compatible with <paramref name="options"/>.</summary>
+    public static void Validate(string path, HnswOptions options)
+    {
+        UsearchInitOptions stored = default;
+        nint error = 0;
+        UsearchNative.usearch_metadata(path, &stored, &error);
+        UsearchError.ThrowIfSet(error, "reading the index header (the file is not a USearch index or is damaged)", path);
+
+        if (stored.Dimensions != (nuint)options.Dimensions)
+        {
+            throw new VectorIndexException(
+                $"Index file '{path}' stores {stored.Dimensions}-dimensional vectors, " +
+                $"but HnswOptions.Dimensions is {options.Dimensions}.");
+        }
+
+        var expected = UsearchInitOptions.ToNative(options.Metric);
+        if (stored.MetricKind != expected)
+        {
+            throw new VectorIndexException(
+                $"Index file '{path}' was built with metric {stored.MetricKind}, " +
+                $"but HnswOptions.Metric is {options.Metric}.");
+        }
+
+        if (stored.Multi != 0)
+        {
+            throw new VectorIndexException(
+                $"Index file '{path}' allows several vectors per key, which this index does not support.");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Runtime.InteropServices;
+
+namespace ProductSearch.Vector;
+
+/// <summary>
+/// HNSW vector index backed by USearch's native C library (<c>libusearch_c</c>), storing f32 vectors.
+/// </summary>
+/// <remarks>
+/// Concurrency: searches, <see cref="Contains"/>, <see cref="Count"/> and <see cref="Save"/> run in parallel under a
+/// shared lock; <see cref="Add"/>, <see cref="Remove"/>, <see cref="Reserve"/> and changing
+/// <see cref="ExpansionSearch"/> take it exclusively. That is stricter than USearch needs for plain adds, but
+/// growing capacity reallocates the per-thread search contexts, which is unsafe while any search is running.
+/// Intended use is one writer and many readers.
+/// </remarks>
+public sealed unsafe partial class UsearchIndex : IVectorIndex
+{
+    private readonly UsearchIndexHandle _handle;
+    private readonly int _searchThreads;
+
+    // Shared for reads, exclusive for writes; see the class remarks.
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+
+    // USearch hands every search one of a fixed pool of contexts and fails ("Reserve capacity ahead of
+    // searches!") when the pool is empty; queueing here turns overload into waiting instead of errors.
+    private readonly SemaphoreSlim _searchSlots;
+
+    private UsearchIndex(UsearchIndexHandle handle, HnswOptions options)
+    {
+        _handle = handle;
+        Dimensions = options.Dimensions;
+        Metric = options.Metric;
+        _searchThreads = options.SearchThreads;
+        _searchSlots = new SemaphoreSlim(_searchThreads, _searchThreads);
+    }
+
+    /// <summary>Version string of the loaded native library, e.g. "2.26.6".</summary>
+    public static string NativeVersion => Marshal.PtrToStringUTF8(UsearchNative.usearch_version()) ?? "unknown";
+
+    /// <inheritdoc />
+    public int Dimensions { get; }
+
+    /// <summary>The distance function this index was built with.</summary>
+    public VectorMetric Metric { get; }
+
+    /// <inheritdoc />
+    public long Count => Read(() => (long)Call(&UsearchNative.usearch_size, "reading the size"));
+
+    /// <summary>Number of vectors the index can hold before it has to grow.</summary>
+    public long Capacity => Read(() => (long)Call(&UsearchNative.usearch_capacity, "reading the capacity"));
+
+    /// <summary>Approximate native memory held by the index, in bytes.</summary>
+    public long MemoryUsage => Read(() => (long)Call(&UsearchNative.usearch_memory_usage, "reading memory usage"));
+
+    /// <inheritdoc />
+    public int ExpansionSearch
+    {
+        get => Read(() => (int)Call(&UsearchNative.usearch_expansion_search, "reading the search expansion"));
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            Write(() =>
+            {
+                nint error = 0;
+                UsearchNative.usearch_change_expansion_search(_handle, (nuint)value, &error);
+                UsearchError.ThrowIfSet(error, "changing the search expansion");
+            });
+        }
+    }
+
+    /// <summary>Creates an empty index.</summary>
+    /// <param name="options">Index parameters; <see cref="HnswOptions.Dimensions"/> is required.</param>
+    /// <returns>A new, empty index. Dispose it to release native memory.</returns>
+    public static UsearchIndex Create(HnswOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var index = new UsearchIndex(Init(options), options);
+        try
+        {
+            // A fresh index has capacity 0 (adds fail: "Reserve capacity ahead of insertions!") and
+            // hardware_concurrency search contexts; this applies our own limits from the start.
+            index.ResizeUnlocked(0);
+            return index;
+        }
+        catch
+        {
+            index.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _handle.Dispose();
+
+    private static UsearchIndexHandle Init(HnswOptions options)
+    {
+        var init = UsearchInitOptions.From(options);
+        nint error = 0;
+        var handle = UsearchNative.usearch_init(&init, &error);
+        if (error != 0 || handle.IsInvalid)
+        {
+            handle.Dispose(); // usearch_init can return a live pointer together with an error
+            UsearchError.ThrowIfSet(error, "creating the index");
+            throw new VectorIndexException("creating the index", "usearch_init returned null", null);
+        }
+
+        return handle;
+    }
+}

@@ -1,0 +1,89 @@
+using ProductSearch.Catalog;
+using ProductSearch.Embedding;
+using ProductSearch.Indexing;
+using ProductSearch.Tests.Support;
+
+namespace ProductSearch.Tests.Indexing;
+
+public sealed class IndexLifecycleTests
+{
+    private static SearchEngine Open(string path) =>
+        SearchEngine.Open(new SearchEngineOptions { IndexPath = path, Device = ComputeDevice.Cpu });
+
+    private static Task<IndexBuildReport> Build(string catalog, string index) =>
+        new IndexBuilder(TestModels.MiniLm, "minilm").BuildAsync(catalog, index);
+
+    [Fact]
+    public void A_missing_index_folder_is_named()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "no-index-" + Guid.NewGuid());
+        Assert.Contains(path, Assert.Throws<IndexException>(() => Open(path)).Message);
+    }
+
+    [Fact]
+    public void A_folder_without_a_manifest_is_not_an_index()
+    {
+        using var temp = new TempFolder();
+        Assert.Contains("no manifest.json", Assert.Throws<IndexException>(() => Open(temp.Path)).Message);
+    }
+
+    [Fact]
+    public async Task A_failed_rebuild_keeps_the_previous_commit()
+    {
+        using var temp = new TempFolder();
+        var index = temp.File("index");
+        await Build(SmallCatalog.Write(temp.File("good.jsonl")), index);
+
+        var bad = temp.File("bad.jsonl");
+        File.WriteAllLines(bad, ["not json", """{"product_id":"x"}"""]);
+        var error = await Assert.ThrowsAsync<IndexException>(() => Build(bad, index));
+        Assert.Contains("no valid product", error.Message);
+        await Assert.ThrowsAsync<CatalogException>(() => Build(temp.File("missing.jsonl"), index));
+
+        using var engine = Open(index);
+        Assert.Equal(1, engine.Manifest.Generation);
+        Assert.Equal(SmallCatalog.Products.Length, engine.Manifest.ProductCount);
+        Assert.Equal("p1", engine.Search(new SearchRequest { Query = "7edge peacock phone case" }).Hits[0].Product.Id);
+        Assert.Single(Directory.GetDirectories(index, "gen-*"));
+    }
+
+    [Fact]
+    public async Task A_rebuild_commits_a_new_generation_and_drops_the_old_one()
+    {
+        using var temp = new TempFolder();
+        var index = temp.File("index");
+        var catalog = SmallCatalog.Write(temp.File("c.jsonl"));
+        await Build(catalog, index);
+        File.AppendAllLines(catalog, ["""{"product_id":"n1","product_title":"Nimbus Girls' White Ballet Flats"}"""]);
+        var report = await Build(catalog, index);
+
+        Assert.Equal(2, report.Manifest.Generation);
+        Assert.Equal(new[] { "gen-000002" }, Directory.GetDirectories(index, "gen-*").Select(Path.GetFileName));
+        using var engine = Open(index);
+        Assert.Equal(SmallCatalog.Products.Length + 1, engine.Manifest.ProductCount);
+    }
+
+    [Fact]
+    public async Task A_damaged_vector_file_is_named_with_a_way_out()
+    {
+        using var temp = new TempFolder();
+        var index = temp.File("index");
+        var report = await Build(SmallCatalog.Write(temp.File("c.jsonl")), index);
+        var vectors = new IndexLayout(index).VectorPath(report.Manifest.Generation);
+        await File.WriteAllBytesAsync(vectors, new byte[100]);
+
+        var error = Assert.Throws<IndexException>(() => Open(index));
+        Assert.Contains(vectors, error.Message);
+        Assert.Contains("rebuild", error.Message);
+    }
+
+    [Fact]
+    public async Task A_damaged_manifest_is_named()
+    {
+        using var temp = new TempFolder();
+        var index = temp.File("index");
+        await Build(SmallCatalog.Write(temp.File("c.jsonl")), index);
+        await File.WriteAllTextAsync(Path.Combine(index, "manifest.json"), "{ not json");
+        Assert.Contains("manifest.json", Assert.Throws<IndexException>(() => Open(index)).Message);
+    }
+}

@@ -1,0 +1,106 @@
+using ProductSearch.Embedding;
+using ProductSearch.Indexing;
+using ProductSearch.Tests.Support;
+
+namespace ProductSearch.Tests.Indexing;
+
+public sealed class SearchEngineTests(SmallIndexFixture index) : IClassFixture<SmallIndexFixture>
+{
+    [Fact]
+    public void The_build_reports_what_it_met()
+    {
+        Assert.Equal(SmallCatalog.Products.Length, index.Report.Manifest.ProductCount);
+        Assert.Equal(1, index.Report.Catalog.Skipped);
+        Assert.Equal(1, index.Report.DuplicateIds);
+        Assert.Equal("minilm", index.Report.Manifest.Model.Name);
+        Assert.Equal(384, index.Report.Manifest.Model.Dimensions);
+        Assert.Equal(BuiltInModels.Find("minilm")!.Sha256, index.Report.Manifest.Model.Sha256);
+        Assert.Contains("Lucene.Net", index.Report.Manifest.Packages.Keys);
+    }
+
+    [Theory]
+    [InlineData("girls white shoes", "g1 g2")]
+    [InlineData("7edge phone case peacock", "p1")]
+    [InlineData("kitchen t towels", "k1")]
+    [InlineData("1 3/4 inch tooled belt strap without belt buckle", "b1")]
+    public async Task Hybrid_search_ranks_the_right_products_first(string query, string expectedTop)
+    {
+        var expected = expectedTop.Split(' ');
+        var response = await index.Engine.SearchAsync(new SearchRequest { Query = query, K = 5 });
+        Assert.Equal(expected.Order(), response.Hits.Take(expected.Length).Select(h => h.Product.Id).Order());
+        Assert.Equal(Enumerable.Range(1, response.Hits.Count), response.Hits.Select(h => h.Rank));
+    }
+
+    [Fact]
+    public void Hybrid_hits_carry_both_retrievers_views()
+    {
+        var hit = index.Engine.Search(new SearchRequest { Query = "girls white shoes", K = 3 }).Hits[0];
+        Assert.NotNull(hit.Lexical);
+        Assert.NotNull(hit.Dense);
+        Assert.InRange(hit.Dense!.Value.Score, 0.3f, 1f);
+        Assert.Equal(1.0 / (60 + hit.Lexical!.Value.Rank) + 1.0 / (60 + hit.Dense.Value.Rank), hit.Score, 9);
+    }
+
+    [Theory]
+    [InlineData(SearchMode.Bm25)]
+    [InlineData(SearchMode.Dense)]
+    public void Single_modes_return_only_their_retriever(SearchMode mode)
+    {
+        var response = index.Engine.Search(new SearchRequest { Query = "white sneakers", K = 5, Mode = mode });
+        Assert.NotEmpty(response.Hits);
+        Assert.All(response.Hits, h => Assert.Equal(mode == SearchMode.Bm25, h.Lexical is not null));
+        Assert.All(response.Hits, h => Assert.Equal(mode == SearchMode.Dense, h.Dense is not null));
+        Assert.Equal(mode == SearchMode.Bm25, response.EmbeddingTime == TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void Dense_search_finds_products_with_no_shared_word()
+    {
+        var response = index.Engine.Search(new SearchRequest { Query = "toddler footwear", K = 3, Mode = SearchMode.Dense });
+        Assert.StartsWith("g", response.Hits[0].Product.Id);
+    }
+
+    [Fact]
+    public void K_larger_than_the_catalog_returns_the_whole_catalog_once()
+    {
+        var response = index.Engine.Search(new SearchRequest { Query = "white", K = 1000 });
+        Assert.Equal(SmallCatalog.Products.Length, response.Hits.Count);
+        Assert.Equal(response.Hits.Count, response.Hits.Select(h => h.Product.Id).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("", 10, "Query")]
+    [InlineData("   ", 10, "Query")]
+    [InlineData("shoes", 0, "K")]
+    [InlineData("shoes", 1001, "K")]
+    public void Bad_requests_name_the_parameter(string query, int k, string parameter)
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(() => index.Engine.Search(new SearchRequest { Query = query, K = k }));
+        Assert.Equal(parameter, error.ParamName);
+    }
+
+    [Fact]
+    public void Lucene_syntax_and_a_huge_query_are_answered()
+    {
+        Assert.NotNull(index.Engine.Search(new SearchRequest { Query = "title:(a AND * \" ~" }));
+        var huge = string.Join(' ', Enumerable.Repeat("white shoes", 5000));
+        Assert.NotEmpty(index.Engine.Search(new SearchRequest { Query = huge }).Hits);
+    }
+
+    [Fact]
+    public void Concurrent_searches_agree_with_a_single_one()
+    {
+        var expected = index.Engine.Search(new SearchRequest { Query = "phone case" }).Hits.Select(h => h.Product.Id).ToArray();
+        Parallel.For(0, 32, _ =>
+            Assert.Equal(expected, index.Engine.Search(new SearchRequest { Query = "phone case" }).Hits.Select(h => h.Product.Id)));
+    }
+
+    [Fact]
+    public void Another_model_than_the_index_was_built_with_is_refused_naming_both()
+    {
+        var error = Assert.Throws<IndexException>(() =>
+            SearchEngine.Open(new SearchEngineOptions { IndexPath = index.IndexPath, Model = "arctic-xs", Device = ComputeDevice.Cpu }));
+        Assert.Contains("minilm", error.Message);
+        Assert.Contains("arctic-xs", error.Message);
+    }
+}

@@ -1,0 +1,138 @@
+using ProductSearch.Vector;
+using Xunit;
+
+namespace ProductSearch.Tests.Vector;
+
+/// <summary>Save/load round trips and refusal of missing, damaged or incompatible files.</summary>
+public sealed class UsearchIndexPersistenceTests : IDisposable
+{
+    private const int Dim = 32;
+    private readonly string _directory = Directory.CreateTempSubdirectory("usearch-tests-").FullName;
+
+    /// <inheritdoc />
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>A loaded index answers every query exactly as the saved one did.</summary>
+    [Fact]
+    public void Save_then_load_gives_identical_results()
+    {
+        var vectors = VectorTestData.RandomUnitVectors(1000, Dim, seed: 6);
+        var queries = VectorTestData.RandomUnitVectors(20, Dim, seed: 7);
+        var path = Path.Combine(_directory, "round-trip.usearch");
+        using var original = VectorTestData.Build(vectors, Dim);
+        original.Remove(17);
+        original.Save(path);
+
+        using var loaded = UsearchIndex.Load(path, Options());
+
+        Assert.Equal(original.Count, loaded.Count);
+        Assert.False(loaded.Contains(17));
+        Assert.Equal(original.ExpansionSearch, loaded.ExpansionSearch);
+        for (var q = 0; q < 20; q++)
+        {
+            var query = queries.AsSpan(q * Dim, Dim);
+            Assert.Equal(original.Search(query, 10), loaded.Search(query, 10));
+            Assert.Equal(original.Search(query, 5, k => k % 3 == 0), loaded.Search(query, 5, k => k % 3 == 0));
+        }
+
+        loaded.Add([5000UL], queries.AsSpan(0, Dim)); // a loaded index stays writable and grows
+        Assert.Equal(5000UL, loaded.Search(queries.AsSpan(0, Dim), 1)[0].Key);
+    }
+
+    /// <summary>Saving over an existing file replaces it and leaves no temporary files behind.</summary>
+    [Fact]
+    public void Save_overwrites_existing_file()
+    {
+        var path = Path.Combine(_directory, "overwrite.usearch");
+        File.WriteAllText(path, "old");
+        using var index = VectorTestData.Build(VectorTestData.RandomUnitVectors(10, Dim, seed: 8), Dim);
+        index.Save(path);
+
+        using var loaded = UsearchIndex.Load(path, Options());
+        Assert.Equal(10, loaded.Count);
+        Assert.Single(Directory.GetFiles(_directory));
+    }
+
+    /// <summary>A missing file fails with the path in the message.</summary>
+    [Fact]
+    public void Load_of_missing_file_names_the_path()
+    {
+        var path = Path.Combine(_directory, "missing.usearch");
+        var error = Assert.Throws<VectorIndexException>(() => UsearchIndex.Load(path, Options()));
+        Assert.Contains(path, error.Message);
+    }
+
+    /// <summary>
+    /// Garbage, empty, truncated, padded and bit-flipped files all fail with a <see cref="VectorIndexException"/>
+    /// naming the path. Flips inside the graph used to crash the process in native code.
+    /// </summary>
+    [Fact]
+    public void Load_of_damaged_file_throws_instead_of_crashing()
+    {
+        var good = Path.Combine(_directory, "good.usearch");
+        using (var index = VectorTestData.Build(VectorTestData.RandomUnitVectors(300, Dim, seed: 9), Dim))
+        {
+            index.Save(good);
+        }
+
+        var bytes = File.ReadAllBytes(good);
+        var garbage = new byte[4096];
+        new Random(10).NextBytes(garbage);
+        var damaged = new List<byte[]> { garbage, Array.Empty<byte>(), bytes[..10], bytes[..64], bytes[..(bytes.Length - 1)], bytes.Append((byte)0).ToArray() };
+        for (var fraction = 1; fraction < 10; fraction++)
+        {
+            damaged.Add(bytes[..(bytes.Length * fraction / 10)]);
+            var flipped = (byte[])bytes.Clone();
+            flipped[bytes.Length * fraction / 10] ^= 0x5A;
+            damaged.Add(flipped);
+        }
+
+        foreach (var offset in new[] { 0, 40, bytes.Length - 60, bytes.Length - 20, bytes.Length - 1 })
+        {
+            var flipped = (byte[])bytes.Clone();
+            flipped[offset] ^= 0xFF;
+            damaged.Add(flipped);
+        }
+
+        for (var i = 0; i < damaged.Count; i++)
+        {
+            var path = Path.Combine(_directory, $"damaged-{i}.usearch");
+            File.WriteAllBytes(path, damaged[i]);
+            var error = Assert.Throws<VectorIndexException>(() => UsearchIndex.Load(path, Options()));
+            Assert.Contains(path, error.Message);
+        }
+    }
+
+    /// <summary>Loading with the wrong dimensions or metric names both values.</summary>
+    [Fact]
+    public void Load_with_mismatched_options_names_both_values()
+    {
+        var path = Path.Combine(_directory, "dims.usearch");
+        using (var index = VectorTestData.Build(VectorTestData.RandomUnitVectors(10, Dim, seed: 11), Dim))
+        {
+            index.Save(path);
+        }
+
+        var dims = Assert.Throws<VectorIndexException>(() => UsearchIndex.Load(path, new HnswOptions { Dimensions = 384 }));
+        Assert.Contains("32", dims.Message);
+        Assert.Contains("384", dims.Message);
+        Assert.Contains(path, dims.Message);
+
+        var metric = Assert.Throws<VectorIndexException>(
+            () => UsearchIndex.Load(path, new HnswOptions { Dimensions = Dim, Metric = VectorMetric.L2Squared }));
+        Assert.Contains("L2Squared", metric.Message);
+        Assert.Contains("Cosine", metric.Message);
+    }
+
+    /// <summary>Saving into a directory that does not exist reports the path.</summary>
+    [Fact]
+    public void Save_to_missing_directory_names_the_path()
+    {
+        using var index = UsearchIndex.Create(Options());
+        var path = Path.Combine(_directory, "no-such-dir", "x.usearch");
+        var error = Assert.Throws<VectorIndexException>(() => index.Save(path));
+        Assert.Contains(path, error.Message);
+    }
+
+    private static HnswOptions Options() => new() { Dimensions = Dim };
+}
