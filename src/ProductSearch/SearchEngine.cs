@@ -72,7 +72,7 @@ public sealed class SearchEngine : IDisposable
             disposables.Add(store);
             var lexical = Guard(() => Bm25Searcher.Open(layout.LexicalPath(manifest.Generation)), layout.LexicalPath(manifest.Generation));
             disposables.Add(lexical);
-            var vectors = Guard(() => UsearchIndex.Load(layout.VectorPath(manifest.Generation), new HnswOptions { Dimensions = manifest.Model.Dimensions }),
+            var vectors = Guard(() => UsearchIndex.Load(layout.VectorPath(manifest.Generation), manifest.Hnsw.ToOptions(manifest.Model.Dimensions)),
                 layout.VectorPath(manifest.Generation));
             disposables.Add(vectors);
             logger.LogDebug("Opened {Path} (generation {Generation}, {Count} products, model {Model} on {Device}).",

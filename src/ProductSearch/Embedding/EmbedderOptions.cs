@@ -21,6 +21,9 @@ public sealed class EmbedderOptions
     /// <summary>Overrides the model's document prompt (<c>null</c>: the model's own).</summary>
     public string? DocumentPrompt { get; set; }
 
+    /// <summary>Query embeddings kept for repeated queries (least recently used go first); 0 turns the cache off.</summary>
+    public int QueryCacheSize { get; set; } = 1024;
+
     /// <summary>Where built-in models are unpacked; <c>null</c>: <c>PRODUCTSEARCH_MODEL_CACHE</c> or the user's local data folder.</summary>
     public string? ModelCacheDirectory { get; set; }
 }

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML.OnnxRuntime;
@@ -21,6 +23,7 @@ public sealed class OnnxSentenceEmbedder : ITextEmbedder, IEmbeddingGenerator<st
     private readonly bool _outputIsPooled;
     private readonly Lazy<string> _sha256;
     private readonly EmbeddingGeneratorMetadata _metadata;
+    private readonly MemoryCache? _queryCache;
 
     private OnnxSentenceEmbedder(SentenceTransformerModel model, EmbedderOptions options, ILogger logger)
     {
@@ -39,6 +42,8 @@ public sealed class OnnxSentenceEmbedder : ITextEmbedder, IEmbeddingGenerator<st
         if (Dimensions <= 0) Dimensions = Embed([string.Empty], EmbeddingPurpose.Document)[0].Length;
         _sha256 = new Lazy<string>(() => HashFile(model.OnnxPath));
         _metadata = new EmbeddingGeneratorMetadata("ProductSearch.OnnxRuntime", null, model.Name, Dimensions);
+        // Shoppers repeat queries ("iphone case", "air fryer"): a repeat costs a dictionary lookup, not a model run.
+        _queryCache = options.QueryCacheSize > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = options.QueryCacheSize, CompactionPercentage = 0.25 }) : null;
     }
 
     /// <summary>Loads the model named in <paramref name="options"/> (built-in name or folder).</summary>
@@ -81,15 +86,33 @@ public sealed class OnnxSentenceEmbedder : ITextEmbedder, IEmbeddingGenerator<st
         Model.Tokenizer.Encode(PromptFor(purpose) + text, Model.MaxSequenceLength);
 
     /// <inheritdoc />
+    /// <remarks>Single queries are answered from a least-recently-used cache when they repeat.</remarks>
     public float[][] Embed(IReadOnlyList<string> texts, EmbeddingPurpose purpose, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        if (texts.Count == 1 && purpose == EmbeddingPurpose.Query && _queryCache is not null)
+        {
+            var text = texts[0] ?? string.Empty;
+            if (_queryCache.TryGetValue(text, out float[]? cached)) return [cached!];
+            var vector = EmbedUncached(text, purpose);
+            _queryCache.Set(text, vector, new MemoryCacheEntryOptions { Size = 1 });
+            return [vector];
+        }
+        return EmbedBatched(texts, purpose, cancellationToken);
+    }
+
+    /// <summary>Embeds one text without the query cache (what a cache miss costs).</summary>
+    public float[] EmbedUncached(string text, EmbeddingPurpose purpose) => EmbedBatched([text], purpose, CancellationToken.None)[0];
+
+    private float[][] EmbedBatched(IReadOnlyList<string> texts, EmbeddingPurpose purpose, CancellationToken cancellationToken)
+    {
         var prompt = PromptFor(purpose);
         // sentence-transformers masks the prompt out of pooling when include_prompt is false: [CLS] + its pieces.
         var skip = prompt.Length > 0 && !Model.PoolingIncludesPrompt ? Model.Tokenizer.CountPieces(prompt) + 1 : 0;
         var encoded = new int[texts.Count][];
         for (var i = 0; i < texts.Count; i++) encoded[i] = Model.Tokenizer.Encode(prompt + (texts[i] ?? string.Empty), Model.MaxSequenceLength);
 
+        // Sorting by length means each batch is padded only to its own longest text, not the longest of all.
         var order = Enumerable.Range(0, texts.Count).OrderBy(i => encoded[i].Length).ToArray();
         var result = new float[texts.Count][];
         for (var start = 0; start < order.Length; start += _options.BatchSize)
@@ -105,22 +128,40 @@ public sealed class OnnxSentenceEmbedder : ITextEmbedder, IEmbeddingGenerator<st
     {
         var rows = batch.Length;
         var length = batch.Max(i => encoded[i].Length);
-        var ids = new long[rows * length];
-        var mask = new long[rows * length];
-        for (var r = 0; r < rows; r++)
+        var cells = rows * length;
+        // Input buffers come from the shared pool: batches of every shape reuse the same few arrays.
+        var ids = ArrayPool<long>.Shared.Rent(cells);
+        var mask = ArrayPool<long>.Shared.Rent(cells);
+        var types = _feedTokenTypes ? ArrayPool<long>.Shared.Rent(cells) : null;
+        try
         {
-            var tokens = encoded[batch[r]];
-            for (var t = 0; t < tokens.Length; t++)
+            for (var r = 0; r < rows; r++)
             {
-                ids[r * length + t] = tokens[t];
-                mask[r * length + t] = 1;
+                var tokens = encoded[batch[r]];
+                var row = r * length;
+                for (var t = 0; t < tokens.Length; t++) ids[row + t] = tokens[t];
+                mask.AsSpan(row, tokens.Length).Fill(1);
+                ids.AsSpan(row + tokens.Length, length - tokens.Length).Fill(Model.Tokenizer.PaddingId);
+                mask.AsSpan(row + tokens.Length, length - tokens.Length).Clear();
             }
-            for (var t = tokens.Length; t < length; t++) ids[r * length + t] = Model.Tokenizer.PaddingId;
+            types?.AsSpan(0, cells).Clear();
+            RunAndPool(batch, encoded, skip, result, rows, length, ids, mask, types);
         }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(ids);
+            ArrayPool<long>.Shared.Return(mask);
+            if (types is not null) ArrayPool<long>.Shared.Return(types);
+        }
+    }
+
+    private void RunAndPool(int[] batch, int[][] encoded, int skip, float[][] result, int rows, int length, long[] ids, long[] mask, long[]? types)
+    {
         long[] shape = [rows, length];
-        using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
-        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
-        using var typesValue = _feedTokenTypes ? OrtValue.CreateTensorValueFromMemory(new long[rows * length], shape) : null;
+        var cells = rows * length;
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, ids.AsMemory(0, cells), shape);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, mask.AsMemory(0, cells), shape);
+        using var typesValue = types is null ? null : OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, types.AsMemory(0, cells), shape);
         OrtValue[] inputs = typesValue is null ? [idsValue, maskValue] : [idsValue, maskValue, typesValue];
 
         using var runOptions = new RunOptions();
@@ -193,5 +234,9 @@ public sealed class OnnxSentenceEmbedder : ITextEmbedder, IEmbeddingGenerator<st
     }
 
     /// <inheritdoc />
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _session.Dispose();
+        _queryCache?.Dispose();
+    }
 }

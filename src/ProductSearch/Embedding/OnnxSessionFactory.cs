@@ -6,6 +6,8 @@ namespace ProductSearch.Embedding;
 /// <summary>Opens an ONNX Runtime session on the asked-for device, falling back from CUDA to CPU under <c>auto</c>.</summary>
 internal static class OnnxSessionFactory
 {
+    private static int _fallbackReported;
+
     public static (InferenceSession Session, string Device) Open(string onnxPath, EmbedderOptions options, ILogger logger)
     {
         var device = options.Device;
@@ -26,7 +28,9 @@ internal static class OnnxSessionFactory
             {
                 if (device.Kind == ComputeDeviceKind.Cuda)
                     throw new ModelLoadException($"CUDA device {device.DeviceId} could not start: {ex.Message}", ex);
-                logger.LogInformation("CUDA is not available ({Reason}); running the model on CPU.", FirstLine(ex.Message));
+                // Said once per process: a CLI run may open two sessions (index, then search).
+                if (Interlocked.Exchange(ref _fallbackReported, 1) == 0)
+                    logger.LogInformation("CUDA is not available ({Reason}); running the model on CPU.", FirstLine(ex.Message));
             }
             finally
             {

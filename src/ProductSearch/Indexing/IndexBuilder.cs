@@ -65,11 +65,7 @@ public sealed class IndexBuilder
         {
             using (var store = ProductStore.OpenWritable(layout.ProductStorePath(generation)))
             using (var lexical = Bm25IndexWriter.Create(layout.LexicalPath(generation)))
-            using (var vectors = UsearchIndex.Create(new HnswOptions
-                   {
-                       Dimensions = _embedder.Dimensions, Metric = Hnsw.Metric, Connectivity = Hnsw.Connectivity,
-                       ExpansionAdd = Hnsw.ExpansionAdd, ExpansionSearch = Hnsw.ExpansionSearch,
-                   }))
+            using (var vectors = UsearchIndex.Create(IndexManifest.HnswInfo.From(Hnsw).ToOptions(_embedder.Dimensions)))
             {
                 foreach (var batch in products.Chunk(BatchSize))
                 {
@@ -95,7 +91,7 @@ public sealed class IndexBuilder
                     var embeddings = _embedder.Embed(unique.Select(p => p.Title).ToArray(), EmbeddingPurpose.Document, cancellationToken);
                     var flat = new float[unique.Length * _embedder.Dimensions];
                     for (var i = 0; i < embeddings.Length; i++) embeddings[i].CopyTo(flat, i * _embedder.Dimensions);
-                    vectors.Reserve(keys.Count);
+                    // No Reserve per batch (each one reallocates); Add grows capacity geometrically.
                     vectors.Add(keyed.Select(k => (ulong)k.Key).ToArray(), flat);
                     store.Upsert(keyed);
                     foreach (var (key, product) in keyed) lexical.Upsert(key, product);
@@ -113,6 +109,7 @@ public sealed class IndexBuilder
             {
                 Generation = generation,
                 Model = new IndexManifest.ModelInfo(_embedder.ModelName, _modelSource, _embedder.ModelSha256, _embedder.Dimensions),
+                Hnsw = IndexManifest.HnswInfo.From(Hnsw),
                 ProductCount = keys.Count,
                 BuiltAt = DateTimeOffset.UtcNow,
                 BuildSeconds = Math.Round(stopwatch.Elapsed.TotalSeconds, 3),

@@ -21,6 +21,9 @@ public sealed record IndexManifest
     /// <summary>The embedding model.</summary>
     public required ModelInfo Model { get; init; }
 
+    /// <summary>The HNSW graph's settings (ef can still be changed at search time).</summary>
+    public HnswInfo Hnsw { get; init; } = new("cosine", 16, 128, 64);
+
     /// <summary>Products in all three stores.</summary>
     public long ProductCount { get; init; }
 
@@ -42,6 +45,28 @@ public sealed record IndexManifest
     /// <param name="Sha256">SHA-256 of the ONNX graph.</param>
     /// <param name="Dimensions">Vector width.</param>
     public sealed record ModelInfo(string Name, string Source, string Sha256, int Dimensions);
+
+    /// <summary>HNSW settings an index was built with.</summary>
+    /// <param name="Metric">Distance (<c>cosine</c>, <c>innerproduct</c>, <c>l2squared</c>).</param>
+    /// <param name="Connectivity">Edges per node (M).</param>
+    /// <param name="ExpansionAdd">ef at construction.</param>
+    /// <param name="ExpansionSearch">ef at search.</param>
+    public sealed record HnswInfo(string Metric, int Connectivity, int ExpansionAdd, int ExpansionSearch)
+    {
+        /// <summary>The settings as <see cref="Vector.HnswOptions"/> for vectors of <paramref name="dimensions"/>.</summary>
+        public Vector.HnswOptions ToOptions(int dimensions) => new()
+        {
+            Dimensions = dimensions,
+            Metric = Enum.Parse<Vector.VectorMetric>(Metric, ignoreCase: true),
+            Connectivity = Connectivity,
+            ExpansionAdd = ExpansionAdd,
+            ExpansionSearch = ExpansionSearch,
+        };
+
+        /// <summary>Describes <paramref name="options"/>.</summary>
+        public static HnswInfo From(Vector.HnswOptions options) =>
+            new(options.Metric.ToString().ToLowerInvariant(), options.Connectivity, options.ExpansionAdd, options.ExpansionSearch);
+    }
 
     internal static readonly JsonSerializerOptions JsonOptions = new()
     {
