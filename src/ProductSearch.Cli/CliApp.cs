@@ -10,5 +10,6 @@ public static class CliApp
     {
         IndexCommand.Create(),
         SearchCommand.Create(),
+        EmbedCommand.Create(),
     };
 }

@@ -53,6 +53,8 @@ public sealed class SearchEngine : IDisposable
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SearchEngine>();
         var layout = new IndexLayout(options.IndexPath);
         var manifest = layout.ReadManifest();
+        if (manifest.Format != IndexManifest.CurrentFormat)
+            throw new IndexException($"Index '{layout.Root}' has layout version {manifest.Format}; this version of ProductSearch reads {IndexManifest.CurrentFormat}. Rebuild the index.");
         var generationFolder = layout.GenerationFolder(manifest.Generation);
         if (!Directory.Exists(generationFolder))
             throw new IndexException($"Index '{layout.Root}' names generation folder '{generationFolder}', which is missing; rebuild the index.");
@@ -63,6 +65,7 @@ public sealed class SearchEngine : IDisposable
             Device = options.Device,
             IntraOpThreads = options.IntraOpThreads,
             ModelCacheDirectory = options.ModelCacheDirectory,
+            QueryCacheSize = options.QueryCacheSize,
         }, logger);
         var disposables = new List<IDisposable> { embedder };
         try

@@ -23,6 +23,9 @@ public sealed class SearchEngineOptions
     /// <summary>Candidates taken from each retriever before fusion, unless a request says otherwise.</summary>
     public int CandidateDepth { get; set; } = 100;
 
+    /// <summary>Query embeddings kept for repeated queries; 0 turns the cache off.</summary>
+    public int QueryCacheSize { get; set; } = 1024;
+
     /// <summary>Where built-in models are unpacked; <c>null</c> for the default.</summary>
     public string? ModelCacheDirectory { get; set; }
 }

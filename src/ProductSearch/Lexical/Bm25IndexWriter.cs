@@ -34,7 +34,9 @@ public sealed class Bm25IndexWriter : IDisposable
         var keyText = key.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var document = new Document
         {
-            new StringField(LexicalFields.Key, keyText, Field.Store.YES),
+            new StringField(LexicalFields.Key, keyText, Field.Store.NO),
+            // Doc values, not a stored field: reading a hit's key is then an array lookup, not a document load.
+            new NumericDocValuesField(LexicalFields.Key, key),
             new StringField(LexicalFields.ProductId, product.Id, Field.Store.NO),
             new TextField(LexicalFields.Title, product.Title, Field.Store.NO),
         };

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -21,12 +20,15 @@ public sealed class Bm25Searcher : IDisposable
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly Analyzer _analyzer = ProductAnalyzer.Create();
+    private readonly NumericDocValues _keys;
 
     private Bm25Searcher(LuceneDirectory directory)
     {
         _directory = directory;
         _reader = DirectoryReader.Open(directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        _keys = MultiDocValues.GetNumericValues(_reader, LexicalFields.Key)
+            ?? throw new InvalidDataException($"The lexical index has no '{LexicalFields.Key}' doc values; rebuild it.");
     }
 
     /// <summary>Opens the index at <paramref name="path"/>.</summary>
@@ -56,11 +58,7 @@ public sealed class Bm25Searcher : IDisposable
         if (query is null || k <= 0) return [];
         var top = _searcher.Search(query, k);
         var hits = new LexicalHit[top.ScoreDocs.Length];
-        for (var i = 0; i < hits.Length; i++)
-        {
-            var doc = _searcher.Doc(top.ScoreDocs[i].Doc);
-            hits[i] = new LexicalHit(long.Parse(doc.Get(LexicalFields.Key), CultureInfo.InvariantCulture), top.ScoreDocs[i].Score);
-        }
+        for (var i = 0; i < hits.Length; i++) hits[i] = new LexicalHit(_keys.Get(top.ScoreDocs[i].Doc), top.ScoreDocs[i].Score);
         return hits;
     }
 
