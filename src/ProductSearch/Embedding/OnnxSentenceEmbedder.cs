@@ -112,9 +112,16 @@ public sealed class OnnxSentenceEmbedder : ITextEmbedder, IEmbeddingGenerator<st
         var encoded = new int[texts.Count][];
         for (var i = 0; i < texts.Count; i++) encoded[i] = Model.Tokenizer.Encode(prompt + (texts[i] ?? string.Empty), Model.MaxSequenceLength);
 
+        var result = new float[texts.Count][];
+        if (texts.Count == 1)
+        {
+            // The query path: one text, nothing to sort or pad.
+            RunBatch([0], encoded, skip, result);
+            return result;
+        }
+
         // Sorting by length means each batch is padded only to its own longest text, not the longest of all.
         var order = Enumerable.Range(0, texts.Count).OrderBy(i => encoded[i].Length).ToArray();
-        var result = new float[texts.Count][];
         for (var start = 0; start < order.Length; start += _options.BatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
