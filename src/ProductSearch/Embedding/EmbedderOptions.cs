@@ -10,7 +10,7 @@ public sealed class EmbedderOptions
     public ComputeDevice Device { get; set; } = ComputeDevice.Auto;
 
     /// <summary>Texts per ONNX run when embedding many (texts are sorted by length and padded per batch).</summary>
-    public int BatchSize { get; set; } = 64;
+    public int BatchSize { get; set; } = 32;
 
     /// <summary>ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose (one per core).</summary>
     public int IntraOpThreads { get; set; }
