@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ProductSearch.Embedding;
 using ProductSearch.Indexing;
+using ProductSearch.Ranking;
 
 namespace ProductSearch.Cli;
 
@@ -17,13 +18,44 @@ internal static class SearchCommand
         var k = new Option<int>("-k", "--k") { Description = "Number of results (1–1000).", DefaultValueFactory = _ => 10 };
         var mode = new Option<SearchMode>("--mode") { Description = "hybrid (BM25 + dense, fused with RRF), bm25 or dense.", DefaultValueFactory = _ => SearchMode.Hybrid };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON." };
+        var offset = new Option<int>("--offset") { Description = "Results to skip first (pagination, 0–10000)." };
+        var brand = new Option<string[]>("--brand") { Description = "Only this brand (repeat for any of several).", AllowMultipleArgumentsPerToken = false };
+        var color = new Option<string[]>("--color") { Description = "Only this color (repeat for any of several)." };
+        var category = new Option<string[]>("--category") { Description = "Only products with this category at some level (repeat for any of several)." };
+        var minPrice = new Option<decimal?>("--min-price") { Description = "Lowest price, inclusive." };
+        var maxPrice = new Option<decimal?>("--max-price") { Description = "Highest price, inclusive." };
+        var filter = new Option<string[]>("--filter") { Description = "Equality on a stored field, FIELD=VALUE (brand, color, locale, category, product_id, price, rating, rating_count); repeatable." };
+        var fusion = new Option<FusionMethod?>("--fusion") { Description = "Override the index's fusion method: rrf or convex (with the profile's other settings)." };
+        var explain = new Option<bool>("--explain") { Description = "Show why each result ranks where it does." };
+        var explainLucene = new Option<bool>("--explain-lucene") { Description = "With --explain: also Lucene's explanation of each BM25 score." };
         var model = CliOptions.Model();
         var device = CliOptions.Device();
         var verbose = CliOptions.Verbose();
-        var command = new Command("search", "Search an index.") { query, index, k, mode, json, model, device, verbose };
+        var command = new Command("search", "Search an index.")
+        {
+            query, index, k, offset, mode, brand, color, category, minPrice, maxPrice, filter, fusion, explain, explainLucene, json, model, device, verbose,
+        };
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
-            var request = new SearchRequest { Query = parse.GetValue(query) ?? string.Empty, K = parse.GetValue(k), Mode = parse.GetValue(mode) };
+            var filters = new SearchFilters
+            {
+                Brands = parse.GetValue(brand),
+                Colors = parse.GetValue(color),
+                Categories = parse.GetValue(category),
+                MinPrice = parse.GetValue(minPrice),
+                MaxPrice = parse.GetValue(maxPrice),
+                FieldEquals = ParseEqualities(parse.GetValue(filter) ?? []),
+            };
+            var request = new SearchRequest
+            {
+                Query = parse.GetValue(query) ?? string.Empty,
+                K = parse.GetValue(k),
+                Offset = parse.GetValue(offset),
+                Mode = parse.GetValue(mode),
+                Filters = filters.IsEmpty ? null : filters,
+                Explain = parse.GetValue(explain) || parse.GetValue(explainLucene),
+                ExplainLexical = parse.GetValue(explainLucene),
+            };
             request.Validate(); // before any model loads, so a bad query answers at once
             using var loggers = CliLogging.Create(parse.GetValue(verbose));
             var indexPath = parse.GetValue(index);
@@ -40,6 +72,7 @@ internal static class SearchCommand
             }
 
             using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = indexPath, Model = parse.GetValue(model), Device = deviceChoice }, loggers);
+            if (parse.GetValue(fusion) is { } method) request = request with { Ranking = engine.DefaultProfile with { Method = method } };
             var response = await engine.SearchAsync(request, cancellationToken);
             if (parse.GetValue(json)) PrintJson(engine, request, response);
             else PrintTable(engine, request, response);
@@ -58,10 +91,30 @@ internal static class SearchCommand
         {
             Console.WriteLine($"{hit.Rank,3}  {Cut(hit.Product.Id, 12),-12}  {Cut(hit.Product.Title, 60),-60}  {Cut(hit.Product.Brand ?? "", 16),-16}  " +
                               $"{Retriever(hit.Lexical, "F2"),-16}  {Retriever(hit.Dense, "F3"),-16}  {hit.Score.ToString("F4", CultureInfo.InvariantCulture),8}");
+            if (hit.Explanation is { } why)
+            {
+                Console.WriteLine($"     why: {why.Formula}");
+                if (why.LuceneExplanation is { } lucene)
+                    foreach (var line in lucene.TrimEnd().Split('\n')) Console.WriteLine("          " + line.TrimEnd());
+            }
         }
         if (response.Hits.Count == 0) Console.WriteLine("  (no results)");
+        if (response.FilterMatches is { } matches) Console.WriteLine($"{matches:N0} products pass the filters.");
         Console.WriteLine();
         Console.WriteLine($"{response.Hits.Count} results in {response.Elapsed.TotalMilliseconds:F1} ms (query embedding {response.EmbeddingTime.TotalMilliseconds:F1} ms).");
+    }
+
+    private static Dictionary<string, string>? ParseEqualities(string[] pairs)
+    {
+        if (pairs.Length == 0) return null;
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in pairs)
+        {
+            var at = pair.IndexOf('=', StringComparison.Ordinal);
+            if (at <= 0) throw new ArgumentException($"--filter expects FIELD=VALUE, got '{pair}'.", "filter");
+            result[pair[..at].Trim()] = pair[(at + 1)..];
+        }
+        return result;
     }
 
     private static string Retriever(Ranking.RetrieverHit? hit, string format) =>
@@ -82,6 +135,8 @@ internal static class SearchCommand
             index = engine.IndexPath,
             model = engine.Embedder.ModelName,
             device = engine.Embedder.ActiveDevice,
+            offset = request.Offset,
+            filter_matches = response.FilterMatches,
             elapsed_ms = Math.Round(response.Elapsed.TotalMilliseconds, 3),
             embedding_ms = Math.Round(response.EmbeddingTime.TotalMilliseconds, 3),
             results = response.Hits.Select(h => new
@@ -95,6 +150,7 @@ internal static class SearchCommand
                 score = h.Score,
                 bm25 = h.Lexical is { } l ? new { rank = l.Rank, score = l.Score } : null,
                 dense = h.Dense is { } d ? new { rank = d.Rank, score = d.Score } : null,
+                explanation = h.Explanation is { } e ? new { formula = e.Formula, lexical_part = e.LexicalPart, dense_part = e.DensePart, lucene = e.LuceneExplanation } : null,
             }),
         };
         Console.WriteLine(JsonSerializer.Serialize(payload, new JsonSerializerOptions

@@ -17,16 +17,15 @@ namespace ProductSearch;
 /// </summary>
 public sealed class SearchEngine : IDisposable
 {
-    private readonly SearchEngineOptions _options;
     private readonly ITextEmbedder _embedder;
     private readonly ProductStore _store;
     private readonly Bm25Searcher _lexical;
     private readonly IVectorIndex _vectors;
 
     private SearchEngine(SearchEngineOptions options, IndexManifest manifest, string path, ITextEmbedder embedder,
-        ProductStore store, Bm25Searcher lexical, IVectorIndex vectors)
+        ProductStore store, Bm25Searcher lexical, IVectorIndex vectors, RankingProfile profile)
     {
-        _options = options;
+        DefaultProfile = profile;
         Manifest = manifest;
         IndexPath = path;
         _embedder = embedder;
@@ -80,7 +79,8 @@ public sealed class SearchEngine : IDisposable
             disposables.Add(vectors);
             logger.LogDebug("Opened {Path} (generation {Generation}, {Count} products, model {Model} on {Device}).",
                 layout.Root, manifest.Generation, manifest.ProductCount, embedder.ModelName, embedder.ActiveDevice);
-            return new SearchEngine(options, manifest, layout.Root, embedder, store, lexical, vectors);
+            var profile = options.Ranking ?? RankingProfileStore.Read(layout.Root) ?? RankingProfile.Default;
+            return new SearchEngine(options, manifest, layout.Root, embedder, store, lexical, vectors, profile);
         }
         catch
         {
@@ -88,6 +88,9 @@ public sealed class SearchEngine : IDisposable
             throw;
         }
     }
+
+    /// <summary>The ranking profile searches use unless a request brings its own.</summary>
+    public RankingProfile DefaultProfile { get; }
 
     /// <summary>Searches; see <see cref="Search"/>. The work is CPU-bound and runs on the calling thread.</summary>
     public Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
@@ -100,46 +103,68 @@ public sealed class SearchEngine : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         var stopwatch = Stopwatch.StartNew();
-        var depth = Math.Max(request.CandidateDepth ?? _options.CandidateDepth, request.K);
+        var profile = request.Ranking ?? DefaultProfile;
+        var wanted = request.Offset + request.K;
+        var depth = Math.Max(profile.CandidateDepth, wanted);
 
-        IReadOnlyList<(long Key, float Score)> lexical = request.Mode == SearchMode.Dense ? []
-            : _lexical.Search(request.Query, depth).Select(h => (h.Key, h.Score)).ToArray();
+        var filter = request.Filters is { } filters ? LexicalFilter.Build(filters.ToClauses()) : null;
+        var allowed = filter is null ? null : _lexical.MatchingKeys(filter);
+
+        var lexical = request.Mode == SearchMode.Dense ? []
+            : _lexical.Search(request.Query, depth, profile.FieldBoosts, filter).Select(h => (h.Key, h.Score)).ToArray();
         cancellationToken.ThrowIfCancellationRequested();
 
         var embeddingTime = TimeSpan.Zero;
         IReadOnlyList<(long Key, float Score)> dense = [];
-        if (request.Mode != SearchMode.Bm25)
+        if (request.Mode != SearchMode.Bm25 && allowed is not { Count: 0 })
         {
             var embedStart = stopwatch.Elapsed;
             var query = _embedder.Embed([request.Query], EmbeddingPurpose.Query, cancellationToken)[0];
             embeddingTime = stopwatch.Elapsed - embedStart;
+            var take = (int)Math.Min(depth, Math.Max(Math.Min(_vectors.Count, allowed?.Count ?? long.MaxValue), 1));
+            var hits = allowed is null ? _vectors.Search(query, take) : _vectors.Search(query, take, allowed.Contains);
             // USearch's cosine distance is 1 − cosine similarity; report the similarity, higher is better.
-            dense = _vectors.Search(query, (int)Math.Min(depth, Math.Max(_vectors.Count, 1)))
-                .Select(h => ((long)h.Key, 1f - h.Distance)).ToArray();
+            dense = hits.Select(h => ((long)h.Key, 1f - h.Distance)).ToArray();
         }
 
         var fused = request.Mode switch
         {
             SearchMode.Bm25 => Single(lexical, lexicalSide: true),
             SearchMode.Dense => Single(dense, lexicalSide: false),
-            _ => ReciprocalRankFusion.Fuse(lexical, dense, request.RrfRankConstant),
+            _ => profile.Fuse(lexical, dense),
         };
-        var top = fused.Take(request.K).ToArray();
-        var products = _store.GetMany(top.Select(c => c.Key));
-        var hits = new List<SearchHit>(top.Length);
-        foreach (var candidate in top)
+        var page = fused.Skip(request.Offset).Take(request.K).ToArray();
+        var products = _store.GetMany(page.Select(c => c.Key));
+        var hitsOut = new List<SearchHit>(page.Length);
+        foreach (var candidate in page)
         {
             // A key missing from the store would mean the stores disagree; skip it rather than show a hole.
-            if (products.TryGetValue(candidate.Key, out var product))
-                hits.Add(new SearchHit(hits.Count + 1, product, candidate.FusedScore, candidate.Lexical, candidate.Dense));
+            if (!products.TryGetValue(candidate.Key, out var product)) continue;
+            var explanation = request.Explain ? Explain(request, profile, candidate) : null;
+            hitsOut.Add(new SearchHit(request.Offset + hitsOut.Count + 1, product, candidate.FusedScore, candidate.Lexical, candidate.Dense, explanation));
         }
-        return new SearchResponse(hits, request.Mode, stopwatch.Elapsed, embeddingTime);
+        return new SearchResponse(hitsOut, request.Mode, stopwatch.Elapsed, embeddingTime, allowed?.Count);
     }
+
+    private SearchExplanation Explain(SearchRequest request, RankingProfile profile, FusedCandidate candidate)
+    {
+        var lucene = request.ExplainLexical && candidate.Lexical is not null ? _lexical.Explain(request.Query, candidate.Key, profile.FieldBoosts) : null;
+        if (request.Mode != SearchMode.Hybrid)
+            return new SearchExplanation(null, candidate.LexicalPart, candidate.DensePart,
+                request.Mode == SearchMode.Bm25 ? "BM25 score" : "cosine similarity", lucene);
+        var formula = profile.Method == FusionMethod.Rrf
+            ? FormattableString.Invariant($"RRF: {profile.LexicalWeight}/({profile.RrfRankConstant}+{Rank(candidate.Lexical)}) + {profile.DenseWeight}/({profile.RrfRankConstant}+{Rank(candidate.Dense)}) = {candidate.LexicalPart:F5} + {candidate.DensePart:F5}")
+            : FormattableString.Invariant($"convex ({profile.Normalizer}): {1 - profile.Alpha:F2}·lexical + {profile.Alpha:F2}·dense = {candidate.LexicalPart:F4} + {candidate.DensePart:F4}");
+        return new SearchExplanation(profile.Method, candidate.LexicalPart, candidate.DensePart, formula, lucene);
+    }
+
+    private static string Rank(RetrieverHit? hit) => hit is { } h ? h.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture) : "∞";
 
     private static FusedCandidate[] Single(IReadOnlyList<(long Key, float Score)> list, bool lexicalSide) =>
         list.Select((h, i) => new FusedCandidate(h.Key, h.Score,
             lexicalSide ? new RetrieverHit(i + 1, h.Score) : null,
-            lexicalSide ? null : new RetrieverHit(i + 1, h.Score))).ToArray();
+            lexicalSide ? null : new RetrieverHit(i + 1, h.Score),
+            lexicalSide ? h.Score : 0, lexicalSide ? 0 : h.Score)).ToArray();
 
     private static void EnsureSameModel(IndexLayout layout, IndexManifest manifest, ITextEmbedder embedder)
     {

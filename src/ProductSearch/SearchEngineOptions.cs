@@ -20,8 +20,11 @@ public sealed class SearchEngineOptions
     /// <summary>ONNX Runtime intra-op threads; 0 lets it choose.</summary>
     public int IntraOpThreads { get; set; }
 
-    /// <summary>Candidates taken from each retriever before fusion, unless a request says otherwise.</summary>
-    public int CandidateDepth { get; set; } = 100;
+    /// <summary>
+    /// The ranking profile for requests that bring none; <c>null</c> uses the index's <c>ranking-profile.json</c>
+    /// (written by <c>productsearch tune</c>) or else <see cref="Ranking.RankingProfile.Default"/>.
+    /// </summary>
+    public Ranking.RankingProfile? Ranking { get; set; }
 
     /// <summary>Query embeddings kept for repeated queries; 0 turns the cache off.</summary>
     public int QueryCacheSize { get; set; } = 1024;

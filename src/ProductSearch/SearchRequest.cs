@@ -8,27 +8,41 @@ public sealed record SearchRequest
     /// <summary>Largest <see cref="K"/> accepted.</summary>
     public const int MaxK = 1000;
 
+    /// <summary>Largest <see cref="Offset"/> accepted.</summary>
+    public const int MaxOffset = 10_000;
+
     /// <summary>The shopper's text. Lucene syntax in it is searched as plain words.</summary>
     public required string Query { get; init; }
 
     /// <summary>Results wanted, 1–<see cref="MaxK"/>.</summary>
     public int K { get; init; } = 10;
 
+    /// <summary>Results to skip first (pagination), 0–<see cref="MaxOffset"/>.</summary>
+    public int Offset { get; init; }
+
     /// <summary>Retrievers to use.</summary>
     public SearchMode Mode { get; init; } = SearchMode.Hybrid;
 
-    /// <summary>Candidates taken from each retriever before fusion; <c>null</c>: the engine's default.</summary>
-    public int? CandidateDepth { get; init; }
+    /// <summary>Conditions every result must meet; <c>null</c> for none.</summary>
+    public SearchFilters? Filters { get; init; }
 
-    /// <summary>RRF rank constant.</summary>
-    public int RrfRankConstant { get; init; } = ReciprocalRankFusion.DefaultRankConstant;
+    /// <summary>How to rank; <c>null</c> uses the index's profile (or <see cref="RankingProfile.Default"/>).</summary>
+    public RankingProfile? Ranking { get; init; }
+
+    /// <summary>Attach an explanation to every hit (each retriever's part of the fused score).</summary>
+    public bool Explain { get; init; }
+
+    /// <summary>With <see cref="Explain"/>: also Lucene's explanation of each BM25 score (slower).</summary>
+    public bool ExplainLexical { get; init; }
 
     /// <summary>Checks the request; throws <see cref="ArgumentException"/> naming the bad parameter.</summary>
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(Query)) throw new ArgumentException("The query is empty: give some words to search for.", nameof(Query));
         if (K is <= 0 or > MaxK) throw new ArgumentOutOfRangeException(nameof(K), K, $"k must be between 1 and {MaxK}.");
-        if (CandidateDepth is <= 0 or > 10_000) throw new ArgumentOutOfRangeException(nameof(CandidateDepth), CandidateDepth, "The candidate depth must be between 1 and 10000.");
-        if (RrfRankConstant < 0) throw new ArgumentOutOfRangeException(nameof(RrfRankConstant), RrfRankConstant, "The RRF rank constant must not be negative.");
+        if (Offset is < 0 or > MaxOffset) throw new ArgumentOutOfRangeException(nameof(Offset), Offset, $"The offset must be between 0 and {MaxOffset}.");
+        if (!Enum.IsDefined(Mode)) throw new ArgumentOutOfRangeException(nameof(Mode), Mode, "Unknown search mode.");
+        Filters?.ToClauses();
+        Ranking?.Validate();
     }
 }

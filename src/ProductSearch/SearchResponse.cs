@@ -1,8 +1,9 @@
 namespace ProductSearch;
 
 /// <summary>The answer to a <see cref="SearchRequest"/>.</summary>
-/// <param name="Hits">Results, best first.</param>
+/// <param name="Hits">Results, best first (the page from <see cref="SearchRequest.Offset"/>).</param>
 /// <param name="Mode">The mode used.</param>
 /// <param name="Elapsed">Time spent in the engine, query embedding included.</param>
 /// <param name="EmbeddingTime">Time spent embedding the query (zero in BM25 mode).</param>
-public sealed record SearchResponse(IReadOnlyList<SearchHit> Hits, SearchMode Mode, TimeSpan Elapsed, TimeSpan EmbeddingTime);
+/// <param name="FilterMatches">How many products pass the request's filters; <c>null</c> without filters.</param>
+public sealed record SearchResponse(IReadOnlyList<SearchHit> Hits, SearchMode Mode, TimeSpan Elapsed, TimeSpan EmbeddingTime, int? FilterMatches = null);

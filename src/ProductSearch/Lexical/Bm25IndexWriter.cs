@@ -43,11 +43,28 @@ public sealed class Bm25IndexWriter : IDisposable
         AddText(document, LexicalFields.Brand, product.Brand);
         AddText(document, LexicalFields.Color, product.Color);
         AddText(document, LexicalFields.Bullets, product.BulletPoints);
+        AddText(document, LexicalFields.Description, product.Description);
+        AddFilterTerm(document, FilterField.Brand, product.Brand);
+        AddFilterTerm(document, FilterField.Color, product.Color);
+        AddFilterTerm(document, FilterField.Locale, product.Locale);
+        foreach (var category in product.Categories) AddFilterTerm(document, FilterField.Category, category);
+        if (product.Price is { } price) document.Add(new DoubleField(LexicalFields.Price, (double)price, Field.Store.NO));
+        if (product.Rating is { } rating) document.Add(new DoubleField(LexicalFields.Rating, rating, Field.Store.NO));
+        if (product.RatingCount is { } count) document.Add(new Int64Field(LexicalFields.RatingCount, count, Field.Store.NO));
         _writer.UpdateDocument(new Term(LexicalFields.Key, keyText), document);
     }
 
     /// <summary>Makes every change durable and visible to newly opened searchers.</summary>
     public void Commit() => _writer.Commit();
+
+    /// <summary>Removes the product under <paramref name="key"/>, if any.</summary>
+    public void Delete(long key) =>
+        _writer.DeleteDocuments(new Term(LexicalFields.Key, key.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static void AddFilterTerm(Document document, FilterField field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value)) document.Add(new StringField(field.LuceneField, FilterField.Normalize(value), Field.Store.NO));
+    }
 
     private static void AddText(Document document, string field, string? value)
     {

@@ -21,6 +21,7 @@ public sealed class Bm25Searcher : IDisposable
     private readonly IndexSearcher _searcher;
     private readonly Analyzer _analyzer = ProductAnalyzer.Create();
     private readonly NumericDocValues _keys;
+    private readonly long _maxKey;
 
     private Bm25Searcher(LuceneDirectory directory)
     {
@@ -29,6 +30,7 @@ public sealed class Bm25Searcher : IDisposable
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
         _keys = MultiDocValues.GetNumericValues(_reader, LexicalFields.Key)
             ?? throw new InvalidDataException($"The lexical index has no '{LexicalFields.Key}' doc values; rebuild it.");
+        for (var doc = 0; doc < _reader.MaxDoc; doc++) _maxKey = Math.Max(_maxKey, _keys.Get(doc));
     }
 
     /// <summary>Opens the index at <paramref name="path"/>.</summary>
@@ -51,15 +53,35 @@ public sealed class Bm25Searcher : IDisposable
     /// <summary>Number of live documents.</summary>
     public int Count => _reader.NumDocs;
 
-    /// <summary>The top <paramref name="k"/> products for <paramref name="text"/>, best first.</summary>
-    public IReadOnlyList<LexicalHit> Search(string text, int k, IReadOnlyDictionary<string, float>? fieldBoosts = null)
+    /// <summary>
+    /// The top <paramref name="k"/> products for <paramref name="text"/>, best first; only products matching
+    /// <paramref name="filter"/> when one is given (filtered inside the search, not after it).
+    /// </summary>
+    public IReadOnlyList<LexicalHit> Search(string text, int k, IReadOnlyDictionary<string, float>? fieldBoosts = null, Query? filter = null)
     {
         var query = LexicalQueryBuilder.Build(_analyzer, text, fieldBoosts ?? LexicalFields.DefaultBoosts);
         if (query is null || k <= 0) return [];
-        var top = _searcher.Search(query, k);
+        var top = filter is null ? _searcher.Search(query, k) : _searcher.Search(query, new QueryWrapperFilter(filter), k);
         var hits = new LexicalHit[top.ScoreDocs.Length];
         for (var i = 0; i < hits.Length; i++) hits[i] = new LexicalHit(_keys.Get(top.ScoreDocs[i].Doc), top.ScoreDocs[i].Score);
         return hits;
+    }
+
+    /// <summary>The keys of every product matching <paramref name="filter"/>.</summary>
+    public KeySet MatchingKeys(Query filter)
+    {
+        var collector = new KeyCollector(_keys, _maxKey);
+        _searcher.Search(new ConstantScoreQuery(filter), collector);
+        return collector.ToKeySet();
+    }
+
+    /// <summary>Lucene's explanation of <paramref name="key"/>'s BM25 score for <paramref name="text"/>, or <c>null</c>.</summary>
+    public string? Explain(string text, long key, IReadOnlyDictionary<string, float>? fieldBoosts = null)
+    {
+        var query = LexicalQueryBuilder.Build(_analyzer, text, fieldBoosts ?? LexicalFields.DefaultBoosts);
+        if (query is null) return null;
+        var hits = _searcher.Search(new TermQuery(new Term(LexicalFields.Key, key.ToString(System.Globalization.CultureInfo.InvariantCulture))), 1);
+        return hits.ScoreDocs.Length == 0 ? null : _searcher.Explain(query, hits.ScoreDocs[0].Doc).ToString();
     }
 
     /// <inheritdoc />

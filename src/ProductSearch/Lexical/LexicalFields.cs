@@ -21,6 +21,24 @@ public static class LexicalFields
     /// <summary>Bullet-point text.</summary>
     public const string Bullets = "bullets";
 
+    /// <summary>Description text.</summary>
+    public const string Description = "description";
+
+    /// <summary>Prefix of the untokenized, lowercased copies of fields used by filters (<c>f_brand</c>, …).</summary>
+    public const string FilterPrefix = "f_";
+
+    /// <summary>Numeric price (double), for range filters.</summary>
+    public const string Price = "n_price";
+
+    /// <summary>Numeric rating (double), for equality filters.</summary>
+    public const string Rating = "n_rating";
+
+    /// <summary>Numeric rating count (long), for equality filters.</summary>
+    public const string RatingCount = "n_rating_count";
+
+    /// <summary>The text fields a query searches.</summary>
+    public static IReadOnlyList<string> TextFields { get; } = [Title, Brand, Color, Bullets, Description];
+
     /// <summary>
     /// Default per-field boosts: the title carries the product; brand and color are short and exact; bullets
     /// are long and noisy, so they count least.
@@ -31,5 +49,6 @@ public static class LexicalFields
         [Brand] = 0.6f,
         [Color] = 0.5f,
         [Bullets] = 0.3f,
+        [Description] = 0f,
     };
 }

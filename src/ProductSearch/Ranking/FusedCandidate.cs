@@ -1,4 +1,10 @@
 namespace ProductSearch.Ranking;
 
 /// <summary>A product after fusion: its key, the fused score, and each retriever's hit (null where it did not find it).</summary>
-public sealed record FusedCandidate(long Key, double FusedScore, RetrieverHit? Lexical, RetrieverHit? Dense);
+/// <param name="Key">Product key.</param>
+/// <param name="FusedScore">The fused score; higher is better.</param>
+/// <param name="Lexical">BM25 rank and score.</param>
+/// <param name="Dense">Dense rank and cosine similarity.</param>
+/// <param name="LexicalPart">What the lexical side added to <paramref name="FusedScore"/>.</param>
+/// <param name="DensePart">What the dense side added to <paramref name="FusedScore"/>.</param>
+public sealed record FusedCandidate(long Key, double FusedScore, RetrieverHit? Lexical, RetrieverHit? Dense, double LexicalPart = 0, double DensePart = 0);

@@ -33,9 +33,12 @@ public static class ReciprocalRankFusion
         }
 
         return byKey
-            .Select(kv => new FusedCandidate(kv.Key,
-                Contribution(kv.Value.Lexical, rankConstant, lexicalWeight) + Contribution(kv.Value.Dense, rankConstant, denseWeight),
-                kv.Value.Lexical, kv.Value.Dense))
+            .Select(kv =>
+            {
+                var lexicalPart = Contribution(kv.Value.Lexical, rankConstant, lexicalWeight);
+                var densePart = Contribution(kv.Value.Dense, rankConstant, denseWeight);
+                return new FusedCandidate(kv.Key, lexicalPart + densePart, kv.Value.Lexical, kv.Value.Dense, lexicalPart, densePart);
+            })
             .OrderByDescending(c => c.FusedScore)
             .ThenBy(c => Math.Min(c.Lexical?.Rank ?? int.MaxValue, c.Dense?.Rank ?? int.MaxValue))
             .ThenBy(c => c.Key)
