@@ -46,7 +46,15 @@ public sealed class SearchEngine : IDisposable
     /// <summary>Opens the index named in <paramref name="options"/> with its model.</summary>
     /// <exception cref="IndexException">The index is missing or damaged, or was built with another model.</exception>
     /// <exception cref="ModelLoadException">The model cannot be loaded.</exception>
-    public static SearchEngine Open(SearchEngineOptions options, ILoggerFactory? loggerFactory = null)
+    public static SearchEngine Open(SearchEngineOptions options, ILoggerFactory? loggerFactory = null) =>
+        Open(options, null, loggerFactory);
+
+    /// <summary>
+    /// Opens the index named in <paramref name="options"/> with a given embedder (a custom runtime, a GPU
+    /// embedder, a test double); it must be the model the index was built with. The engine disposes it.
+    /// </summary>
+    /// <exception cref="IndexException">The index is missing or damaged, or was built with another model.</exception>
+    public static SearchEngine Open(SearchEngineOptions options, ITextEmbedder? embedder, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SearchEngine>();
@@ -58,7 +66,7 @@ public sealed class SearchEngine : IDisposable
         if (!Directory.Exists(generationFolder))
             throw new IndexException($"Index '{layout.Root}' names generation folder '{generationFolder}', which is missing; rebuild the index.");
 
-        var embedder = OnnxSentenceEmbedder.Create(new EmbedderOptions
+        embedder ??= OnnxSentenceEmbedder.Create(new EmbedderOptions
         {
             Model = options.Model ?? manifest.Model.Source,
             Device = options.Device,
