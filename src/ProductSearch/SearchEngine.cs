@@ -118,21 +118,16 @@ public sealed class SearchEngine : IDisposable
         var filter = request.Filters is { } filters ? LexicalFilter.Build(filters.ToClauses()) : null;
         var allowed = filter is null ? null : _lexical.MatchingKeys(filter);
 
-        var lexical = request.Mode == SearchMode.Dense ? []
-            : _lexical.Search(request.Query, depth, profile.FieldBoosts, filter).Select(h => (h.Key, h.Score)).ToArray();
+        var lexical = request.Mode == SearchMode.Dense ? [] : RetrieveLexical(request.Query, depth, profile.Lexical, filter);
         cancellationToken.ThrowIfCancellationRequested();
 
         var embeddingTime = TimeSpan.Zero;
         IReadOnlyList<(long Key, float Score)> dense = [];
-        if (request.Mode != SearchMode.Bm25 && allowed is not { Count: 0 })
+        if (request.Mode != SearchMode.Bm25)
         {
             var embedStart = stopwatch.Elapsed;
-            var query = _embedder.Embed([request.Query], EmbeddingPurpose.Query, cancellationToken)[0];
+            dense = RetrieveDense(request.Query, depth, allowed, cancellationToken);
             embeddingTime = stopwatch.Elapsed - embedStart;
-            var take = (int)Math.Min(depth, Math.Max(Math.Min(_vectors.Count, allowed?.Count ?? long.MaxValue), 1));
-            var hits = allowed is null ? _vectors.Search(query, take) : _vectors.Search(query, take, allowed.Contains);
-            // USearch's cosine distance is 1 − cosine similarity; report the similarity, higher is better.
-            dense = hits.Select(h => ((long)h.Key, 1f - h.Distance)).ToArray();
         }
 
         var fused = request.Mode switch
@@ -154,9 +149,27 @@ public sealed class SearchEngine : IDisposable
         return new SearchResponse(hitsOut, request.Mode, stopwatch.Elapsed, embeddingTime, allowed?.Count);
     }
 
+    /// <summary>BM25 candidates, best first.</summary>
+    internal IReadOnlyList<(long Key, float Score)> RetrieveLexical(string query, int depth, LexicalQuerySettings settings, Lucene.Net.Search.Query? filter = null) =>
+        _lexical.Search(query, depth, settings, filter).Select(h => (h.Key, h.Score)).ToArray();
+
+    /// <summary>Dense candidates (cosine similarity), best first; only keys in <paramref name="allowed"/> when given.</summary>
+    internal IReadOnlyList<(long Key, float Score)> RetrieveDense(string query, int depth, KeySet? allowed = null, CancellationToken cancellationToken = default)
+    {
+        if (allowed is { Count: 0 }) return [];
+        var vector = _embedder.Embed([query], EmbeddingPurpose.Query, cancellationToken)[0];
+        var take = (int)Math.Min(depth, Math.Max(Math.Min(_vectors.Count, allowed?.Count ?? long.MaxValue), 1));
+        var hits = allowed is null ? _vectors.Search(vector, take) : _vectors.Search(vector, take, allowed.Contains);
+        // USearch's cosine distance is 1 − cosine similarity; report the similarity, higher is better.
+        return hits.Select(h => ((long)h.Key, 1f - h.Distance)).ToArray();
+    }
+
+    /// <summary>Every product key with its catalog id.</summary>
+    internal IReadOnlyDictionary<long, string> ProductIdsByKey() => _store.Keys().ToDictionary(k => k.Key, k => k.ProductId);
+
     private SearchExplanation Explain(SearchRequest request, RankingProfile profile, FusedCandidate candidate)
     {
-        var lucene = request.ExplainLexical && candidate.Lexical is not null ? _lexical.Explain(request.Query, candidate.Key, profile.FieldBoosts) : null;
+        var lucene = request.ExplainLexical && candidate.Lexical is not null ? _lexical.Explain(request.Query, candidate.Key, profile.Lexical) : null;
         if (request.Mode != SearchMode.Hybrid)
             return new SearchExplanation(null, candidate.LexicalPart, candidate.DensePart,
                 request.Mode == SearchMode.Bm25 ? "BM25 score" : "cosine similarity", lucene);

@@ -21,13 +21,16 @@ public sealed class Bm25Searcher : IDisposable
     private readonly IndexSearcher _searcher;
     private readonly Analyzer _analyzer = ProductAnalyzer.Create();
     private readonly NumericDocValues _keys;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(float K1, float B), IndexSearcher> _searchers = new();
+    private const float DefaultK1 = 1.2f;
+    private const float DefaultB = 0.75f;
     private readonly long _maxKey;
 
     private Bm25Searcher(LuceneDirectory directory)
     {
         _directory = directory;
         _reader = DirectoryReader.Open(directory);
-        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity(DefaultK1, DefaultB) };
         _keys = MultiDocValues.GetNumericValues(_reader, LexicalFields.Key)
             ?? throw new InvalidDataException($"The lexical index has no '{LexicalFields.Key}' doc values; rebuild it.");
         for (var doc = 0; doc < _reader.MaxDoc; doc++) _maxKey = Math.Max(_maxKey, _keys.Get(doc));
@@ -57,11 +60,13 @@ public sealed class Bm25Searcher : IDisposable
     /// The top <paramref name="k"/> products for <paramref name="text"/>, best first; only products matching
     /// <paramref name="filter"/> when one is given (filtered inside the search, not after it).
     /// </summary>
-    public IReadOnlyList<LexicalHit> Search(string text, int k, IReadOnlyDictionary<string, float>? fieldBoosts = null, Query? filter = null)
+    public IReadOnlyList<LexicalHit> Search(string text, int k, LexicalQuerySettings? settings = null, Query? filter = null)
     {
-        var query = LexicalQueryBuilder.Build(_analyzer, text, fieldBoosts ?? LexicalFields.DefaultBoosts);
+        settings ??= LexicalQuerySettings.Default;
+        var query = LexicalQueryBuilder.Build(_analyzer, text, settings);
         if (query is null || k <= 0) return [];
-        var top = filter is null ? _searcher.Search(query, k) : _searcher.Search(query, new QueryWrapperFilter(filter), k);
+        var searcher = SearcherFor(settings);
+        var top = filter is null ? searcher.Search(query, k) : searcher.Search(query, new QueryWrapperFilter(filter), k);
         var hits = new LexicalHit[top.ScoreDocs.Length];
         for (var i = 0; i < hits.Length; i++) hits[i] = new LexicalHit(_keys.Get(top.ScoreDocs[i].Doc), top.ScoreDocs[i].Score);
         return hits;
@@ -76,12 +81,23 @@ public sealed class Bm25Searcher : IDisposable
     }
 
     /// <summary>Lucene's explanation of <paramref name="key"/>'s BM25 score for <paramref name="text"/>, or <c>null</c>.</summary>
-    public string? Explain(string text, long key, IReadOnlyDictionary<string, float>? fieldBoosts = null)
+    public string? Explain(string text, long key, LexicalQuerySettings? settings = null)
     {
-        var query = LexicalQueryBuilder.Build(_analyzer, text, fieldBoosts ?? LexicalFields.DefaultBoosts);
+        settings ??= LexicalQuerySettings.Default;
+        var query = LexicalQueryBuilder.Build(_analyzer, text, settings);
         if (query is null) return null;
         var hits = _searcher.Search(new TermQuery(new Term(LexicalFields.Key, key.ToString(System.Globalization.CultureInfo.InvariantCulture))), 1);
-        return hits.ScoreDocs.Length == 0 ? null : _searcher.Explain(query, hits.ScoreDocs[0].Doc).ToString();
+        return hits.ScoreDocs.Length == 0 ? null : SearcherFor(settings).Explain(query, hits.ScoreDocs[0].Doc).ToString();
+    }
+
+    /// <summary>
+    /// A searcher scoring with the settings' k1 and b. BM25's norms hold only document lengths, so both can change at
+    /// query time; a searcher is a light view over the same reader, kept per pair.
+    /// </summary>
+    private IndexSearcher SearcherFor(LexicalQuerySettings settings)
+    {
+        if (settings.K1 == DefaultK1 && settings.B == DefaultB) return _searcher;
+        return _searchers.GetOrAdd((settings.K1, settings.B), p => new IndexSearcher(_reader) { Similarity = new BM25Similarity(p.K1, p.B) });
     }
 
     /// <inheritdoc />

@@ -13,14 +13,24 @@ namespace ProductSearch.Lexical;
 public static class LexicalQueryBuilder
 {
     /// <summary>Builds the query, or <c>null</c> when the text has no searchable term (only stop words or symbols).</summary>
-    public static Query? Build(Analyzer analyzer, string text, IReadOnlyDictionary<string, float> fieldBoosts)
+    public static Query? Build(Analyzer analyzer, string text, LexicalQuerySettings settings)
     {
         var query = new BooleanQuery();
-        foreach (var (field, boost) in fieldBoosts)
+        foreach (var (field, boost) in settings.FieldBoosts)
         {
             if (boost <= 0) continue;
             foreach (var term in Analyze(analyzer, field, text).Distinct())
                 query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+        }
+        if (settings.ProximityBoost > 0 && query.Clauses.Count > 0)
+        {
+            var terms = Analyze(analyzer, LexicalFields.Title, text);
+            if (terms.Count >= 2)
+            {
+                var phrase = new PhraseQuery { Slop = settings.ProximitySlop, Boost = settings.ProximityBoost };
+                foreach (var term in terms) phrase.Add(new Term(LexicalFields.Title, term));
+                query.Add(phrase, Occur.SHOULD);
+            }
         }
         return query.Clauses.Count == 0 ? null : query;
     }

@@ -33,6 +33,22 @@ public sealed record RankingProfile
     /// <summary>BM25 boost per text field (title, brand, color, bullets, description); 0 leaves a field out.</summary>
     public IReadOnlyDictionary<string, float> FieldBoosts { get; init; } = LexicalFields.DefaultBoosts;
 
+    /// <summary>Boost of a sloppy phrase of the query's words on the title (0: none).</summary>
+    public float ProximityBoost { get; init; }
+
+    /// <summary>Slop of that phrase.</summary>
+    public int ProximitySlop { get; init; } = 3;
+
+    /// <summary>BM25 k1.</summary>
+    public float Bm25K1 { get; init; } = 1.2f;
+
+    /// <summary>BM25 b.</summary>
+    public float Bm25B { get; init; } = 0.75f;
+
+    /// <summary>The lexical side of this profile.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public LexicalQuerySettings Lexical => new(FieldBoosts, ProximityBoost, ProximitySlop, Bm25K1, Bm25B);
+
     /// <summary>Where this profile came from (e.g. "tuned on examples.tsv, 5-fold CV nDCG@10 0.64").</summary>
     public string? Source { get; init; }
 
@@ -52,6 +68,10 @@ public sealed record RankingProfile
         if (LexicalWeight < 0 || DenseWeight < 0) throw new ArgumentOutOfRangeException(nameof(LexicalWeight), "RRF weights must not be negative.");
         if (Alpha is < 0 or > 1 || double.IsNaN(Alpha)) throw new ArgumentOutOfRangeException(nameof(Alpha), Alpha, "alpha must be between 0 and 1.");
         if (CandidateDepth is <= 0 or > 10_000) throw new ArgumentOutOfRangeException(nameof(CandidateDepth), CandidateDepth, "The candidate depth must be between 1 and 10000.");
+        if (ProximityBoost < 0 || float.IsNaN(ProximityBoost)) throw new ArgumentOutOfRangeException(nameof(ProximityBoost), ProximityBoost, "The proximity boost must not be negative.");
+        if (ProximitySlop is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(ProximitySlop), ProximitySlop, "The proximity slop must be between 0 and 100.");
+        if (Bm25K1 is < 0 or > 10 || float.IsNaN(Bm25K1)) throw new ArgumentOutOfRangeException(nameof(Bm25K1), Bm25K1, "BM25 k1 must be between 0 and 10.");
+        if (Bm25B is < 0 or > 1 || float.IsNaN(Bm25B)) throw new ArgumentOutOfRangeException(nameof(Bm25B), Bm25B, "BM25 b must be between 0 and 1.");
         foreach (var (field, boost) in FieldBoosts)
         {
             if (!LexicalFields.TextFields.Contains(field))

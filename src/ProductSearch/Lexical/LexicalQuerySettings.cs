@@ -1,0 +1,13 @@
+namespace ProductSearch.Lexical;
+
+/// <summary>How a shopper's text becomes a BM25 query: field boosts, a proximity bonus, and BM25's k1 and b.</summary>
+/// <param name="FieldBoosts">Boost per text field; 0 or absent leaves a field out.</param>
+/// <param name="ProximityBoost">Boost of a sloppy phrase of all query terms on the title (0: none); rewards titles holding the words close together.</param>
+/// <param name="ProximitySlop">How many position moves the phrase allows.</param>
+/// <param name="K1">BM25 term-frequency saturation.</param>
+/// <param name="B">BM25 length normalisation (0: none, 1: full).</param>
+public sealed record LexicalQuerySettings(IReadOnlyDictionary<string, float> FieldBoosts, float ProximityBoost = 0, int ProximitySlop = 3, float K1 = 1.2f, float B = 0.75f)
+{
+    /// <summary>The defaults: <see cref="LexicalFields.DefaultBoosts"/>, no proximity bonus, Lucene's k1 = 1.2 and b = 0.75.</summary>
+    public static LexicalQuerySettings Default { get; } = new(LexicalFields.DefaultBoosts);
+}
