@@ -21,7 +21,7 @@ public class EmbeddingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _embedder = OnnxSentenceEmbedder.Create(new EmbedderOptions { Model = BuiltInModels.DefaultName, Device = ComputeDevice.Cpu, BatchSize = BatchSize });
+        _embedder = OnnxSentenceEmbedder.Create(new EmbedderOptions { Model = "minilm", Device = ComputeDevice.Cpu, BatchSize = BatchSize });
         _titles = File.ReadLines(BenchmarkPaths.DemoCatalog).Take(64)
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("product_title").GetString()!).ToArray();
     }

@@ -13,8 +13,11 @@ namespace ProductSearch.Embedding;
 /// </summary>
 public static class BuiltInModels
 {
-    /// <summary>The model used when none is named.</summary>
-    public const string DefaultName = "minilm";
+    /// <summary>
+    /// The model used when none is named: snowflake-arctic-embed-xs. On the ESCI sample its dense ranking scored
+    /// nDCG@10 0.607 against MiniLM's 0.579, and hybrid 0.640 against 0.635, at the same size and speed.
+    /// </summary>
+    public const string DefaultName = "arctic-xs";
 
     /// <summary>A built-in model's description.</summary>
     /// <param name="Name">Short name (<c>--model NAME</c>).</param>

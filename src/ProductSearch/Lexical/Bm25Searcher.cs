@@ -23,7 +23,7 @@ public sealed class Bm25Searcher : IDisposable
     private readonly NumericDocValues _keys;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(float K1, float B), IndexSearcher> _searchers = new();
     private const float DefaultK1 = 1.2f;
-    private const float DefaultB = 0.75f;
+    private const float DefaultB = LexicalQuerySettings.DefaultB;
     private readonly long _maxKey;
 
     private Bm25Searcher(LuceneDirectory directory)

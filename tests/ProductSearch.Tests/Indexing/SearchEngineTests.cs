@@ -38,7 +38,8 @@ public sealed class SearchEngineTests(SmallIndexFixture index) : IClassFixture<S
         Assert.NotNull(hit.Lexical);
         Assert.NotNull(hit.Dense);
         Assert.InRange(hit.Dense!.Value.Score, 0.3f, 1f);
-        Assert.Equal(1.0 / (60 + hit.Lexical!.Value.Rank) + 1.0 / (60 + hit.Dense.Value.Rank), hit.Score, 9);
+        var profile = index.Engine.DefaultProfile;
+        Assert.Equal(profile.LexicalWeight / (profile.RrfRankConstant + hit.Lexical!.Value.Rank) + profile.DenseWeight / (profile.RrfRankConstant + hit.Dense.Value.Rank), hit.Score, 9);
     }
 
     [Theory]

@@ -41,7 +41,9 @@ public sealed class Bm25Tests : IDisposable
     public void Brand_and_bullets_are_searched_too()
     {
         Assert.Equal(3, _searcher.Search("homely", 10)[0].Key);
-        Assert.Equal(3, _searcher.Search("flour sack", 10)[0].Key);
+        Assert.Empty(_searcher.Search("flour sack", 10)); // bullets are off by default
+        var withBullets = new LexicalQuerySettings(new Dictionary<string, float> { ["title"] = 1, ["bullets"] = 0.5f });
+        Assert.Equal(3, _searcher.Search("flour sack", 10, withBullets)[0].Key);
     }
 
     [Theory]

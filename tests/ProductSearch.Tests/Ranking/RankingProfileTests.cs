@@ -51,7 +51,7 @@ public sealed class RankingProfileTests(SyntheticIndexFixture index) : IClassFix
     public void Explain_names_the_rrf_terms_and_lucene_explains_bm25()
     {
         var hit = index.Engine.Search(new SearchRequest { Query = "white leather shoes", Explain = true, ExplainLexical = true }).Hits[0];
-        Assert.StartsWith("RRF: 1/(60+", hit.Explanation!.Formula);
+        Assert.StartsWith("RRF: 2/(60+", hit.Explanation!.Formula);
         Assert.Contains("weight(", hit.Explanation.LuceneExplanation);
     }
 
