@@ -72,7 +72,7 @@ public sealed class ProfileTuner
         if (queries.Count < Folds) throw new ArgumentException($"Tuning needs at least {Folds} judged queries; got {queries.Count}.", nameof(queries));
         var ids = _engine.ProductIdsByKey();
         var maxDepth = Depths.Max();
-        var dense = queries.Select(q => _engine.RetrieveDense(q.Query, maxDepth, null, cancellationToken)).ToArray();
+        var dense = queries.Select(q => _engine.RetrieveDense(q.Query, maxDepth, cancellationToken)).ToArray();
         var lexicalByBoosts = LexicalGrid.Select(b => queries.Select(q => _engine.RetrieveLexical(q.Query, maxDepth, b)).ToArray()).ToArray();
 
         var profiles = Profiles().ToArray();

@@ -18,30 +18,35 @@ namespace ProductSearch;
 public sealed class SearchEngine : IDisposable
 {
     private readonly ITextEmbedder _embedder;
-    private readonly ProductStore _store;
-    private readonly Bm25Searcher _lexical;
-    private readonly IVectorIndex _vectors;
+    private readonly IndexLayout _layout;
+    private readonly SearchEngineOptions _options;
+    private readonly ILogger _logger;
+    private readonly object _refreshGate = new();
+    private IndexSnapshot _current;
+    private long _nextRefreshCheck;
+    private int _refreshing;
 
-    private SearchEngine(SearchEngineOptions options, IndexManifest manifest, string path, ITextEmbedder embedder,
-        ProductStore store, Bm25Searcher lexical, IVectorIndex vectors, RankingProfile profile)
+    private SearchEngine(SearchEngineOptions options, IndexLayout layout, ITextEmbedder embedder, IndexSnapshot snapshot, ILogger logger)
     {
-        DefaultProfile = profile;
-        Manifest = manifest;
-        IndexPath = path;
+        _options = options;
+        _layout = layout;
         _embedder = embedder;
-        _store = store;
-        _lexical = lexical;
-        _vectors = vectors;
+        _current = snapshot;
+        _logger = logger;
+        _nextRefreshCheck = Environment.TickCount64 + (long)options.RefreshInterval.TotalMilliseconds;
     }
 
-    /// <summary>The manifest of the commit this engine reads.</summary>
-    public IndexManifest Manifest { get; }
+    /// <summary>The manifest of the commit this engine reads now.</summary>
+    public IndexManifest Manifest => Volatile.Read(ref _current).Manifest;
 
     /// <summary>The index folder.</summary>
-    public string IndexPath { get; }
+    public string IndexPath => _layout.Root;
 
     /// <summary>The embedder that reads queries.</summary>
     public ITextEmbedder Embedder => _embedder;
+
+    /// <summary>The ranking profile searches use unless a request brings its own.</summary>
+    public RankingProfile DefaultProfile => Volatile.Read(ref _current).Profile;
 
     /// <summary>Opens the index named in <paramref name="options"/> with its model.</summary>
     /// <exception cref="IndexException">The index is missing or damaged, or was built with another model.</exception>
@@ -60,12 +65,6 @@ public sealed class SearchEngine : IDisposable
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SearchEngine>();
         var layout = new IndexLayout(options.IndexPath);
         var manifest = layout.ReadManifest();
-        if (manifest.Format != IndexManifest.CurrentFormat)
-            throw new IndexException($"Index '{layout.Root}' has layout version {manifest.Format}; this version of ProductSearch reads {IndexManifest.CurrentFormat}. Rebuild the index.");
-        var generationFolder = layout.GenerationFolder(manifest.Generation);
-        if (!Directory.Exists(generationFolder))
-            throw new IndexException($"Index '{layout.Root}' names generation folder '{generationFolder}', which is missing; rebuild the index.");
-
         embedder ??= OnnxSentenceEmbedder.Create(new EmbedderOptions
         {
             Model = options.Model ?? manifest.Model.Source,
@@ -74,31 +73,87 @@ public sealed class SearchEngine : IDisposable
             ModelCacheDirectory = options.ModelCacheDirectory,
             QueryCacheSize = options.QueryCacheSize,
         }, logger);
-        var disposables = new List<IDisposable> { embedder };
         try
         {
-            EnsureSameModel(layout, manifest, embedder);
-            var store = Guard(() => ProductStore.OpenReadOnly(layout.ProductStorePath(manifest.Generation)), layout.ProductStorePath(manifest.Generation));
-            disposables.Add(store);
-            var lexical = Guard(() => Bm25Searcher.Open(layout.LexicalPath(manifest.Generation)), layout.LexicalPath(manifest.Generation));
-            disposables.Add(lexical);
-            var vectors = Guard(() => UsearchIndex.Load(layout.VectorPath(manifest.Generation), manifest.Hnsw.ToOptions(manifest.Model.Dimensions)),
-                layout.VectorPath(manifest.Generation));
-            disposables.Add(vectors);
+            var snapshot = IndexSnapshot.Open(layout, options.Ranking);
+            try
+            {
+                EnsureSameModel(layout, snapshot.Manifest, embedder);
+            }
+            catch
+            {
+                snapshot.Release();
+                throw;
+            }
             logger.LogDebug("Opened {Path} (generation {Generation}, {Count} products, model {Model} on {Device}).",
-                layout.Root, manifest.Generation, manifest.ProductCount, embedder.ModelName, embedder.ActiveDevice);
-            var profile = options.Ranking ?? RankingProfileStore.Read(layout.Root) ?? RankingProfile.Default;
-            return new SearchEngine(options, manifest, layout.Root, embedder, store, lexical, vectors, profile);
+                layout.Root, snapshot.Manifest.Generation, snapshot.Manifest.ProductCount, embedder.ModelName, embedder.ActiveDevice);
+            return new SearchEngine(options, layout, embedder, snapshot, logger);
         }
         catch
         {
-            foreach (var disposable in disposables) disposable.Dispose();
+            embedder.Dispose();
             throw;
         }
     }
 
-    /// <summary>The ranking profile searches use unless a request brings its own.</summary>
-    public RankingProfile DefaultProfile { get; }
+    /// <summary>
+    /// Moves to the index's newest commit (and ranking profile) if it changed since this engine last looked.
+    /// Searches already running finish on the commit they started on. Engines also do this by themselves every
+    /// <see cref="SearchEngineOptions.RefreshInterval"/>.
+    /// </summary>
+    /// <returns>Whether a newer commit or profile was opened.</returns>
+    public bool Refresh()
+    {
+        lock (_refreshGate)
+        {
+            var current = Volatile.Read(ref _current);
+            var manifest = _layout.ReadManifest();
+            var profilePath = RankingProfileStore.PathOf(_layout.Root);
+            var stamp = File.Exists(profilePath) ? File.GetLastWriteTimeUtc(profilePath) : DateTime.MinValue;
+            if (manifest.Generation == current.Manifest.Generation && stamp == current.ProfileStamp) return false;
+            var next = IndexSnapshot.Open(_layout, _options.Ranking);
+            try
+            {
+                EnsureSameModel(_layout, next.Manifest, _embedder);
+            }
+            catch
+            {
+                next.Release();
+                throw;
+            }
+            Volatile.Write(ref _current, next);
+            current.Release();
+            _logger.LogInformation("Now reading generation {Generation} of {Path} ({Count} products).", next.Manifest.Generation, _layout.Root, next.Manifest.ProductCount);
+            return true;
+        }
+    }
+
+    private IndexSnapshot Acquire()
+    {
+        MaybeRefreshInBackground();
+        while (true)
+        {
+            var snapshot = Volatile.Read(ref _current);
+            if (snapshot.TryAcquire()) return snapshot;
+        }
+    }
+
+    private void MaybeRefreshInBackground()
+    {
+        if (_options.RefreshInterval <= TimeSpan.Zero || Environment.TickCount64 < Volatile.Read(ref _nextRefreshCheck)) return;
+        if (Interlocked.Exchange(ref _refreshing, 1) == 1) return;
+        Volatile.Write(ref _nextRefreshCheck, Environment.TickCount64 + (long)_options.RefreshInterval.TotalMilliseconds);
+        _ = Task.Run(() =>
+        {
+            try { Refresh(); }
+            catch (Exception ex) when (ex is IndexException or IOException)
+            {
+                // A half-visible or damaged newer commit must not break searches on the current one.
+                _logger.LogWarning("Could not move to the index's newer commit: {Message}", ex.Message);
+            }
+            finally { Volatile.Write(ref _refreshing, 0); }
+        });
+    }
 
     /// <summary>Searches; see <see cref="Search"/>. The work is CPU-bound and runs on the calling thread.</summary>
     public Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
@@ -110,15 +165,28 @@ public sealed class SearchEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
+        var snapshot = Acquire();
+        try
+        {
+            return SearchSnapshot(snapshot, request, cancellationToken);
+        }
+        finally
+        {
+            snapshot.Release();
+        }
+    }
+
+    private SearchResponse SearchSnapshot(IndexSnapshot snapshot, SearchRequest request, CancellationToken cancellationToken)
+    {
         var stopwatch = Stopwatch.StartNew();
-        var profile = request.Ranking ?? DefaultProfile;
+        var profile = request.Ranking ?? snapshot.Profile;
         var wanted = request.Offset + request.K;
         var depth = Math.Max(profile.CandidateDepth, wanted);
 
         var filter = request.Filters is { } filters ? LexicalFilter.Build(filters.ToClauses()) : null;
-        var allowed = filter is null ? null : _lexical.MatchingKeys(filter);
+        var allowed = filter is null ? null : snapshot.Lexical.MatchingKeys(filter);
 
-        var lexical = request.Mode == SearchMode.Dense ? [] : RetrieveLexical(request.Query, depth, profile.Lexical, filter);
+        var lexical = request.Mode == SearchMode.Dense ? [] : RetrieveLexical(snapshot, request.Query, depth, profile.Lexical, filter);
         cancellationToken.ThrowIfCancellationRequested();
 
         var embeddingTime = TimeSpan.Zero;
@@ -126,7 +194,7 @@ public sealed class SearchEngine : IDisposable
         if (request.Mode != SearchMode.Bm25)
         {
             var embedStart = stopwatch.Elapsed;
-            dense = RetrieveDense(request.Query, depth, allowed, cancellationToken);
+            dense = RetrieveDense(snapshot, request.Query, depth, allowed, cancellationToken);
             embeddingTime = stopwatch.Elapsed - embedStart;
         }
 
@@ -137,39 +205,53 @@ public sealed class SearchEngine : IDisposable
             _ => profile.Fuse(lexical, dense),
         };
         var page = fused.Skip(request.Offset).Take(request.K).ToArray();
-        var products = _store.GetMany(page.Select(c => c.Key));
+        var products = snapshot.Store.GetMany(page.Select(c => c.Key));
         var hitsOut = new List<SearchHit>(page.Length);
         foreach (var candidate in page)
         {
             // A key missing from the store would mean the stores disagree; skip it rather than show a hole.
             if (!products.TryGetValue(candidate.Key, out var product)) continue;
-            var explanation = request.Explain ? Explain(request, profile, candidate) : null;
+            var explanation = request.Explain ? Explain(snapshot, request, profile, candidate) : null;
             hitsOut.Add(new SearchHit(request.Offset + hitsOut.Count + 1, product, candidate.FusedScore, candidate.Lexical, candidate.Dense, explanation));
         }
         return new SearchResponse(hitsOut, request.Mode, stopwatch.Elapsed, embeddingTime, allowed?.Count);
     }
 
-    /// <summary>BM25 candidates, best first.</summary>
-    internal IReadOnlyList<(long Key, float Score)> RetrieveLexical(string query, int depth, LexicalQuerySettings settings, Lucene.Net.Search.Query? filter = null) =>
-        _lexical.Search(query, depth, settings, filter).Select(h => (h.Key, h.Score)).ToArray();
+    /// <summary>BM25 candidates of the current commit, best first (for tuning).</summary>
+    internal IReadOnlyList<(long Key, float Score)> RetrieveLexical(string query, int depth, LexicalQuerySettings settings) =>
+        WithSnapshot(s => RetrieveLexical(s, query, depth, settings, null));
 
-    /// <summary>Dense candidates (cosine similarity), best first; only keys in <paramref name="allowed"/> when given.</summary>
-    internal IReadOnlyList<(long Key, float Score)> RetrieveDense(string query, int depth, KeySet? allowed = null, CancellationToken cancellationToken = default)
+    /// <summary>Dense candidates of the current commit, best first (for tuning).</summary>
+    internal IReadOnlyList<(long Key, float Score)> RetrieveDense(string query, int depth, CancellationToken cancellationToken = default) =>
+        WithSnapshot(s => RetrieveDense(s, query, depth, null, cancellationToken));
+
+    /// <summary>Every product key of the current commit with its catalog id.</summary>
+    internal IReadOnlyDictionary<long, string> ProductIdsByKey() => WithSnapshot(s => s.Store.Keys().ToDictionary(k => k.Key, k => k.ProductId));
+
+    private T WithSnapshot<T>(Func<IndexSnapshot, T> action)
+    {
+        var snapshot = Acquire();
+        try { return action(snapshot); }
+        finally { snapshot.Release(); }
+    }
+
+    private static IReadOnlyList<(long Key, float Score)> RetrieveLexical(IndexSnapshot snapshot, string query, int depth, LexicalQuerySettings settings, Lucene.Net.Search.Query? filter) =>
+        snapshot.Lexical.Search(query, depth, settings, filter).Select(h => (h.Key, h.Score)).ToArray();
+
+    private IReadOnlyList<(long Key, float Score)> RetrieveDense(IndexSnapshot snapshot, string query, int depth, KeySet? allowed, CancellationToken cancellationToken)
     {
         if (allowed is { Count: 0 }) return [];
         var vector = _embedder.Embed([query], EmbeddingPurpose.Query, cancellationToken)[0];
-        var take = (int)Math.Min(depth, Math.Max(Math.Min(_vectors.Count, allowed?.Count ?? long.MaxValue), 1));
-        var hits = allowed is null ? _vectors.Search(vector, take) : _vectors.Search(vector, take, allowed.Contains);
+        var vectors = snapshot.Vectors;
+        var take = (int)Math.Min(depth, Math.Max(Math.Min(vectors.Count, allowed?.Count ?? long.MaxValue), 1));
+        var hits = allowed is null ? vectors.Search(vector, take) : vectors.Search(vector, take, allowed.Contains);
         // USearch's cosine distance is 1 − cosine similarity; report the similarity, higher is better.
         return hits.Select(h => ((long)h.Key, 1f - h.Distance)).ToArray();
     }
 
-    /// <summary>Every product key with its catalog id.</summary>
-    internal IReadOnlyDictionary<long, string> ProductIdsByKey() => _store.Keys().ToDictionary(k => k.Key, k => k.ProductId);
-
-    private SearchExplanation Explain(SearchRequest request, RankingProfile profile, FusedCandidate candidate)
+    private static SearchExplanation Explain(IndexSnapshot snapshot, SearchRequest request, RankingProfile profile, FusedCandidate candidate)
     {
-        var lucene = request.ExplainLexical && candidate.Lexical is not null ? _lexical.Explain(request.Query, candidate.Key, profile.Lexical) : null;
+        var lucene = request.ExplainLexical && candidate.Lexical is not null ? snapshot.Lexical.Explain(request.Query, candidate.Key, profile.Lexical) : null;
         if (request.Mode != SearchMode.Hybrid)
             return new SearchExplanation(null, candidate.LexicalPart, candidate.DensePart,
                 request.Mode == SearchMode.Bm25 ? "BM25 score" : "cosine similarity", lucene);
@@ -196,24 +278,10 @@ public sealed class SearchEngine : IDisposable
             "Search with the index's model, or rebuild the index with this one.");
     }
 
-    private static T Guard<T>(Func<T> open, string path)
-    {
-        try
-        {
-            return open();
-        }
-        catch (Exception ex) when (ex is not IndexException and not OutOfMemoryException)
-        {
-            throw new IndexException($"Cannot open '{path}': {ex.Message}. Run 'productsearch index' again to rebuild the index.", ex);
-        }
-    }
-
     /// <inheritdoc />
     public void Dispose()
     {
-        _vectors.Dispose();
-        _lexical.Dispose();
-        _store.Dispose();
+        Volatile.Read(ref _current).Release();
         _embedder.Dispose();
     }
 }

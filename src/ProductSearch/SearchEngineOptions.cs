@@ -26,6 +26,12 @@ public sealed class SearchEngineOptions
     /// </summary>
     public Ranking.RankingProfile? Ranking { get; set; }
 
+    /// <summary>
+    /// How often a search checks (in the background) whether the index has a newer commit or ranking profile, and
+    /// moves to it; <see cref="TimeSpan.Zero"/> turns that off (call <see cref="SearchEngine.Refresh"/> yourself).
+    /// </summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Query embeddings kept for repeated queries; 0 turns the cache off.</summary>
     public int QueryCacheSize { get; set; } = 1024;
 
