@@ -21,7 +21,7 @@ internal static class EndToEndHarness
         Console.WriteLine($"catalog {catalog}, model {model}");
         try
         {
-            IndexBuildReport report;
+            IndexCommitReport report;
             using (var embedder = OnnxSentenceEmbedder.Create(new EmbedderOptions { Model = model, Device = ComputeDevice.Cpu }))
             {
                 var stopwatch = Stopwatch.StartNew();

@@ -12,5 +12,9 @@ public static class CliApp
         SearchCommand.Create(),
         EmbedCommand.Create(),
         TuneCommand.Create(),
+        UpsertCommand.Create(),
+        DeleteCommand.Create(),
+        InfoCommand.Create(),
+        VerifyCommand.Create(),
     };
 }

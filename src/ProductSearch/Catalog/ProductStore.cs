@@ -43,6 +43,45 @@ public sealed class ProductStore : IDisposable
         _products.Upsert(products.Select(p => ProductDocument.ToBson(p.Key, p.Product)));
     }
 
+    /// <summary>
+    /// Inserts or replaces products with the fingerprints the index writer compares on the next run: one of the
+    /// text that was embedded (a change means a new vector) and one of the whole product (a change means rewriting it).
+    /// </summary>
+    public void Upsert(IEnumerable<StoredProduct> products)
+    {
+        _products.Upsert(products.Select(p =>
+        {
+            var doc = ProductDocument.ToBson(p.Key, p.Product);
+            doc[EmbeddedHashField] = p.EmbeddedTextHash;
+            doc[ContentHashField] = p.ContentHash;
+            return doc;
+        }));
+    }
+
+    /// <summary>Removes the product under <paramref name="key"/>; false when there was none.</summary>
+    public bool Delete(long key) => _products.Delete(key);
+
+    /// <summary>The largest key in use (0 when empty).</summary>
+    public long MaxKey() => _products.Count() == 0 ? 0 : _products.Max("_id").AsInt64;
+
+    /// <summary>Key and fingerprints of each of <paramref name="productIds"/> that is stored.</summary>
+    public IReadOnlyDictionary<string, (long Key, string? EmbeddedTextHash, string? ContentHash)> Lookup(IEnumerable<string> productIds)
+    {
+        var result = new Dictionary<string, (long, string?, string?)>(StringComparer.Ordinal);
+        var ids = productIds.Distinct(StringComparer.Ordinal).Select(id => new BsonValue(id)).ToArray();
+        if (ids.Length == 0) return result;
+        foreach (var doc in _products.Find(Query.In("product_id", ids)))
+        {
+            result[doc["product_id"].AsString] = (doc["_id"].AsInt64,
+                doc.TryGetValue(EmbeddedHashField, out var e) && e.IsString ? e.AsString : null,
+                doc.TryGetValue(ContentHashField, out var c) && c.IsString ? c.AsString : null);
+        }
+        return result;
+    }
+
+    private const string EmbeddedHashField = "_embedded_sha";
+    private const string ContentHashField = "_content_sha";
+
     /// <summary>The product stored under <paramref name="key"/>, or <c>null</c>.</summary>
     public Product? Get(long key) => _products.FindById(key) is { } doc ? ProductDocument.FromBson(doc) : null;
 

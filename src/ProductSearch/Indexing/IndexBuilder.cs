@@ -1,17 +1,16 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProductSearch.Catalog;
 using ProductSearch.Embedding;
-using ProductSearch.Lexical;
 using ProductSearch.Vector;
 
 namespace ProductSearch.Indexing;
 
 /// <summary>
-/// Builds an index folder from a catalog: streams products in batches, embeds their titles, and writes the
-/// product store, the BM25 index and the HNSW index of a new generation side by side; the manifest that makes
-/// the generation current is written last. A build that fails leaves the previous commit as it was.
+/// Indexes a catalog file: streams its products in batches through an <see cref="IndexWriter"/>, which embeds
+/// the titles that are new or changed and commits the product store, the BM25 index and the HNSW graph together.
+/// On an existing index, <see cref="SyncMode.Mirror"/> (the default) leaves it holding exactly the catalog, and an
+/// unchanged catalog embeds and commits nothing. A run that fails leaves the previous commit as it was.
 /// </summary>
 public sealed class IndexBuilder
 {
@@ -33,112 +32,32 @@ public sealed class IndexBuilder
     /// <summary>Products embedded and written per batch.</summary>
     public int BatchSize { get; init; } = 256;
 
-    /// <summary>HNSW settings (the width is taken from the embedder).</summary>
+    /// <summary>HNSW settings of a new index (the width is taken from the embedder).</summary>
     public HnswOptions Hnsw { get; init; } = new();
 
-    /// <summary>Builds the index at <paramref name="indexPath"/> from the JSON Lines catalog at <paramref name="catalogPath"/>.</summary>
+    /// <summary>Mirror the catalog (delete what it lacks) or only add and replace.</summary>
+    public SyncMode Mode { get; init; } = SyncMode.Mirror;
+
+    /// <summary>Ignore the current commit and build from nothing.</summary>
+    public bool Rebuild { get; init; }
+
+    /// <summary>Indexes the JSON Lines catalog at <paramref name="catalogPath"/> into <paramref name="indexPath"/>.</summary>
     /// <exception cref="CatalogException">The catalog is missing or unreadable.</exception>
-    /// <exception cref="IndexException">The catalog holds no valid product.</exception>
-    public Task<IndexBuildReport> BuildAsync(string catalogPath, string indexPath,
+    /// <exception cref="IndexException">The catalog holds no valid product, or the index was built with another model.</exception>
+    /// <exception cref="IndexLockedException">Another writer holds the index.</exception>
+    public Task<IndexCommitReport> BuildAsync(string catalogPath, string indexPath,
         IProgress<IndexBuildProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var report = new CatalogReadReport { Path = catalogPath };
         var products = JsonlCatalogReader.Read(catalogPath, report, cancellationToken);
-        var size = new FileInfo(catalogPath).Length;
-        return Task.Run(() => Build(products, report, indexPath, size, progress, cancellationToken), cancellationToken);
-    }
-
-    private IndexBuildReport Build(IEnumerable<Product> products, CatalogReadReport report, string indexPath, long catalogBytes,
-        IProgress<IndexBuildProgress>? progress, CancellationToken cancellationToken)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        var layout = new IndexLayout(indexPath);
-        Directory.CreateDirectory(layout.Root);
-        var generation = (layout.HasManifest ? SafeGeneration(layout) : 0) + 1;
-        var folder = layout.GenerationFolder(generation);
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); // left by a crashed build
-        Directory.CreateDirectory(folder);
-
-        var keys = new Dictionary<string, long>(StringComparer.Ordinal);
-        var duplicates = 0;
-        try
+        return Task.Run(() =>
         {
-            using (var store = ProductStore.OpenWritable(layout.ProductStorePath(generation)))
-            using (var lexical = Bm25IndexWriter.Create(layout.LexicalPath(generation)))
-            using (var vectors = UsearchIndex.Create(IndexManifest.HnswInfo.From(Hnsw).ToOptions(_embedder.Dimensions)))
+            using var writer = IndexWriter.Open(indexPath, _embedder, _modelSource, new IndexWriterOptions
             {
-                foreach (var batch in products.Chunk(BatchSize))
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    // Within a batch the last occurrence of an id wins, as it does across batches.
-                    var unique = batch.GroupBy(p => p.Id, StringComparer.Ordinal).Select(g => g.Last()).ToArray();
-                    duplicates += batch.Length - unique.Length;
-                    var keyed = new (long Key, Product Product)[unique.Length];
-                    for (var i = 0; i < unique.Length; i++)
-                    {
-                        if (keys.TryGetValue(unique[i].Id, out var existing))
-                        {
-                            duplicates++;
-                            vectors.Remove((ulong)existing);
-                            keyed[i] = (existing, unique[i]);
-                        }
-                        else
-                        {
-                            keyed[i] = (keys[unique[i].Id] = keys.Count + 1, unique[i]);
-                        }
-                    }
-
-                    var embeddings = _embedder.Embed(unique.Select(p => p.Title).ToArray(), EmbeddingPurpose.Document, cancellationToken);
-                    var flat = new float[unique.Length * _embedder.Dimensions];
-                    for (var i = 0; i < embeddings.Length; i++) embeddings[i].CopyTo(flat, i * _embedder.Dimensions);
-                    // No Reserve per batch (each one reallocates); Add grows capacity geometrically.
-                    vectors.Add(keyed.Select(k => (ulong)k.Key).ToArray(), flat);
-                    store.Upsert(keyed);
-                    foreach (var (key, product) in keyed) lexical.Upsert(key, product);
-                    progress?.Report(new IndexBuildProgress(keys.Count, 0, catalogBytes));
-                }
-
-                if (keys.Count == 0)
-                    throw new IndexException($"Catalog '{report.Path}' holds no valid product ({report.Skipped} lines skipped); nothing was indexed.");
-                lexical.Commit();
-                store.Checkpoint();
-                vectors.Save(layout.VectorPath(generation));
-            }
-
-            var manifest = new IndexManifest
-            {
-                Generation = generation,
-                Model = new IndexManifest.ModelInfo(_embedder.ModelName, _modelSource, _embedder.ModelSha256, _embedder.Dimensions),
-                Hnsw = IndexManifest.HnswInfo.From(Hnsw),
-                ProductCount = keys.Count,
-                BuiltAt = DateTimeOffset.UtcNow,
-                BuildSeconds = Math.Round(stopwatch.Elapsed.TotalSeconds, 3),
-                Catalog = Path.GetFullPath(report.Path),
-                Packages = PackageVersions.Current,
-            };
-            layout.WriteManifest(manifest);
-            layout.DeleteOtherGenerations(generation);
-            _logger.LogInformation("Indexed {Count} products into {Path} in {Seconds:F1} s.", keys.Count, layout.Root, stopwatch.Elapsed.TotalSeconds);
-            return new IndexBuildReport(layout.Root, manifest, report, duplicates, stopwatch.Elapsed);
-        }
-        catch
-        {
-            // The previous commit (if any) is untouched: only this generation's folder goes.
-            TryDelete(folder);
-            throw;
-        }
-    }
-
-    private static long SafeGeneration(IndexLayout layout)
-    {
-        try { return layout.ReadManifest().Generation; }
-        catch (IndexException) { return 0; }
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try { if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
+                BatchSize = BatchSize, Hnsw = Hnsw, Rebuild = Rebuild,
+                Purpose = Mode == SyncMode.Mirror ? "productsearch index" : "productsearch upsert",
+            }, _logger);
+            return writer.Write(products, report, Mode, progress, cancellationToken);
+        }, cancellationToken);
     }
 }

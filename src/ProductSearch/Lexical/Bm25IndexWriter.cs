@@ -28,6 +28,9 @@ public sealed class Bm25IndexWriter : IDisposable
     /// <summary>Creates a new, empty index in <paramref name="path"/> (replacing one that is there).</summary>
     public static Bm25IndexWriter Create(string path) => new(FSDirectory.Open(path), OpenMode.CREATE);
 
+    /// <summary>Opens the index in <paramref name="path"/> to change it (creating it when there is none).</summary>
+    public static Bm25IndexWriter Open(string path) => new(FSDirectory.Open(path), OpenMode.CREATE_OR_APPEND);
+
     /// <summary>Adds or replaces the product under <paramref name="key"/>.</summary>
     public void Upsert(long key, Product product)
     {

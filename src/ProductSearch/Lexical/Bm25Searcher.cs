@@ -72,6 +72,16 @@ public sealed class Bm25Searcher : IDisposable
         return hits;
     }
 
+    /// <summary>The keys of every live document (for consistency checks).</summary>
+    public IReadOnlyList<long> AllKeys()
+    {
+        var liveDocs = MultiFields.GetLiveDocs(_reader);
+        var keys = new List<long>(_reader.NumDocs);
+        for (var doc = 0; doc < _reader.MaxDoc; doc++)
+            if (liveDocs is null || liveDocs.Get(doc)) keys.Add(_keys.Get(doc));
+        return keys;
+    }
+
     /// <summary>The keys of every product matching <paramref name="filter"/>.</summary>
     public KeySet MatchingKeys(Query filter)
     {

@@ -10,7 +10,7 @@ public sealed class IndexLifecycleTests
     private static SearchEngine Open(string path) =>
         SearchEngine.Open(new SearchEngineOptions { IndexPath = path, Device = ComputeDevice.Cpu });
 
-    private static Task<IndexBuildReport> Build(string catalog, string index) =>
+    private static Task<IndexCommitReport> Build(string catalog, string index) =>
         new IndexBuilder(TestModels.MiniLm, "minilm").BuildAsync(catalog, index);
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class SearchEngineTests(SmallIndexFixture index) : IClassFixture<S
     public void The_build_reports_what_it_met()
     {
         Assert.Equal(SmallCatalog.Products.Length, index.Report.Manifest.ProductCount);
-        Assert.Equal(1, index.Report.Catalog.Skipped);
+        Assert.Equal(1, index.Report.Catalog!.Skipped);
         Assert.Equal(1, index.Report.DuplicateIds);
         Assert.Equal("minilm", index.Report.Manifest.Model.Name);
         Assert.Equal(384, index.Report.Manifest.Model.Dimensions);

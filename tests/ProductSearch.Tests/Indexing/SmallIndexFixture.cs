@@ -18,7 +18,7 @@ public sealed class SmallIndexFixture : IDisposable
 
     public string IndexPath { get; }
 
-    public IndexBuildReport Report { get; }
+    public IndexCommitReport Report { get; }
 
     public SearchEngine Engine { get; }
 

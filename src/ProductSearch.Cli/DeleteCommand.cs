@@ -1,0 +1,40 @@
+using System.CommandLine;
+using ProductSearch.Embedding;
+using ProductSearch.Indexing;
+
+namespace ProductSearch.Cli;
+
+/// <summary><c>productsearch delete --index DIR &lt;id&gt;... | --ids-file F</c>: removes products from all three stores at once.</summary>
+internal static class DeleteCommand
+{
+    public static Command Create()
+    {
+        var ids = new Argument<string[]>("ids") { Description = "Product ids to delete.", Arity = ArgumentArity.ZeroOrMore };
+        var idsFile = new Option<string?>("--ids-file") { Description = "A file with one product id a line." };
+        var index = CliOptions.Index(required: true);
+        var verbose = CliOptions.Verbose();
+        var command = new Command("delete", "Delete products from an index (one atomic commit).") { ids, idsFile, index, verbose };
+        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() =>
+        {
+            var list = (parse.GetValue(ids) ?? []).ToList();
+            if (parse.GetValue(idsFile) is { } file)
+            {
+                if (!File.Exists(file)) throw new FileNotFoundException($"Ids file '{file}' does not exist.", file);
+                list.AddRange(File.ReadLines(file));
+            }
+            if (list.All(string.IsNullOrWhiteSpace)) throw new ArgumentException("Give the ids to delete, or --ids-file.", "ids");
+            using var loggers = CliLogging.Create(parse.GetValue(verbose));
+            var indexPath = parse.GetValue(index)!;
+            var manifest = new IndexLayout(indexPath).ReadManifest();
+            // Deleting embeds nothing, but the writer checks it holds the index's model; load it on the CPU.
+            using var embedder = OnnxSentenceEmbedder.Create(new EmbedderOptions { Model = manifest.Model.Source, Device = ComputeDevice.Cpu });
+            using var writer = IndexWriter.Open(indexPath, embedder, manifest.Model.Source, new IndexWriterOptions { Purpose = "productsearch delete" }, loggers.CreateLogger("productsearch"));
+            var report = writer.Delete(list, cancellationToken);
+            Console.WriteLine(report.Committed
+                ? $"Deleted {report.Deleted:N0} products; {report.NotFound:N0} ids were not in the index. Generation {report.Manifest.Generation} holds {report.Manifest.ProductCount:N0} products."
+                : $"None of the {report.NotFound:N0} ids is in the index; nothing was committed.");
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+}

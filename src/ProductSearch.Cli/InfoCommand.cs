@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Text.Json;
+using ProductSearch.Indexing;
+
+namespace ProductSearch.Cli;
+
+/// <summary><c>productsearch info --index DIR</c>: the manifest, counts per store, sizes on disk and the model.</summary>
+internal static class InfoCommand
+{
+    public static Command Create()
+    {
+        var index = CliOptions.Index(required: true);
+        var command = new Command("info", "Describe an index: manifest, counts per store, sizes on disk, model.") { index };
+        command.SetAction((parse, _) => CliErrors.RunAsync(() =>
+        {
+            var layout = new IndexLayout(parse.GetValue(index)!);
+            var manifest = layout.ReadManifest();
+            var report = IndexVerifier.Verify(layout.Root);
+            var generation = manifest.Generation;
+            Console.WriteLine($"index       {layout.Root}");
+            Console.WriteLine($"generation  {generation} (built {manifest.BuiltAt:u} in {manifest.BuildSeconds:F1} s, layout v{manifest.Format})");
+            Console.WriteLine($"model       {manifest.Model.Name} ({manifest.Model.Source}), {manifest.Model.Dimensions}-d, sha256 {manifest.Model.Sha256}");
+            Console.WriteLine($"hnsw        {manifest.Hnsw.Metric}, M={manifest.Hnsw.Connectivity}, ef_add={manifest.Hnsw.ExpansionAdd}, ef_search={manifest.Hnsw.ExpansionSearch}");
+            Console.WriteLine($"catalog     {manifest.Catalog}");
+            Console.WriteLine($"products    {manifest.ProductCount:N0} (manifest)");
+            Console.WriteLine($"  store     {Count(report.StoreCount)} in {Size(layout.ProductStorePath(generation))}");
+            Console.WriteLine($"  bm25      {Count(report.LexicalCount)} in {Size(layout.LexicalPath(generation))}");
+            Console.WriteLine($"  hnsw      {Count(report.VectorCount)} in {Size(layout.VectorPath(generation))}");
+            Console.WriteLine($"ranking     {(RankingProfileStore.Read(layout.Root) is { } profile ? profile.Source ?? "ranking-profile.json" : "built-in default profile")}");
+            Console.WriteLine($"packages    {string.Join(", ", manifest.Packages.Select(p => $"{p.Key} {p.Value}"))}");
+            Console.WriteLine(report.IsConsistent ? "consistent  yes" : $"consistent  NO: {string.Join("; ", report.Problems)} (run 'productsearch verify')");
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    private static string Count(long? count) => count is { } c ? c.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "unreadable";
+
+    private static string Size(string path)
+    {
+        long bytes = File.Exists(path) ? new FileInfo(path).Length
+            : Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
+        return bytes >= 1 << 20 ? $"{bytes / (double)(1 << 20):F1} MiB" : $"{bytes / 1024.0:F1} KiB";
+    }
+}

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using ProductSearch.Indexing;
+
+namespace ProductSearch.Cli;
+
+/// <summary><c>productsearch upsert &lt;catalog&gt; --index DIR</c>: adds and replaces products, keeping the rest.</summary>
+internal static class UpsertCommand
+{
+    public static Command Create()
+    {
+        var catalog = new Argument<string>("catalog") { Description = "Catalog with the products to add or replace." };
+        var index = CliOptions.Index(required: true);
+        var device = CliOptions.Device();
+        var verbose = CliOptions.Verbose();
+        var command = new Command("upsert", "Add or replace products in an index (one atomic commit); only changed titles are embedded again.")
+        {
+            catalog, index, device, verbose,
+        };
+        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
+        {
+            using var loggers = CliLogging.Create(parse.GetValue(verbose));
+            var indexPath = parse.GetValue(index)!;
+            var model = new IndexLayout(indexPath).ReadManifest().Model.Source;
+            await IndexRunner.RunAsync(parse.GetValue(catalog)!, indexPath, model, Embedding.ComputeDevice.Parse(parse.GetValue(device)!),
+                loggers, Console.Out, cancellationToken, SyncMode.Upsert);
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,19 @@
+using ProductSearch.Catalog;
+
+namespace ProductSearch.Indexing;
+
+/// <summary>What an index run changed.</summary>
+/// <param name="IndexPath">The index folder.</param>
+/// <param name="Manifest">The current manifest after the run (unchanged when nothing changed).</param>
+/// <param name="Catalog">What reading the catalog met, for runs that read one.</param>
+/// <param name="Added">Products new to the index.</param>
+/// <param name="Updated">Products whose stored fields changed.</param>
+/// <param name="Unchanged">Products found exactly as stored.</param>
+/// <param name="Deleted">Products removed.</param>
+/// <param name="Embedded">Products whose title was embedded (new, or their title changed).</param>
+/// <param name="DuplicateIds">Ids that came more than once in the input; the last occurrence won.</param>
+/// <param name="NotFound">Ids asked to be deleted that the index did not hold.</param>
+/// <param name="Committed">Whether a new generation was committed (false when nothing changed).</param>
+/// <param name="Elapsed">Wall time.</param>
+public sealed record IndexCommitReport(string IndexPath, IndexManifest Manifest, CatalogReadReport? Catalog,
+    int Added, int Updated, int Unchanged, int Deleted, int Embedded, int DuplicateIds, int NotFound, bool Committed, TimeSpan Elapsed);

@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ProductSearch.Catalog;
+using ProductSearch.Embedding;
+using ProductSearch.Vector;
+
+namespace ProductSearch.Indexing;
+
+/// <summary>
+/// Changes an index: adds, replaces and deletes products in the product store, the BM25 index and the HNSW graph
+/// together, as one atomic, durable commit per run (see <see cref="GenerationTransaction"/>). Only products whose
+/// embedded text changed are embedded again; a run that changes nothing commits nothing. One writer at a time per
+/// index folder (<see cref="WriterLock"/>); readers keep searching the previous commit meanwhile.
+/// </summary>
+public sealed class IndexWriter : IDisposable
+{
+    private readonly IndexLayout _layout;
+    private readonly ITextEmbedder _embedder;
+    private readonly string _modelSource;
+    private readonly IndexWriterOptions _options;
+    private readonly ILogger _logger;
+    private readonly WriterLock _lock;
+
+    private IndexWriter(IndexLayout layout, ITextEmbedder embedder, string modelSource, IndexWriterOptions options, ILogger logger, WriterLock writerLock)
+    {
+        _layout = layout;
+        _embedder = embedder;
+        _modelSource = modelSource;
+        _options = options;
+        _logger = logger;
+        _lock = writerLock;
+    }
+
+    /// <summary>Takes the index's writer lock and checks that <paramref name="embedder"/> is the index's model.</summary>
+    /// <param name="indexPath">The index folder (created when missing).</param>
+    /// <param name="embedder">The model the index is (or will be) built with.</param>
+    /// <param name="modelSource">How to load that model again: a built-in name or a folder.</param>
+    /// <param name="options">Options.</param>
+    /// <param name="logger">Logger.</param>
+    /// <exception cref="IndexLockedException">Another writer holds the index.</exception>
+    /// <exception cref="IndexException">The index was built with another model (unless rebuilding).</exception>
+    public static IndexWriter Open(string indexPath, ITextEmbedder embedder, string modelSource, IndexWriterOptions? options = null, ILogger? logger = null)
+    {
+        options ??= new IndexWriterOptions();
+        if (options.BatchSize <= 0) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "BatchSize must be positive.");
+        var layout = new IndexLayout(indexPath);
+        var writerLock = WriterLock.Acquire(layout.Root, options.Purpose);
+        try
+        {
+            var writer = new IndexWriter(layout, embedder, modelSource, options, logger ?? NullLogger.Instance, writerLock);
+            if (!options.Rebuild && writer.CurrentManifest() is { } manifest && (manifest.Model.Sha256 != embedder.ModelSha256 || manifest.Model.Dimensions != embedder.Dimensions))
+                throw new IndexException(
+                    $"Index '{layout.Root}' was built with model '{manifest.Model.Name}' ({manifest.Model.Dimensions}-d, sha256 {manifest.Model.Sha256[..12]}…), " +
+                    $"not '{embedder.ModelName}' ({embedder.Dimensions}-d, sha256 {embedder.ModelSha256[..12]}…). Use the index's model, or rebuild it with --rebuild.");
+            return writer;
+        }
+        catch
+        {
+            writerLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Writes the products of a catalog: new ones are added, changed ones replaced, and under <see cref="SyncMode.Mirror"/>
+    /// products the catalog no longer has are deleted. Within the input, the last occurrence of an id wins.
+    /// </summary>
+    /// <exception cref="IndexException">A new index would hold no product.</exception>
+    public IndexCommitReport Write(IEnumerable<Product> products, CatalogReadReport report, SyncMode mode,
+        IProgress<IndexBuildProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var previous = CurrentManifest();
+        using var transaction = GenerationTransaction.Begin(_layout, previous, HnswFor(previous));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var nextKey = transaction.Store.MaxKey() + 1;
+        int added = 0, updated = 0, unchanged = 0, embedded = 0, duplicates = 0, deleted = 0;
+
+        foreach (var batch in products.Chunk(_options.BatchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var unique = batch.GroupBy(p => p.Id, StringComparer.Ordinal).Select(g => g.Last()).ToArray();
+            duplicates += batch.Length - unique.Length;
+            var stored = transaction.Store.Lookup(unique.Select(p => p.Id));
+            var toWrite = new List<StoredProduct>();
+            var toEmbed = new List<StoredProduct>();
+            foreach (var product in unique)
+            {
+                if (!seen.Add(product.Id)) duplicates++;
+                var embeddedHash = ProductFingerprint.OfEmbeddedText(product);
+                var contentHash = ProductFingerprint.OfContent(product);
+                if (stored.TryGetValue(product.Id, out var existing))
+                {
+                    if (existing.ContentHash == contentHash) { unchanged++; continue; }
+                    var item = new StoredProduct(existing.Key, product, embeddedHash, contentHash);
+                    toWrite.Add(item);
+                    if (existing.EmbeddedTextHash != embeddedHash) toEmbed.Add(item);
+                    updated++;
+                }
+                else
+                {
+                    var item = new StoredProduct(nextKey++, product, embeddedHash, contentHash);
+                    toWrite.Add(item);
+                    toEmbed.Add(item);
+                    added++;
+                }
+            }
+
+            if (toEmbed.Count > 0)
+            {
+                var vectors = _embedder.Embed(toEmbed.Select(p => ProductFingerprint.EmbeddedText(p.Product)).ToArray(), EmbeddingPurpose.Document, cancellationToken);
+                foreach (var item in toEmbed) transaction.Vectors.Remove((ulong)item.Key);
+                var flat = new float[toEmbed.Count * _embedder.Dimensions];
+                for (var i = 0; i < vectors.Length; i++) vectors[i].CopyTo(flat, i * _embedder.Dimensions);
+                transaction.Vectors.Add(toEmbed.Select(p => (ulong)p.Key).ToArray(), flat);
+                embedded += toEmbed.Count;
+            }
+            if (toWrite.Count > 0)
+            {
+                transaction.Store.Upsert(toWrite);
+                foreach (var item in toWrite) transaction.Lexical.Upsert(item.Key, item.Product);
+            }
+            progress?.Report(new IndexBuildProgress(seen.Count, 0, 0));
+        }
+
+        if (mode == SyncMode.Mirror)
+        {
+            foreach (var (key, productId) in transaction.Store.Keys().ToArray())
+            {
+                if (seen.Contains(productId)) continue;
+                DeleteKey(transaction, key);
+                deleted++;
+            }
+        }
+
+        if (previous is null && seen.Count == 0)
+            throw new IndexException($"Catalog '{report.Path}' holds no valid product ({report.Skipped} lines skipped); nothing was indexed.");
+        if (mode == SyncMode.Mirror && seen.Count == 0)
+            throw new IndexException($"Catalog '{report.Path}' holds no valid product ({report.Skipped} lines skipped); the index was left as it was rather than emptied.");
+        return Finish(transaction, previous, report, added, updated, unchanged, deleted, embedded, duplicates, 0, stopwatch);
+    }
+
+    /// <summary>Deletes the products with these catalog ids; ids the index does not hold are counted, not errors.</summary>
+    public IndexCommitReport Delete(IEnumerable<string> productIds, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var previous = CurrentManifest() ?? throw new IndexException($"Index folder '{_layout.Root}' holds no index to delete from.");
+        using var transaction = GenerationTransaction.Begin(_layout, previous, HnswFor(previous));
+        int deleted = 0, notFound = 0;
+        foreach (var batch in productIds.Select(id => id.Trim()).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).Chunk(_options.BatchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var stored = transaction.Store.Lookup(batch);
+            notFound += batch.Length - stored.Count;
+            foreach (var (_, entry) in stored)
+            {
+                DeleteKey(transaction, entry.Key);
+                deleted++;
+            }
+        }
+        return Finish(transaction, previous, null, 0, 0, 0, deleted, 0, 0, notFound, stopwatch);
+    }
+
+    private IndexCommitReport Finish(GenerationTransaction transaction, IndexManifest? previous, CatalogReadReport? report,
+        int added, int updated, int unchanged, int deleted, int embedded, int duplicates, int notFound, Stopwatch stopwatch)
+    {
+        if (previous is not null && added + updated + deleted == 0)
+        {
+            _logger.LogInformation("Nothing changed in {Path}; no commit.", _layout.Root);
+            return new IndexCommitReport(_layout.Root, previous, report, 0, 0, unchanged, 0, 0, duplicates, notFound, false, stopwatch.Elapsed);
+        }
+        var manifest = transaction.Commit(count => new IndexManifest
+        {
+            Generation = transaction.Generation,
+            Model = new IndexManifest.ModelInfo(_embedder.ModelName, _modelSource, _embedder.ModelSha256, _embedder.Dimensions),
+            Hnsw = IndexManifest.HnswInfo.From(HnswFor(previous)),
+            ProductCount = count,
+            BuiltAt = DateTimeOffset.UtcNow,
+            BuildSeconds = Math.Round(stopwatch.Elapsed.TotalSeconds, 3),
+            Catalog = report is null ? previous?.Catalog : Path.GetFullPath(report.Path),
+            Packages = PackageVersions.Current,
+        });
+        _logger.LogInformation("Committed generation {Generation} of {Path}: {Added} added, {Updated} updated, {Deleted} deleted, {Embedded} embedded, {Count} products.",
+            manifest.Generation, _layout.Root, added, updated, deleted, embedded, manifest.ProductCount);
+        return new IndexCommitReport(_layout.Root, manifest, report, added, updated, unchanged, deleted, embedded, duplicates, notFound, true, stopwatch.Elapsed);
+    }
+
+    private static void DeleteKey(GenerationTransaction transaction, long key)
+    {
+        transaction.Store.Delete(key);
+        transaction.Lexical.Delete(key);
+        transaction.Vectors.Remove((ulong)key);
+    }
+
+    private HnswOptions HnswFor(IndexManifest? previous) =>
+        previous is not null ? previous.Hnsw.ToOptions(previous.Model.Dimensions)
+            : IndexManifest.HnswInfo.From(_options.Hnsw).ToOptions(_embedder.Dimensions);
+
+    private IndexManifest? CurrentManifest() => _options.Rebuild || !_layout.HasManifest ? null : _layout.ReadManifest();
+
+    /// <summary>Releases the writer lock.</summary>
+    public void Dispose() => _lock.Dispose();
+}
