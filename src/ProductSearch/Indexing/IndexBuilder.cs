@@ -36,21 +36,28 @@ public sealed class IndexBuilder
     /// <summary>HNSW settings (the width is taken from the embedder).</summary>
     public HnswOptions Hnsw { get; init; } = new();
 
-    /// <summary>Builds the index at <paramref name="indexPath"/> from the JSON Lines catalog at <paramref name="catalogPath"/>.</summary>
+    /// <summary>Builds the index at <paramref name="indexPath"/> from the catalog at <paramref name="catalogPath"/>, its format taken from the extension.</summary>
     /// <exception cref="CatalogException">The catalog is missing or unreadable.</exception>
     /// <exception cref="IndexException">The catalog holds no valid product.</exception>
     public Task<IndexBuildReport> BuildAsync(string catalogPath, string indexPath,
+        IProgress<IndexBuildProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        BuildAsync(catalogPath, indexPath, options: new CatalogReadOptions(), progress, cancellationToken);
+
+    /// <summary>Builds the index at <paramref name="indexPath"/> from the catalog at <paramref name="catalogPath"/>, read as <paramref name="options"/> say.</summary>
+    /// <exception cref="CatalogException">The catalog is missing or unreadable, or lacks a needed column.</exception>
+    /// <exception cref="ArgumentException">The options do not fit the catalog's format.</exception>
+    /// <exception cref="IndexException">The catalog holds no valid product.</exception>
+    public async Task<IndexBuildReport> BuildAsync(string catalogPath, string indexPath, CatalogReadOptions? options,
         IProgress<IndexBuildProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var report = new CatalogReadReport { Path = catalogPath };
-        var products = JsonlCatalogReader.Read(catalogPath, report, cancellationToken);
-        var size = new FileInfo(catalogPath).Length;
-        return Task.Run(() => Build(products, report, indexPath, size, progress, cancellationToken), cancellationToken);
+        await using var catalog = await CatalogReaders.OpenAsync(catalogPath, options, cancellationToken).ConfigureAwait(false);
+        return await Task.Run(() => BuildCoreAsync(catalog, indexPath, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
-    private IndexBuildReport Build(IEnumerable<Product> products, CatalogReadReport report, string indexPath, long catalogBytes,
+    private async Task<IndexBuildReport> BuildCoreAsync(CatalogReading catalog, string indexPath,
         IProgress<IndexBuildProgress>? progress, CancellationToken cancellationToken)
     {
+        var report = catalog.Report;
         var stopwatch = Stopwatch.StartNew();
         var layout = new IndexLayout(indexPath);
         Directory.CreateDirectory(layout.Root);
@@ -67,7 +74,7 @@ public sealed class IndexBuilder
             using (var lexical = Bm25IndexWriter.Create(layout.LexicalPath(generation)))
             using (var vectors = UsearchIndex.Create(IndexManifest.HnswInfo.From(Hnsw).ToOptions(_embedder.Dimensions)))
             {
-                foreach (var batch in products.Chunk(BatchSize))
+                await foreach (var batch in catalog.ReadAsync(cancellationToken).Chunk(BatchSize).ConfigureAwait(false))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     // Within a batch the last occurrence of an id wins, as it does across batches.
@@ -95,11 +102,12 @@ public sealed class IndexBuilder
                     vectors.Add(keyed.Select(k => (ulong)k.Key).ToArray(), flat);
                     store.Upsert(keyed);
                     foreach (var (key, product) in keyed) lexical.Upsert(key, product);
-                    progress?.Report(new IndexBuildProgress(keys.Count, 0, catalogBytes));
+                    progress?.Report(new IndexBuildProgress(keys.Count, catalog.BytesRead, catalog.Length));
                 }
 
                 if (keys.Count == 0)
-                    throw new IndexException($"Catalog '{report.Path}' holds no valid product ({report.Skipped} lines skipped); nothing was indexed.");
+                    throw new IndexException($"Catalog '{report.Path}' holds no valid product ({report.Skipped} lines skipped" +
+                                             (report.OtherLocale > 0 ? $", {report.OtherLocale} of other locales left out" : "") + "); nothing was indexed.");
                 lexical.Commit();
                 store.Checkpoint();
                 vectors.Save(layout.VectorPath(generation));
