@@ -19,7 +19,7 @@ internal static class CliErrors
         {
             return await action();
         }
-        catch (Exception ex) when (ex is ArgumentException or CatalogException or IndexException or ModelLoadException or VectorIndexException)
+        catch (Exception ex) when (ex is ArgumentException or CatalogException or IndexException or ModelLoadException or VectorIndexException or DownloadException)
         {
             await Console.Error.WriteLineAsync("error: " + ex.Message.Split(Environment.NewLine)[0]);
             return BadInput;

@@ -16,6 +16,9 @@ public sealed class CatalogReadReport
     /// <summary>The catalog file.</summary>
     public required string Path { get; init; }
 
+    /// <summary>The format it was read as, when known.</summary>
+    public CatalogFormat? Format { get; init; }
+
     /// <summary>Non-empty lines (or rows) read, those of other locales included.</summary>
     public int LinesRead { get; internal set; }
 

@@ -15,7 +15,7 @@ public abstract class CatalogReading : IAsyncDisposable
         Format = format;
         Options = options;
         Length = length;
-        Report = new CatalogReadReport { Path = path };
+        Report = new CatalogReadReport { Path = path, Format = format };
     }
 
     /// <summary>The catalog file.</summary>
