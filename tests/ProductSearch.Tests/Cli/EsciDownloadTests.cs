@@ -26,11 +26,14 @@ public sealed class EsciDownloadTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static async Task<(IReadOnlyList<EsciFileCheck> Checks, string Output)> Run(FakeHttpHandler handler, string target, bool force = false)
+    private static async Task<(IReadOnlyList<EsciFileCheck> Checks, string Output)> Run(FakeHttpHandler handler, string target, bool force = false,
+        TimeSpan? idleTimeout = null)
     {
         using var http = new HttpClient(handler);
         var output = new StringWriter();
-        var checks = await new EsciDownload(new FileDownloader(http) { IdleTimeout = TimeSpan.FromMilliseconds(300) }, output)
+        // The default (60 s) for every test but the stalled one: a busy test machine must not make a sound transfer look stalled.
+        var downloader = new FileDownloader(http) { IdleTimeout = idleTimeout ?? TimeSpan.FromSeconds(60) };
+        var checks = await new EsciDownload(downloader, output)
             .RunAsync(target, force, progress: null, CancellationToken.None);
         return (checks, output.ToString());
     }
@@ -105,7 +108,7 @@ public sealed class EsciDownloadTests : IAsyncLifetime
     [Fact]
     public async Task A_stalled_transfer_fails()
     {
-        var error = await Assert.ThrowsAsync<DownloadException>(() => Run(Serving((_, _) => FakeHttpHandler.Stream(new SilentStream())), Target));
+        var error = await Assert.ThrowsAsync<DownloadException>(() => Run(Serving((_, _) => FakeHttpHandler.Stream(new SilentStream())), Target, idleTimeout: TimeSpan.FromMilliseconds(300)));
         Assert.Contains("stalled", error.Message);
         Assert.Empty(Directory.GetFiles(Target));
     }
