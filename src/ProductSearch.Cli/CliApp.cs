@@ -16,5 +16,6 @@ public static class CliApp
         DeleteCommand.Create(),
         InfoCommand.Create(),
         VerifyCommand.Create(),
+        DownloadCommand.Create(),
     };
 }

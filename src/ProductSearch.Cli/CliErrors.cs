@@ -20,7 +20,8 @@ internal static class CliErrors
             return await action();
         }
         catch (Exception ex) when (ex is ArgumentException or CatalogException or IndexException or ModelLoadException or VectorIndexException
-            or FileNotFoundException or InvalidDataException or IndexLockedException)
+            or FileNotFoundException or InvalidDataException or IndexLockedException
+            or DownloadException)
         {
             await Console.Error.WriteLineAsync("error: " + ex.Message.Split(Environment.NewLine)[0]);
             return BadInput;

@@ -1,23 +1,31 @@
 namespace ProductSearch.Catalog;
 
-/// <summary>What reading a catalog met: lines accepted and lines skipped, with the first line numbers of each problem.</summary>
+/// <summary>
+/// What reading a catalog met: records accepted and records skipped, with the first line numbers of each problem.
+/// A record is a line of JSON Lines, a row of CSV or TSV (numbered by the line it starts on) or a row of Parquet
+/// (numbered from 1 across the whole file).
+/// </summary>
 public sealed class CatalogReadReport
 {
     /// <summary>How many line numbers are kept per report.</summary>
     public const int MaxLinesKept = 10;
 
     private readonly List<int> _skippedLines = [];
+    private readonly List<int> _invalidUtf8Lines = [];
 
     /// <summary>The catalog file.</summary>
     public required string Path { get; init; }
 
-    /// <summary>Non-empty lines read.</summary>
+    /// <summary>The format it was read as, when known.</summary>
+    public CatalogFormat? Format { get; init; }
+
+    /// <summary>Non-empty lines (or rows) read, those of other locales included.</summary>
     public int LinesRead { get; internal set; }
 
     /// <summary>Products accepted.</summary>
     public int Accepted { get; internal set; }
 
-    /// <summary>Lines skipped (not JSON, or no id or title).</summary>
+    /// <summary>Records skipped (not JSON, a wrong number of fields, no id or no title).</summary>
     public int Skipped { get; internal set; }
 
     /// <summary>The first <see cref="MaxLinesKept"/> skipped line numbers (1-based).</summary>
@@ -26,10 +34,37 @@ public sealed class CatalogReadReport
     /// <summary>The reason for the first skipped line.</summary>
     public string? FirstProblem { get; private set; }
 
+    /// <summary>Of the <see cref="Skipped"/> records, those skipped because their title was missing or blank.</summary>
+    public int EmptyTitles { get; private set; }
+
+    /// <summary>Records left out because their locale was not the one asked for (<see cref="CatalogReadOptions.Locale"/>).</summary>
+    public int OtherLocale { get; internal set; }
+
+    /// <summary>
+    /// Lines holding bytes that are not UTF-8. They are still read, each bad byte sequence replaced by U+FFFD; the
+    /// count says how much text was damaged on the way in.
+    /// </summary>
+    public int InvalidUtf8 { get; private set; }
+
+    /// <summary>The first <see cref="MaxLinesKept"/> line numbers (1-based) counted in <see cref="InvalidUtf8"/>.</summary>
+    public IReadOnlyList<int> InvalidUtf8Lines => _invalidUtf8Lines;
+
     internal void Skip(int lineNumber, string reason)
     {
         Skipped++;
         FirstProblem ??= $"line {lineNumber}: {reason}";
         if (_skippedLines.Count < MaxLinesKept) _skippedLines.Add(lineNumber);
+    }
+
+    internal void SkipEmptyTitle(int lineNumber, string column)
+    {
+        EmptyTitles++;
+        Skip(lineNumber, "no " + column);
+    }
+
+    internal void InvalidUtf8Line(int lineNumber)
+    {
+        InvalidUtf8++;
+        if (_invalidUtf8Lines.Count < MaxLinesKept) _invalidUtf8Lines.Add(lineNumber);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace ProductSearch.Catalog;
@@ -6,7 +5,8 @@ namespace ProductSearch.Catalog;
 /// <summary>
 /// Streams products from a JSON Lines catalog with the official ESCI column names. Lines that are not JSON
 /// objects, or lack an id or a title, are skipped and counted in the <see cref="CatalogReadReport"/>; the rest
-/// of the catalog is still read.
+/// of the catalog is still read. Bytes that are not UTF-8 are replaced by U+FFFD and their lines reported.
+/// <see cref="CatalogReaders.OpenAsync"/> reads this format and the others, asynchronously.
 /// </summary>
 public static class JsonlCatalogReader
 {
@@ -14,43 +14,27 @@ public static class JsonlCatalogReader
     /// <exception cref="CatalogException">The file is missing or unreadable.</exception>
     public static IEnumerable<Product> Read(string path, CatalogReadReport report, CancellationToken cancellationToken = default)
     {
-        var reader = Open(path);
+        var reader = Open(path, report);
         return ReadLines(reader, report, cancellationToken);
     }
 
     /// <summary>Checks that <paramref name="path"/> is a readable file, before any costly work starts.</summary>
     /// <exception cref="CatalogException">It is missing or unreadable.</exception>
-    public static void EnsureReadable(string path) => Open(path).Dispose();
+    public static void EnsureReadable(string path) => CatalogFiles.EnsureReadable(path);
 
-    private static StreamReader Open(string path)
-    {
-        if (Directory.Exists(path)) throw new CatalogException($"Catalog '{path}' is a folder, not a file.");
-        try
-        {
-            return new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new CatalogException($"Catalog '{path}' does not exist.", ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            throw new CatalogException($"Catalog '{path}' cannot be read: {ex.Message}", ex);
-        }
-    }
+    private static CheckedUtf8Reader Open(string path, CatalogReadReport report) =>
+        new(CatalogFiles.OpenRead(path), report.InvalidUtf8Line);
 
-    private static IEnumerable<Product> ReadLines(StreamReader reader, CatalogReadReport report, CancellationToken cancellationToken)
+    private static IEnumerable<Product> ReadLines(CheckedUtf8Reader reader, CatalogReadReport report, CancellationToken cancellationToken)
     {
         using (reader)
         {
-            var lineNumber = 0;
             while (reader.ReadLine() is { } line)
             {
-                lineNumber++;
                 if (string.IsNullOrWhiteSpace(line)) continue;
                 cancellationToken.ThrowIfCancellationRequested();
                 report.LinesRead++;
-                var product = Parse(line, lineNumber, report);
+                var product = Parse(line, reader.LineNumber, report);
                 if (product is null) continue;
                 report.Accepted++;
                 yield return product;
@@ -78,7 +62,7 @@ public static class JsonlCatalogReader
             var id = Text(root, "product_id");
             var title = Text(root, "product_title");
             if (string.IsNullOrWhiteSpace(id)) { report.Skip(lineNumber, "no product_id"); return null; }
-            if (string.IsNullOrWhiteSpace(title)) { report.Skip(lineNumber, "no product_title"); return null; }
+            if (string.IsNullOrWhiteSpace(title)) { report.SkipEmptyTitle(lineNumber, "product_title"); return null; }
             return new Product
             {
                 Id = id.Trim(),
@@ -88,9 +72,9 @@ public static class JsonlCatalogReader
                 Brand = Text(root, "product_brand"),
                 Color = Text(root, "product_color"),
                 Locale = Text(root, "product_locale"),
-                Price = Number(root, "price") is { } price ? (decimal)price : null,
+                Price = CatalogValues.Price(Number(root, "price")),
                 Rating = Number(root, "rating"),
-                RatingCount = Number(root, "rating_count") is { } count ? (int)Math.Clamp(count, 0, int.MaxValue) : null,
+                RatingCount = CatalogValues.Count(Number(root, "rating_count")),
                 Categories = Categories(root),
                 ImageUrl = Text(root, "image_url"),
             };
@@ -114,13 +98,7 @@ public static class JsonlCatalogReader
     {
         if (!root.TryGetProperty(name, out var value)) return null;
         if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number)) return number;
-        // Prices scraped from pages arrive as text ("$12.99"): read the number, ignore the currency sign.
-        if (value.ValueKind == JsonValueKind.String)
-        {
-            var text = value.GetString()!.Trim().TrimStart('$', '€', '£', '¥').Replace(",", "", StringComparison.Ordinal);
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number)) return number;
-        }
-        return null;
+        return value.ValueKind == JsonValueKind.String ? CatalogValues.Number(value.GetString()) : null;
     }
 
     private static IReadOnlyList<string> Categories(JsonElement root)

@@ -7,10 +7,11 @@ using ProductSearch.Vector;
 namespace ProductSearch.Indexing;
 
 /// <summary>
-/// Indexes a catalog file: streams its products in batches through an <see cref="IndexWriter"/>, which embeds
-/// the titles that are new or changed and commits the product store, the BM25 index and the HNSW graph together.
-/// On an existing index, <see cref="SyncMode.Mirror"/> (the default) leaves it holding exactly the catalog, and an
-/// unchanged catalog embeds and commits nothing. A run that fails leaves the previous commit as it was.
+/// Indexes a catalog file (JSONL, CSV/TSV or ESCI Parquet): streams its products in batches through an
+/// <see cref="IndexWriter"/>, which embeds the titles that are new or changed and commits the product store, the BM25
+/// index and the HNSW graph together. On an existing index, <see cref="SyncMode.Mirror"/> (the default) leaves it
+/// holding exactly the catalog, and an unchanged catalog embeds and commits nothing. A run that fails leaves the
+/// previous commit as it was.
 /// </summary>
 public sealed class IndexBuilder
 {
@@ -41,23 +42,33 @@ public sealed class IndexBuilder
     /// <summary>Ignore the current commit and build from nothing.</summary>
     public bool Rebuild { get; init; }
 
-    /// <summary>Indexes the JSON Lines catalog at <paramref name="catalogPath"/> into <paramref name="indexPath"/>.</summary>
+    /// <summary>Indexes the catalog at <paramref name="catalogPath"/>, its format taken from the extension.</summary>
     /// <exception cref="CatalogException">The catalog is missing or unreadable.</exception>
     /// <exception cref="IndexException">The catalog holds no valid product, or the index was built with another model.</exception>
     /// <exception cref="IndexLockedException">Another writer holds the index.</exception>
     public Task<IndexCommitReport> BuildAsync(string catalogPath, string indexPath,
+        IProgress<IndexBuildProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        BuildAsync(catalogPath, indexPath, options: new CatalogReadOptions(), progress, cancellationToken);
+
+    /// <summary>Indexes the catalog at <paramref name="catalogPath"/>, read as <paramref name="options"/> say.</summary>
+    /// <exception cref="CatalogException">The catalog is missing or unreadable, or lacks a needed column.</exception>
+    /// <exception cref="ArgumentException">The options do not fit the catalog's format.</exception>
+    /// <exception cref="IndexException">The catalog holds no valid product, or the index was built with another model.</exception>
+    /// <exception cref="IndexLockedException">Another writer holds the index.</exception>
+    public async Task<IndexCommitReport> BuildAsync(string catalogPath, string indexPath, CatalogReadOptions? options,
         IProgress<IndexBuildProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var report = new CatalogReadReport { Path = catalogPath };
-        var products = JsonlCatalogReader.Read(catalogPath, report, cancellationToken);
-        return Task.Run(() =>
+        await using var catalog = await CatalogReaders.OpenAsync(catalogPath, options, cancellationToken).ConfigureAwait(false);
+        return await Task.Run(async () =>
         {
             using var writer = IndexWriter.Open(indexPath, _embedder, _modelSource, new IndexWriterOptions
             {
                 BatchSize = BatchSize, Hnsw = Hnsw, Rebuild = Rebuild,
                 Purpose = Mode == SyncMode.Mirror ? "productsearch index" : "productsearch upsert",
             }, _logger);
-            return writer.Write(products, report, Mode, progress, cancellationToken);
-        }, cancellationToken);
+            var byBytes = progress is null ? null
+                : new Progress<IndexBuildProgress>(p => progress.Report(p with { BytesRead = catalog.BytesRead, BytesTotal = catalog.Length }));
+            return await writer.WriteAsync(catalog.ReadAsync(cancellationToken), catalog.Report, Mode, byBytes, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -68,6 +68,12 @@ public sealed class IndexWriter : IDisposable
     /// </summary>
     /// <exception cref="IndexException">A new index would hold no product.</exception>
     public IndexCommitReport Write(IEnumerable<Product> products, CatalogReadReport report, SyncMode mode,
+        IProgress<IndexBuildProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        WriteAsync(products.ToAsyncEnumerable(), report, mode, progress, cancellationToken).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>As <see cref="Write"/>, for a catalog read asynchronously (<see cref="CatalogReading.ReadAsync"/>).</summary>
+    /// <exception cref="IndexException">A new index would hold no product.</exception>
+    public async ValueTask<IndexCommitReport> WriteAsync(IAsyncEnumerable<Product> products, CatalogReadReport report, SyncMode mode,
         IProgress<IndexBuildProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -77,9 +83,8 @@ public sealed class IndexWriter : IDisposable
         var nextKey = transaction.Store.MaxKey() + 1;
         int added = 0, updated = 0, unchanged = 0, embedded = 0, duplicates = 0, deleted = 0;
 
-        foreach (var batch in products.Chunk(_options.BatchSize))
+        await foreach (var batch in products.Chunk(_options.BatchSize).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var unique = batch.GroupBy(p => p.Id, StringComparer.Ordinal).Select(g => g.Last()).ToArray();
             duplicates += batch.Length - unique.Length;
             var stored = transaction.Store.Lookup(unique.Select(p => p.Id));
@@ -134,10 +139,11 @@ public sealed class IndexWriter : IDisposable
             }
         }
 
+        var why = $"({report.Skipped} records skipped" + (report.OtherLocale > 0 ? $", {report.OtherLocale} of other locales left out" : "") + ")";
         if (previous is null && seen.Count == 0)
-            throw new IndexException($"Catalog '{report.Path}' holds no valid product ({report.Skipped} lines skipped); nothing was indexed.");
+            throw new IndexException($"Catalog '{report.Path}' holds no valid product {why}; nothing was indexed.");
         if (mode == SyncMode.Mirror && seen.Count == 0)
-            throw new IndexException($"Catalog '{report.Path}' holds no valid product ({report.Skipped} lines skipped); the index was left as it was rather than emptied.");
+            throw new IndexException($"Catalog '{report.Path}' holds no valid product {why}; the index was left as it was rather than emptied.");
         return Finish(transaction, previous, report, added, updated, unchanged, deleted, embedded, duplicates, 0, stopwatch);
     }
 

@@ -33,4 +33,37 @@ public sealed class CliExitCodeTests
 
     [Fact]
     public async Task K_out_of_range_exits_2() => Assert.Equal(2, await Run("search", "shoes", "-k", "0", "--index", "/tmp"));
+
+    [Theory]
+    [InlineData("--map", "name=Title")]
+    [InlineData("--map", "title=Missing")]
+    [InlineData("--format", "xml")]
+    [InlineData("--locale", " ")]
+    public async Task Bad_catalog_options_exit_2_before_any_model_loads(string option, string value)
+    {
+        using var temp = new TempFolder();
+        var catalog = temp.File("c.csv");
+        await File.WriteAllTextAsync(catalog, "product_id,product_title\n1,Shoe\n");
+        Assert.Equal(2, await Run("index", catalog, "--index", temp.File("idx"), option, value));
+        Assert.False(Directory.Exists(temp.File("idx")));
+    }
+
+    [Fact]
+    public async Task A_csv_catalog_with_a_column_map_indexes()
+    {
+        using var temp = new TempFolder();
+        var catalog = temp.File("shop.csv");
+        await File.WriteAllTextAsync(catalog, "SKU,Name,Maker\nk1,Stainless Steel Saucepan,Chefwell\nk2,Claw Hammer 16 oz,Forgeline\n");
+        Assert.Equal(0, await Run("index", catalog, "--index", temp.File("idx"), "--map", "id=SKU,title=Name", "--map", "brand=Maker", "--device", "cpu"));
+        Assert.Equal(2, new ProductSearch.Indexing.IndexLayout(temp.File("idx")).ReadManifest().ProductCount);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_parquet_exits_2()
+    {
+        using var temp = new TempFolder();
+        var catalog = temp.File("products.parquet");
+        await File.WriteAllTextAsync(catalog, "<html>not found</html>");
+        Assert.Equal(2, await Run("index", catalog, "--index", temp.File("idx")));
+    }
 }
