@@ -70,14 +70,19 @@ public sealed class IndexLayout
         File.Move(temporary, ManifestPath, overwrite: true);
     }
 
-    /// <summary>Deletes generation folders other than <paramref name="keep"/> (left by earlier commits or crashed builds).</summary>
+    /// <summary>
+    /// Deletes generation folders other than <paramref name="keep"/> (left by earlier commits or crashed builds) that no
+    /// engine is reading; those still read are left for a later commit to delete.
+    /// </summary>
     public void DeleteOtherGenerations(long keep)
     {
         foreach (var folder in Directory.EnumerateDirectories(Root, "gen-*"))
         {
             if (Path.GetFileName(folder) == GenerationFolderName(keep)) continue;
+            using var exclusive = GenerationReadLock.TryExclusive(folder);
+            if (exclusive is null) continue;
             try { Directory.Delete(folder, recursive: true); }
-            catch (IOException) { /* a reader may still hold it open; the next commit cleans it up */ }
+            catch (IOException) { }
             catch (UnauthorizedAccessException) { }
         }
     }

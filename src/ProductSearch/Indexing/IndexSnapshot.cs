@@ -14,8 +14,11 @@ internal sealed class IndexSnapshot
 {
     private int _references = 1;
 
-    private IndexSnapshot(IndexManifest manifest, ProductStore store, Bm25Searcher lexical, IVectorIndex vectors, RankingProfile profile, DateTime profileStamp)
+    private readonly FileStream _readLock;
+
+    private IndexSnapshot(IndexManifest manifest, ProductStore store, Bm25Searcher lexical, IVectorIndex vectors, RankingProfile profile, DateTime profileStamp, FileStream readLock)
     {
+        _readLock = readLock;
         Manifest = manifest;
         Store = store;
         Lexical = lexical;
@@ -47,23 +50,26 @@ internal sealed class IndexSnapshot
             if (manifest.Format != IndexManifest.CurrentFormat)
                 throw new IndexException($"Index '{layout.Root}' has layout version {manifest.Format}; this version of ProductSearch reads {IndexManifest.CurrentFormat}. Rebuild the index.");
             var folder = layout.GenerationFolder(manifest.Generation);
-            if (!Directory.Exists(folder))
+            var readLock = GenerationReadLock.TryShared(folder);
+            if (readLock is null)
             {
-                if (attempt < 3) continue;
+                // Deleted (or being deleted) after we read the manifest: a newer commit landed; read it again.
+                if (attempt < 5) continue;
                 throw new IndexException($"Index '{layout.Root}' names generation folder '{folder}', which is missing; run 'productsearch verify' or rebuild the index.");
             }
             try
             {
-                return OpenGeneration(layout, manifest, profileOverride);
+                return OpenGeneration(layout, manifest, profileOverride, readLock);
             }
-            catch (IndexException) when (attempt < 3 && !Directory.Exists(folder))
+            catch
             {
-                // Deleted while we opened it: a newer commit landed; read the manifest again.
+                readLock.Dispose();
+                throw;
             }
         }
     }
 
-    private static IndexSnapshot OpenGeneration(IndexLayout layout, IndexManifest manifest, RankingProfile? profileOverride)
+    private static IndexSnapshot OpenGeneration(IndexLayout layout, IndexManifest manifest, RankingProfile? profileOverride, FileStream readLock)
     {
         var opened = new List<IDisposable>();
         try
@@ -78,7 +84,7 @@ internal sealed class IndexSnapshot
             var profilePath = RankingProfileStore.PathOf(layout.Root);
             var stamp = File.Exists(profilePath) ? File.GetLastWriteTimeUtc(profilePath) : DateTime.MinValue;
             var profile = profileOverride ?? RankingProfileStore.Read(layout.Root) ?? RankingProfile.Default;
-            return new IndexSnapshot(manifest, store, lexical, vectors, profile, stamp);
+            return new IndexSnapshot(manifest, store, lexical, vectors, profile, stamp, readLock);
         }
         catch
         {
@@ -105,6 +111,7 @@ internal sealed class IndexSnapshot
         Vectors.Dispose();
         Lexical.Dispose();
         Store.Dispose();
+        _readLock.Dispose();
     }
 
     private static T Guard<T>(Func<T> open, string path)
