@@ -11,5 +11,6 @@ public static class CliApp
         IndexCommand.Create(),
         SearchCommand.Create(),
         EmbedCommand.Create(),
+        EvalCommand.Create(),
     };
 }

@@ -7,7 +7,7 @@ namespace ProductSearch.Cli;
 
 /// <summary>
 /// Turns the engine's errors into one line on standard error and an exit code: 2 for what the user can fix
-/// (a bad argument, a missing file, an index that does not fit), 1 for anything unexpected.
+/// (a bad argument, a missing or malformed input file, an index that does not fit), 1 for anything unexpected.
 /// </summary>
 internal static class CliErrors
 {
@@ -19,7 +19,8 @@ internal static class CliErrors
         {
             return await action();
         }
-        catch (Exception ex) when (ex is ArgumentException or CatalogException or IndexException or ModelLoadException or VectorIndexException)
+        catch (Exception ex) when (ex is ArgumentException or CatalogException or IndexException or ModelLoadException or VectorIndexException
+                                       or InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
         {
             await Console.Error.WriteLineAsync("error: " + ex.Message.Split(Environment.NewLine)[0]);
             return BadInput;
