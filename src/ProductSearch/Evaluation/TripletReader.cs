@@ -58,8 +58,12 @@ public static class TripletReader
         }
     }
 
+    /// <summary>
+    /// A first row naming at least two of the three columns is a header (so one lacking the third is reported as
+    /// such); one that names fewer is data — a shopper may well have searched for "query".
+    /// </summary>
     private static bool IsHeader(string[] fields) =>
-        fields.Any(f => Names.Any(n => n.Contains(f.Trim(), StringComparer.OrdinalIgnoreCase)));
+        Names.Count(names => fields.Any(f => names.Contains(f.Trim(), StringComparer.OrdinalIgnoreCase))) >= 2;
 
     /// <summary>The positions of query, pos and neg when the first row is a header; <c>null</c> when it is data.</summary>
     private static int[]? HeaderColumns(string path, string[] fields)

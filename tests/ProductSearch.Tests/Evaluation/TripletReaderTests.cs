@@ -14,6 +14,10 @@ public sealed class TripletReaderTests
         var result = TripletReader.Read(path);
         Assert.Equal([new Triplet("pipe 12 inch", "12\" Steel Pipe", "\"Quoted\" Hose"), new Triplet("shoes", "White Shoes", "Red Hat")], result.Triplets);
         Assert.Empty(result.SkippedLines);
+
+        // A first row that names one column only is data, not a header.
+        var query = Write(temp, "q.tsv", "query\tSQL Query Book\tRed Hat\n");
+        Assert.Equal(new Triplet("query", "SQL Query Book", "Red Hat"), Assert.Single(TripletReader.Read(query).Triplets));
     }
 
     [Fact]
