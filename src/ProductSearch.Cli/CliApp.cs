@@ -17,5 +17,6 @@ public static class CliApp
         InfoCommand.Create(),
         VerifyCommand.Create(),
         DownloadCommand.Create(),
+        EvalCommand.Create(),
     };
 }

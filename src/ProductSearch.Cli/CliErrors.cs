@@ -7,7 +7,7 @@ namespace ProductSearch.Cli;
 
 /// <summary>
 /// Turns the engine's errors into one line on standard error and an exit code: 2 for what the user can fix
-/// (a bad argument, a missing file, an index that does not fit), 1 for anything unexpected.
+/// (a bad argument, a missing or malformed input file, an index that does not fit), 1 for anything unexpected.
 /// </summary>
 internal static class CliErrors
 {
@@ -21,7 +21,7 @@ internal static class CliErrors
         }
         catch (Exception ex) when (ex is ArgumentException or CatalogException or IndexException or ModelLoadException or VectorIndexException
             or FileNotFoundException or InvalidDataException or IndexLockedException
-            or DownloadException)
+            or DownloadException or DirectoryNotFoundException)
         {
             await Console.Error.WriteLineAsync("error: " + ex.Message.Split(Environment.NewLine)[0]);
             return BadInput;

@@ -2,7 +2,8 @@ namespace ProductSearch.Evaluation;
 
 /// <summary>
 /// Reads graded judgments in the ESCI examples layout as TSV or CSV with a header:
-/// <c>query_id, query, product_id, product_locale, esci_label</c> (extra columns are ignored, order is free).
+/// <c>query_id, query, product_id, product_locale, esci_label</c> (extra columns are ignored, order is free; the
+/// official export's <c>split</c> and <c>small_version</c> columns are used by an <see cref="ExamplesFilter"/>).
 /// Rows with a missing column or an unknown label are skipped and reported with their line numbers.
 /// </summary>
 public static class JudgmentsReader
@@ -14,53 +15,47 @@ public static class JudgmentsReader
 
     /// <summary>Reads <paramref name="path"/>; rows of another locale are left out when <paramref name="locale"/> is given.</summary>
     /// <exception cref="InvalidDataException">No header with the needed columns, or no valid row.</exception>
-    public static Result Read(string path, string? locale = null)
-    {
-        if (!File.Exists(path)) throw new FileNotFoundException($"Judgments file '{path}' does not exist.", path);
-        var separator = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ',' : '\t';
-        using var reader = new StreamReader(path);
-        var header = reader.ReadLine()?.Split(separator).Select(h => h.Trim().ToLowerInvariant()).ToArray()
-            ?? throw new InvalidDataException($"Judgments file '{path}' is empty.");
-        int Column(string name) => Array.IndexOf(header, name) is var i and >= 0 ? i
-            : throw new InvalidDataException($"Judgments file '{path}' has no '{name}' column (header: {string.Join(", ", header)}).");
-        var (queryId, query, product, label) = (Column("query_id"), Column("query"), Column("product_id"), Column("esci_label"));
-        var localeColumn = Array.IndexOf(header, "product_locale");
+    public static Result Read(string path, string? locale = null) => Read(path, new ExamplesFilter { Locale = locale });
 
-        var order = new List<string>();
-        var byQuery = new Dictionary<string, (string Text, Dictionary<string, EsciLabel> Labels)>(StringComparer.Ordinal);
-        var skipped = new List<(int, string)>();
-        var lineNumber = 1;
-        while (reader.ReadLine() is { } line)
+    /// <summary>Reads the rows of <paramref name="path"/> that <paramref name="filter"/> keeps.</summary>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="InvalidDataException">No header with the needed columns, or no valid row.</exception>
+    public static Result Read(string path, ExamplesFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (!File.Exists(path)) throw new FileNotFoundException($"Judgments file '{path}' does not exist.", path);
+        var builder = new JudgmentsBuilder();
+        string[]? header = null;
+        int queryId = 0, query = 0, product = 0, label = 0, locale = -1, split = -1, small = -1;
+        foreach (var (line, fields) in DelimitedRows.Read(path, cancellationToken))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            var fields = line.Split(separator);
-            if (fields.Length <= Math.Max(Math.Max(queryId, query), Math.Max(product, label)))
+            if (header is null)
             {
-                skipped.Add((lineNumber, "missing column"));
+                header = fields.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+                int Column(string name, bool required = true)
+                {
+                    var index = Array.IndexOf(header, name);
+                    return index >= 0 || !required ? index
+                        : throw new InvalidDataException($"Judgments file '{path}' has no '{name}' column (header: {string.Join(", ", header)}).");
+                }
+                (queryId, query, product, label) = (Column("query_id"), Column("query"), Column("product_id"), Column("esci_label"));
+                locale = Column("product_locale", required: false);
+                split = Column("split", required: filter.Split is not null);
+                small = Column("small_version", required: filter.SmallVersionOnly);
                 continue;
             }
-            if (locale is not null && localeColumn >= 0 && !string.Equals(fields[localeColumn].Trim(), locale, StringComparison.OrdinalIgnoreCase)) continue;
-            if (!EsciLabels.TryParse(fields[label], out var parsed))
+            string? Field(int column) => column >= 0 && column < fields.Length ? fields[column] : null;
+            // A short row lacks the columns past its end: the row is reported, not read with holes.
+            var firstMissing = new[] { queryId, query, product, label, locale, split, small }.Where(c => c >= fields.Length).DefaultIfEmpty(-1).Min();
+            if (firstMissing >= 0)
             {
-                skipped.Add((lineNumber, $"unknown label '{fields[label]}'"));
+                builder.Skip(line, $"missing column '{header[firstMissing]}'");
                 continue;
             }
-            var id = fields[queryId].Trim();
-            if (id.Length == 0 || fields[product].Trim().Length == 0)
-            {
-                skipped.Add((lineNumber, "empty query_id or product_id"));
-                continue;
-            }
-            if (!byQuery.TryGetValue(id, out var entry))
-            {
-                entry = (fields[query].Trim(), new Dictionary<string, EsciLabel>(StringComparer.Ordinal));
-                byQuery[id] = entry;
-                order.Add(id);
-            }
-            entry.Labels[fields[product].Trim()] = parsed;
+            if (!filter.Keeps(Field(locale), Field(split), Field(small))) continue;
+            builder.Add(line, Field(queryId), Field(query), Field(product), Field(label));
         }
-        if (order.Count == 0) throw new InvalidDataException($"Judgments file '{path}' has no valid row ({skipped.Count} skipped).");
-        return new Result(order.Select(id => new QueryJudgments(id, byQuery[id].Text, byQuery[id].Labels)).ToArray(), skipped);
+        if (header is null) throw new InvalidDataException($"Judgments file '{path}' is empty.");
+        return builder.Build(path);
     }
 }

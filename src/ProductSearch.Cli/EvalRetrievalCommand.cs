@@ -1,0 +1,150 @@
+using System.CommandLine;
+using System.Globalization;
+using ProductSearch.Catalog;
+using ProductSearch.Embedding;
+using ProductSearch.Evaluation;
+using ProductSearch.Indexing;
+
+namespace ProductSearch.Cli;
+
+/// <summary>
+/// <c>productsearch eval retrieval --examples FILE (--index DIR | --catalog FILE)</c>: searches every judged query
+/// in each mode and reports nDCG@k with ESCI gains, Recall@k/50/100 and MRR@k with 95 % bootstrap intervals, and
+/// paired sign-flip tests between modes; <c>--out DIR</c> adds a Markdown report, a per-query CSV and PNG plots.
+/// </summary>
+internal static class EvalRetrievalCommand
+{
+    public static Command Create()
+    {
+        var examples = new Option<string>("--examples", "-e") { Description = "Judgments: ESCI examples as TSV/CSV (query_id, query, product_id, esci_label, …) or the official .parquet.", Required = true };
+        var index = CliOptions.Index(required: false);
+        index.Description = "Index to search.";
+        var catalog = new Option<string?>("--catalog") { Description = "JSON Lines catalog to build a temporary index from (instead of --index)." };
+        var modes = new Option<string>("--modes") { Description = "Comma-separated modes to compare: bm25, dense, hybrid.", DefaultValueFactory = _ => "bm25,dense,hybrid" };
+        var k = new Option<int>("--k", "-k") { Description = "Cutoff of nDCG, MRR and the first recall (Recall@50 and @100 are always reported).", DefaultValueFactory = _ => 10 };
+        var json = new Option<bool>("--json") { Description = "Print the results as one JSON object." };
+        var output = new Option<string?>("--out", "-o") { Description = "Folder to write report.md, per-query.csv, summary.json and PNG plots into." };
+        var split = new Option<string?>("--split") { Description = "Keep only this split of the official examples: test or train." };
+        split.AcceptOnlyFromAmong("test", "train");
+        var small = new Option<bool>("--small-version") { Description = "Keep only the rows of the reduced (small_version = 1) task." };
+        var locale = new Option<string?>("--locale") { Description = "Keep only this product locale (us, es, jp)." };
+        var model = CliOptions.Model();
+        model.Description += " With --catalog: the model to build with (default minilm); with --index: must be the index's.";
+        var device = CliOptions.Device();
+        var verbose = CliOptions.Verbose();
+        var command = new Command("retrieval", "Score search modes against ESCI judgments (nDCG, recall, MRR, intervals, tests).")
+        {
+            examples, index, catalog, modes, k, json, output, split, small, locale, model, device, verbose,
+        };
+        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
+        {
+            var (indexPath, catalogPath) = (parse.GetValue(index), parse.GetValue(catalog));
+            if ((indexPath is null) == (catalogPath is null))
+                throw new ArgumentException("Give the index to search with --index DIR, or a catalog to index first with --catalog FILE (one of them).");
+            var options = new RetrievalEvaluationOptions { Modes = ParseModes(parse.GetValue(modes)!), K = parse.GetValue(k) };
+            options.Validate();
+            var filter = new ExamplesFilter { Locale = parse.GetValue(locale), Split = parse.GetValue(split), SmallVersionOnly = parse.GetValue(small) };
+            var examplesPath = parse.GetValue(examples)!;
+            // Read the judgments before any model loads or index builds: a bad file answers at once.
+            var judgments = await ExamplesReader.ReadAsync(examplesPath, filter, cancellationToken);
+            var unit = ExamplesReader.IsParquet(examplesPath) ? "row" : "line";
+            var jsonOutput = parse.GetValue(json);
+            var notes = jsonOutput ? Console.Error : Console.Out;
+            if (judgments.SkippedLines.Count > 0) await Console.Error.WriteLineAsync(EvalCommand.SkippedSummary(judgments.SkippedLines, unit));
+
+            using var loggers = CliLogging.Create(parse.GetValue(verbose));
+            var deviceChoice = ComputeDevice.Parse(parse.GetValue(device)!);
+            string? temporary = null;
+            try
+            {
+                if (catalogPath is not null)
+                {
+                    JsonlCatalogReader.EnsureReadable(catalogPath);
+                    temporary = Path.Combine(Path.GetTempPath(), "productsearch-eval-" + Guid.NewGuid().ToString("N")[..12]);
+                    indexPath = temporary;
+                    await IndexRunner.RunAsync(catalogPath, temporary, parse.GetValue(model) ?? BuiltInModels.DefaultName, deviceChoice,
+                        loggers, Console.Error, cancellationToken);
+                }
+                var indexed = IndexedProductIds.Read(indexPath!);
+                using var engine = SearchEngine.Open(new SearchEngineOptions
+                {
+                    IndexPath = indexPath!,
+                    Model = catalogPath is null ? parse.GetValue(model) : null,
+                    Device = deviceChoice,
+                }, loggers);
+                var evaluation = await new RetrievalEvaluator(options).EvaluateAsync(judgments.Queries, EngineSearch.For(engine), indexed, cancellationToken);
+                var run = new RetrievalRunInfo
+                {
+                    Examples = examplesPath,
+                    Filter = filter,
+                    SkippedRows = judgments.SkippedLines,
+                    SkippedRowUnit = unit,
+                    Index = catalogPath is null ? engine.IndexPath : "a temporary index",
+                    Catalog = catalogPath,
+                    Model = engine.Embedder.ModelName,
+                    Products = engine.Manifest.ProductCount,
+                };
+
+                if (jsonOutput) Console.WriteLine(RetrievalEvaluationJson.ToJson(evaluation, run));
+                else PrintTable(evaluation, run);
+                if (parse.GetValue(output) is { } folder)
+                {
+                    var files = await RetrievalReportWriter.WriteAsync(evaluation, run, folder, cancellationToken);
+                    await notes.WriteLineAsync($"Report: {files[0]} ({files.Count - 1} more files in {folder}).");
+                }
+                return 0;
+            }
+            finally
+            {
+                if (temporary is not null) TryDelete(temporary);
+            }
+        }));
+        return command;
+    }
+
+    private static SearchMode[] ParseModes(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(name => Enum.TryParse<SearchMode>(name, ignoreCase: true, out var mode) && !int.TryParse(name, out _) ? mode
+            : throw new ArgumentException($"Unknown search mode '{name}' in --modes: use bm25, dense and/or hybrid, separated by commas."))
+        .ToArray();
+
+    private static void PrintTable(RetrievalEvaluation evaluation, RetrievalRunInfo run)
+    {
+        var metrics = evaluation.Options.Metrics;
+        Console.WriteLine($"Retrieval over {evaluation.Queries.Count} queries of {run.Examples} ({run.Filter}); {run.Index}" +
+                          (run.Catalog is null ? "" : $" built from {run.Catalog}") + $": {run.Products:N0} products, model {run.Model}.");
+        Console.WriteLine($"Means with 95 % bootstrap intervals ({evaluation.Options.BootstrapResamples:N0} resamples of the queries, seed {evaluation.Options.Seed}):");
+        Console.WriteLine();
+        Console.WriteLine($"{"mode",-8}" + string.Concat(metrics.Select(m => $"  {m.DisplayName,-24}")));
+        foreach (var mode in evaluation.Modes)
+        {
+            Console.WriteLine($"{RetrievalEvaluationJson.ModeName(mode.Mode),-8}" + string.Concat(metrics.Select(m => mode.Metrics[m.Name] is var e && e.Queries > 0
+                ? $"  {$"{F(e.Mean)} [{F(e.Low)}, {F(e.High)}]",-24}" : $"  {"—",-24}")));
+        }
+        if (evaluation.Comparisons.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Paired sign-flip tests, two-sided ({evaluation.Options.RandomizationDraws:N0} draws): mean difference (p-value)");
+            foreach (var pair in evaluation.Comparisons.GroupBy(c => (c.Mode, c.Baseline)))
+            {
+                Console.WriteLine($"  {RetrievalEvaluationJson.ModeName(pair.Key.Mode)} − {RetrievalEvaluationJson.ModeName(pair.Key.Baseline)}: " +
+                                  string.Join(", ", pair.Select(c => $"{RetrievalMetric.DisplayNameOf(c.Metric)} {c.MeanDifference.ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture)} (p {c.PValue.ToString("0.0000", CultureInfo.InvariantCulture)})")));
+            }
+        }
+        Console.WriteLine();
+        Console.WriteLine(evaluation.QueriesWithoutExact == 0
+            ? "Every query has an Exact product."
+            : $"{evaluation.QueriesWithoutExact} queries have no Exact product: left out of recall, 0 in MRR.");
+        Console.WriteLine(evaluation.JudgedProductsNotInIndex is > 0
+            ? $"{evaluation.JudgedProductsNotInIndex:N0} of {evaluation.JudgedProducts:N0} judged products are not in the index ({evaluation.QueriesWithProductsNotInIndex} queries affected); they count as unfound."
+            : $"All {evaluation.JudgedProducts:N0} judged products are in the index.");
+    }
+
+    private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    private static void TryDelete(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}
