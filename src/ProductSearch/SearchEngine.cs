@@ -271,11 +271,8 @@ public sealed class SearchEngine : IDisposable
 
     private static void EnsureSameModel(IndexLayout layout, IndexManifest manifest, ITextEmbedder embedder)
     {
-        if (embedder.Dimensions == manifest.Model.Dimensions && embedder.ModelSha256 == manifest.Model.Sha256) return;
-        throw new IndexException(
-            $"Index '{layout.Root}' was built with model '{manifest.Model.Name}' ({manifest.Model.Dimensions}-d, sha256 {manifest.Model.Sha256[..12]}…), " +
-            $"but the model given is '{embedder.ModelName}' ({embedder.Dimensions}-d, sha256 {embedder.ModelSha256[..12]}…). " +
-            "Search with the index's model, or rebuild the index with this one.");
+        if (!manifest.Model.Matches(embedder))
+            throw manifest.Model.Mismatch(layout.Root, embedder, "Search with the index's model, or rebuild the index with this one.");
     }
 
     /// <inheritdoc />

@@ -44,7 +44,16 @@ public sealed record IndexManifest
     /// <param name="Source">What to load it from: a built-in name or the folder's full path.</param>
     /// <param name="Sha256">SHA-256 of the ONNX graph.</param>
     /// <param name="Dimensions">Vector width.</param>
-    public sealed record ModelInfo(string Name, string Source, string Sha256, int Dimensions);
+    public sealed record ModelInfo(string Name, string Source, string Sha256, int Dimensions)
+    {
+        /// <summary>Whether <paramref name="embedder"/> runs this model (same weights, same width).</summary>
+        public bool Matches(Embedding.ITextEmbedder embedder) => embedder.ModelSha256 == Sha256 && embedder.Dimensions == Dimensions;
+
+        /// <summary>The error for an embedder that is not this model, naming both; <paramref name="remedy"/> says what to do.</summary>
+        public IndexException Mismatch(string indexPath, Embedding.ITextEmbedder embedder, string remedy) => new(
+            $"Index '{indexPath}' was built with model '{Name}' ({Dimensions}-d, sha256 {Sha256[..12]}…), " +
+            $"but the model given is '{embedder.ModelName}' ({embedder.Dimensions}-d, sha256 {embedder.ModelSha256[..12]}…). {remedy}");
+    }
 
     /// <summary>HNSW settings an index was built with.</summary>
     /// <param name="Metric">Distance (<c>cosine</c>, <c>innerproduct</c>, <c>l2squared</c>).</param>

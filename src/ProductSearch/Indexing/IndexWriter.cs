@@ -49,10 +49,8 @@ public sealed class IndexWriter : IDisposable
         try
         {
             var writer = new IndexWriter(layout, embedder, modelSource, options, logger ?? NullLogger.Instance, writerLock);
-            if (!options.Rebuild && writer.CurrentManifest() is { } manifest && (manifest.Model.Sha256 != embedder.ModelSha256 || manifest.Model.Dimensions != embedder.Dimensions))
-                throw new IndexException(
-                    $"Index '{layout.Root}' was built with model '{manifest.Model.Name}' ({manifest.Model.Dimensions}-d, sha256 {manifest.Model.Sha256[..12]}…), " +
-                    $"not '{embedder.ModelName}' ({embedder.Dimensions}-d, sha256 {embedder.ModelSha256[..12]}…). Use the index's model, or rebuild it with --rebuild.");
+            if (!options.Rebuild && writer.CurrentManifest() is { } manifest && !manifest.Model.Matches(embedder))
+                throw manifest.Model.Mismatch(layout.Root, embedder, "Use the index's model, or rebuild it with --rebuild.");
             return writer;
         }
         catch
