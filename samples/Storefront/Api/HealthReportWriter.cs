@@ -10,7 +10,12 @@ namespace Storefront.Api;
 /// </summary>
 internal static class HealthReportWriter
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // Served as application/json, never inside HTML, so quotes and '+' need no escaping: the reasons stay readable.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {

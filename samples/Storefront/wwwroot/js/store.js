@@ -188,7 +188,7 @@
 
   function fillMedia(media, product) {
     const placeholder = media.querySelector(".placeholder");
-    placeholder.style.setProperty("--tint", StoreColors.tint(product.brand ?? product.title));
+    placeholder.style.setProperty("--tint", StoreColors.tint(product.id));
     placeholder.style.setProperty("--bag", StoreColors.solid(product.color) ?? "#8b93a5");
     media.querySelector(".placeholder-label").textContent = product.categories?.at(-1) ?? product.brand ?? "";
     const image = media.querySelector("img");
@@ -232,9 +232,15 @@
   }
 
   function fillWhy(panel, hit) {
-    const describe = (retriever, label) => retriever ? `#${retriever.rank} · ${label} ${retriever.score.toFixed(3)}` : "not found";
-    panel.querySelector(".why-keyword .why-value").textContent = describe(hit.keyword, "BM25");
-    panel.querySelector(".why-semantic .why-value").textContent = describe(hit.semantic, "cosine");
+    // Rank among that retriever's candidates, and its own score (BM25, or cosine similarity of the embeddings).
+    const describe = (element, retriever, digits) => {
+      if (!retriever) { element.textContent = "no match"; return; }
+      const score = document.createElement("small");
+      score.textContent = retriever.score.toFixed(digits);
+      element.replaceChildren(`#${retriever.rank}`, score);
+    };
+    describe(panel.querySelector(".why-keyword .why-value"), hit.keyword, 2);
+    describe(panel.querySelector(".why-semantic .why-value"), hit.semantic, 3);
     const why = hit.explanation;
     const keywordPart = why ? Math.max(0, why.keywordPart) : 0;
     const semanticPart = why ? Math.max(0, why.semanticPart) : 0;
@@ -248,6 +254,7 @@
   function renderFacets() {
     renderFacetList(document.querySelector('.facet-list[data-kind="brand"]'), facets.brands ?? [], state.brands, false);
     renderFacetList(document.querySelector('.facet-list[data-kind="color"]'), facets.colors ?? [], state.colors, true);
+    document.querySelectorAll(".facet-empty").forEach(p => { p.textContent = state.q.trim() ? p.dataset.none : p.dataset.idle; });
     $("#price-range").textContent = facets.minPrice != null && facets.maxPrice != null
       ? `Top results cost ${money.format(facets.minPrice)} – ${money.format(facets.maxPrice)}` : "";
     renderPricePresets();
@@ -314,9 +321,9 @@
     state.brands.forEach(b => chip(b, () => state.brands.delete(b)));
     state.colors.forEach(c => chip(c, () => state.colors.delete(c)));
     if (state.minPrice !== "" || state.maxPrice !== "") {
-      const label = state.minPrice === "" ? `Under ${money.format(state.maxPrice)}`
-        : state.maxPrice === "" ? `${money.format(state.minPrice)} & up`
-        : `${money.format(state.minPrice)} – ${money.format(state.maxPrice)}`;
+      const label = state.minPrice === "" ? `Under ${dollars(state.maxPrice)}`
+        : state.maxPrice === "" ? `${dollars(state.minPrice)} & up`
+        : `${dollars(state.minPrice)} – ${dollars(state.maxPrice)}`;
       chip(label, () => { state.minPrice = ""; state.maxPrice = ""; });
     }
     $("#active-filters").replaceChildren(...chips);
@@ -347,6 +354,7 @@
   }
 
   // ---- helpers ----------------------------------------------------------------------------------------------
+  function dollars(value) { return Number.isInteger(Number(value)) ? `$${Number(value)}` : money.format(value); }
   function modeLabel(mode) { return { hybrid: "Hybrid", keyword: "Keyword", semantic: "Semantic" }[mode] ?? mode; }
   function strong(value) { const s = document.createElement("strong"); s.textContent = value; return s; }
   function text(value) { return document.createTextNode(value); }
@@ -410,6 +418,10 @@
     state.brands.clear(); state.colors.clear(); state.minPrice = ""; state.maxPrice = "";
     renderFacets();
     runSearch();
+  });
+  $("#filters-toggle").addEventListener("click", event => {
+    const open = $("#filters").classList.toggle("open");
+    event.currentTarget.setAttribute("aria-expanded", String(open));
   });
   moreButton.addEventListener("click", () => { state.offset += PAGE_SIZE; runSearch({ append: true }); });
   $("#product-dialog").addEventListener("click", event => { if (event.target === event.currentTarget) event.currentTarget.close(); });
