@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Bounded load run against the storefront sample on this machine only (127.0.0.1), for benchmarks/RESULTS.md:
 # starts samples/Storefront (Release) on the demo index, sends REQUESTS requests at CONCURRENCY concurrent with
-# benchmarks/StorefrontLoad (repeating queries, then all-distinct ones), and with wrk where it is installed; then
-# stops the app. wrk is bounded by time (WRK_SECONDS, default 20 s), not by count.
+# benchmarks/StorefrontLoad (repeating queries; then UNIQUE_REQUESTS, default 5,000, all-distinct ones, each of
+# which runs the model), and with wrk where it is installed; then stops the app. wrk is bounded by time
+# (WRK_SECONDS, default 20 s), not by count.
 # Usage: benchmarks/storefront-load.sh [REQUESTS] [CONCURRENCY]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +33,7 @@ curl -fsS "$url/health" >/dev/null || { cat "$log"; echo "the storefront did not
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 $load --url "$url" --requests "$requests" --concurrency "$concurrency"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-$load --url "$url" --requests "$requests" --concurrency "$concurrency" --unique
+$load --url "$url" --requests "${UNIQUE_REQUESTS:-5000}" --concurrency "$concurrency" --unique
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if command -v wrk >/dev/null; then
