@@ -12,6 +12,8 @@ public sealed class SearchPageTests
     public async Task Typing_a_query_shows_shoe_cards_and_a_brand_filter_narrows_them()
     {
         Chromium.Require();
+        // The first search in a fresh app pays for JIT and a model run; on a busy 2-core machine that can take seconds.
+        SetDefaultExpectTimeout(20_000);
         using var factory = new StorefrontFactory(TestIndex.Instance.IndexPath);
         factory.UseKestrel(0);
         factory.StartServer();
@@ -40,7 +42,8 @@ public sealed class SearchPageTests
             await Expect(cards.First.Locator(".price")).ToHaveTextAsync(new Regex(@"^\$\d+\d\d$"));
             await Expect(page).ToHaveURLAsync(new Regex(@"\?q=girls\+white\+shoes$"));
 
-            // The brand filter: the second brand offered, so the filter has to change the first card's brand.
+            // The brand filter: the second brand offered for this query, so the filter has to change the first card's brand.
+            await Expect(page.Locator("#filters[data-query='girls white shoes']")).ToBeAttachedAsync();
             var brandOption = page.Locator("#facet-brand .facet-option").Nth(1);
             var brand = (await brandOption.Locator(".facet-name").TextContentAsync())!.Trim();
             await brandOption.Locator("input").CheckAsync();

@@ -255,6 +255,8 @@
     renderFacetList(document.querySelector('.facet-list[data-kind="brand"]'), facets.brands ?? [], state.brands, false);
     renderFacetList(document.querySelector('.facet-list[data-kind="color"]'), facets.colors ?? [], state.colors, true);
     document.querySelectorAll(".facet-empty").forEach(p => { p.textContent = state.q.trim() ? p.dataset.none : p.dataset.idle; });
+    // Which query the filters belong to, for anyone waiting on them (the browser test does).
+    $("#filters").dataset.query = facets.query ?? "";
     $("#price-range").textContent = facets.minPrice != null && facets.maxPrice != null
       ? `Top results cost ${money.format(facets.minPrice)} – ${money.format(facets.maxPrice)}` : "";
     renderPricePresets();
