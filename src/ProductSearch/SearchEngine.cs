@@ -15,7 +15,7 @@ namespace ProductSearch;
 /// from BM25 and HNSW, fuses them with RRF and reads the winners from the product store. Thread-safe: one
 /// engine serves any number of concurrent searches.
 /// </summary>
-public sealed class SearchEngine : IDisposable
+public sealed partial class SearchEngine : IDisposable
 {
     private readonly ITextEmbedder _embedder;
     private readonly IndexLayout _layout;

@@ -21,7 +21,13 @@ public sealed class ProductStore : IDisposable
     /// <summary>Creates (or opens for writing) the store at <paramref name="path"/>.</summary>
     public static ProductStore OpenWritable(string path)
     {
-        var store = new ProductStore(new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }));
+        // Ordinal collation (fixed when the file is created): catalog ids that differ only in case are different
+        // products, and LiteDB's default collation would fold them into one.
+        var store = new ProductStore(new LiteDatabase(new ConnectionString
+        {
+            Filename = path, Connection = ConnectionType.Direct,
+            Collation = new Collation(System.Globalization.CultureInfo.InvariantCulture.LCID, System.Globalization.CompareOptions.Ordinal),
+        }));
         store._products.EnsureIndex("product_id", unique: true);
         return store;
     }

@@ -86,6 +86,19 @@ public sealed class IndexWriterTests : IDisposable
     }
 
     [Fact]
+    public void Ids_that_differ_only_in_case_are_different_products()
+    {
+        var report = Write(SyncMode.Mirror, ("abc", "red shoes", 10), ("ABC", "blue shirt", 20));
+        Assert.Equal((2, 0, 2L), (report.Added, report.DuplicateIds, report.Manifest.ProductCount));
+        var again = Write(SyncMode.Mirror, ("abc", "red shoes", 10), ("ABC", "blue shirt", 21));
+        Assert.Equal((1, 1), (again.Updated, again.Unchanged));
+        using var engine = Open();
+        Assert.Equal("red shoes", engine.GetProduct("abc")!.Title);
+        Assert.Equal(21m, engine.GetProduct("ABC")!.Price);
+        Assert.Null(engine.GetProduct("Abc"));
+    }
+
+    [Fact]
     public void A_second_writer_is_refused_naming_the_holder()
     {
         Write(SyncMode.Mirror, ("a", "red shoes", 10));

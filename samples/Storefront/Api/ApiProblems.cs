@@ -1,0 +1,36 @@
+namespace Storefront.Api;
+
+/// <summary>The API's error answers, all RFC 7807 problem details (<c>application/problem+json</c>).</summary>
+internal static class ApiProblems
+{
+    /// <summary>400 naming each bad parameter under <c>errors</c>, and in <c>detail</c> for readers that show only that.</summary>
+    public static IResult BadRequest(IReadOnlyDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(
+            errors.ToDictionary(e => e.Key, e => e.Value),
+            detail: string.Join(" ", errors.SelectMany(e => e.Value)),
+            title: "Invalid " + string.Join(", ", errors.Keys) + ".");
+
+    public static IResult BadRequest(string parameter, string message) =>
+        BadRequest(new Dictionary<string, string[]> { [parameter] = [message] });
+
+    /// <summary>503 with the reason the index could not be opened: the request was fine, the service is not.</summary>
+    public static IResult Unavailable(string reason) =>
+        TypedResults.Problem(detail: reason, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search is unavailable.");
+
+    public static IResult NotFound(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+
+    /// <summary>The API's name for an engine parameter named in an <see cref="ArgumentException"/>.</summary>
+    public static string ParameterName(string? engineName) => engineName switch
+    {
+        "Query" => "q",
+        "K" => "k",
+        "Offset" => "offset",
+        "Mode" => "mode",
+        "MinPrice" => "minPrice",
+        "MaxPrice" => "maxPrice",
+        "productId" => "id",
+        null or "" => "request",
+        _ => char.ToLowerInvariant(engineName[0]) + engineName[1..],
+    };
+}

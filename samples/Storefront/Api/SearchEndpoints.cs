@@ -1,0 +1,73 @@
+using ProductSearch;
+using ProductSearch.AspNetCore;
+
+namespace Storefront.Api;
+
+/// <summary>The storefront's JSON API: search, facets for the filters, and a product by id.</summary>
+internal static class SearchEndpoints
+{
+    public static IEndpointRouteBuilder MapStorefrontApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").AddEndpointFilter<RequestBodyRefusal>();
+
+        api.MapGet("/search", SearchAsync)
+            .WithName("Search").WithSummary("Searches the catalog.")
+            .WithDescription("Hybrid (BM25 + embeddings, fused), keyword or semantic search, with brand, color and price filters and pagination.")
+            .AddOpenApiOperationTransformer(OpenApiQueryParameters.For(SearchParameters.Search))
+            .Produces<SearchResults.SearchAnswer>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        api.MapGet("/facets", FacetsAsync)
+            .WithName("Facets").WithSummary($"Brands, colors and prices among a query's best {Facets.Depth} results.")
+            .AddOpenApiOperationTransformer(OpenApiQueryParameters.For(SearchParameters.Facets))
+            .Produces<SearchResults.FacetsAnswer>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        api.MapGet("/products/{id}", ProductAsync)
+            .WithName("Product").WithSummary("A product by its catalog id.")
+            .Produces<SearchResults.ProductDetail>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    private static async Task<IResult> SearchAsync(HttpRequest http, SearchEngineProvider provider, CancellationToken cancellationToken)
+    {
+        var parser = new SearchQueryParser(http.Query);
+        var request = parser.ParseSearch();
+        if (!parser.IsValid) return ApiProblems.BadRequest(parser.Errors);
+        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason);
+        try
+        {
+            var response = await engine.SearchAsync(request, cancellationToken);
+            return TypedResults.Ok(SearchResults.From(request, response));
+        }
+        catch (ArgumentException ex) // the engine's own checks, should the API's ever be looser
+        {
+            return ApiProblems.BadRequest(ApiProblems.ParameterName(ex.ParamName), ex.Message);
+        }
+    }
+
+    private static async Task<IResult> FacetsAsync(HttpRequest http, SearchEngineProvider provider, CancellationToken cancellationToken)
+    {
+        var parser = new SearchQueryParser(http.Query);
+        var (query, mode) = parser.ParseFacets();
+        if (!parser.IsValid) return ApiProblems.BadRequest(parser.Errors);
+        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason);
+        var response = await engine.SearchAsync(new SearchRequest { Query = query, Mode = mode, K = Facets.Depth }, cancellationToken);
+        return TypedResults.Ok(Facets.From(query, mode, response.Hits.Select(h => h.Product).ToArray()));
+    }
+
+    private static async Task<IResult> ProductAsync(string id, SearchEngineProvider provider, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(id) || id.Length > SearchEngine.MaxProductIdLength)
+            return ApiProblems.BadRequest("id", $"id must be 1–{SearchEngine.MaxProductIdLength} characters.");
+        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason);
+        return await engine.GetProductAsync(id, cancellationToken) is { } product
+            ? TypedResults.Ok(SearchResults.Detail(product))
+            : ApiProblems.NotFound($"No product has id '{(id.Length <= 40 ? id : id[..40] + "…")}'.");
+    }
+}

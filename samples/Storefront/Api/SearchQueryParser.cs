@@ -1,0 +1,133 @@
+using System.Globalization;
+using Microsoft.Extensions.Primitives;
+using ProductSearch;
+
+namespace Storefront.Api;
+
+/// <summary>
+/// Turns the query string of <c>GET /api/search</c> into a <see cref="SearchRequest"/>, collecting every problem under
+/// the parameter's name. Parsed by hand rather than by minimal-API binding so that a malformed number answers with a
+/// problem naming the parameter instead of a bare 400.
+/// </summary>
+internal sealed class SearchQueryParser(IQueryCollection query)
+{
+    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, string[]> Errors => _errors;
+
+    public bool IsValid => _errors.Count == 0;
+
+    /// <summary>Parses a search; check <see cref="IsValid"/> before using the result.</summary>
+    public SearchRequest ParseSearch()
+    {
+        var text = ParseQueryText();
+        var k = ParseInteger(SearchParameters.K, SearchParameters.DefaultK);
+        var offset = ParseInteger(SearchParameters.Offset, 0);
+        var mode = ParseMode();
+        var brands = ParseList(SearchParameters.Brand);
+        var colors = ParseList(SearchParameters.Color);
+        var minPrice = ParsePrice(SearchParameters.MinPrice);
+        var maxPrice = ParsePrice(SearchParameters.MaxPrice);
+        if (minPrice > maxPrice)
+            Fail(SearchParameters.MinPrice.Name, $"minPrice ({minPrice}) is above maxPrice ({maxPrice}).");
+        var explain = ParseBoolean(SearchParameters.Explain);
+
+        var filters = new SearchFilters { Brands = brands, Colors = colors, MinPrice = minPrice, MaxPrice = maxPrice };
+        return new SearchRequest
+        {
+            Query = text,
+            K = k,
+            Offset = offset,
+            Mode = mode,
+            Filters = brands is null && colors is null && minPrice is null && maxPrice is null ? null : filters,
+            Explain = explain,
+        };
+    }
+
+    /// <summary>Parses the query text and mode of a facets request.</summary>
+    public (string Query, SearchMode Mode) ParseFacets() => (ParseQueryText(), ParseMode());
+
+    private string ParseQueryText()
+    {
+        var value = Single(SearchParameters.Q);
+        if (value is null) Fail("q", "q is required: give some words to search for.");
+        else if (string.IsNullOrWhiteSpace(value)) Fail("q", "q is empty: give some words to search for.");
+        else if (value.Length > SearchParameters.MaxQueryLength) Fail("q", $"q is {value.Length} characters long; at most {SearchParameters.MaxQueryLength} are accepted.");
+        return value ?? string.Empty;
+    }
+
+    private int ParseInteger(SearchParameters.Parameter parameter, int fallback)
+    {
+        var value = Single(parameter);
+        if (value is null) return fallback;
+        if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            Fail(parameter.Name, $"{parameter.Name} must be a whole number, got '{Cut(value)}'.");
+            return fallback;
+        }
+        if (number < parameter.Minimum || number > parameter.Maximum)
+            Fail(parameter.Name, $"{parameter.Name} must be between {parameter.Minimum} and {parameter.Maximum}, got {number}.");
+        return number;
+    }
+
+    private SearchMode ParseMode()
+    {
+        var value = Single(SearchParameters.Mode);
+        if (value is null) return SearchMode.Hybrid;
+        if (SearchParameters.Modes.TryGetValue(value.Trim(), out var mode)) return mode;
+        Fail("mode", $"mode must be hybrid, keyword or semantic, got '{Cut(value)}'.");
+        return SearchMode.Hybrid;
+    }
+
+    private decimal? ParsePrice(SearchParameters.Parameter parameter)
+    {
+        var value = Single(parameter);
+        if (value is null) return null;
+        if (!decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price))
+        {
+            Fail(parameter.Name, $"{parameter.Name} must be a non-negative number such as 19.99, got '{Cut(value)}'.");
+            return null;
+        }
+        return price;
+    }
+
+    private bool ParseBoolean(SearchParameters.Parameter parameter)
+    {
+        var value = Single(parameter);
+        switch (value?.Trim().ToLowerInvariant())
+        {
+            case null or "false" or "0": return false;
+            case "" or "true" or "1": return true; // a bare ?explain asks for it
+            default:
+                Fail(parameter.Name, $"{parameter.Name} must be true or false, got '{Cut(value!)}'.");
+                return false;
+        }
+    }
+
+    private IReadOnlyList<string>? ParseList(SearchParameters.Parameter parameter)
+    {
+        if (!query.TryGetValue(parameter.Name, out var values)) return null;
+        var kept = values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (kept.Length > SearchParameters.MaxFilterValues)
+            Fail(parameter.Name, $"{parameter.Name} is given {kept.Length} times; at most {SearchParameters.MaxFilterValues} values are accepted.");
+        if (kept.FirstOrDefault(v => v.Length > SearchParameters.MaxFilterValueLength) is { } tooLong)
+            Fail(parameter.Name, $"A {parameter.Name} value is {tooLong.Length} characters long; at most {SearchParameters.MaxFilterValueLength} are accepted.");
+        return kept.Length == 0 ? null : kept;
+    }
+
+    /// <summary>The one value of a single-valued parameter; given twice it is an error, as the intent is unclear.</summary>
+    private string? Single(SearchParameters.Parameter parameter)
+    {
+        if (!query.TryGetValue(parameter.Name, out StringValues values) || values.Count == 0) return null;
+        if (values.Count > 1) Fail(parameter.Name, $"{parameter.Name} is given {values.Count} times; give it once.");
+        return values[0] ?? string.Empty;
+    }
+
+    private void Fail(string name, string message)
+    {
+        _errors[name] = _errors.TryGetValue(name, out var existing) ? [.. existing, message] : [message];
+    }
+
+    // Echo at most a little of a bad value: the problem document should not grow with the attacker's input.
+    private static string Cut(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

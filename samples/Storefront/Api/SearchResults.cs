@@ -1,0 +1,59 @@
+using ProductSearch;
+using ProductSearch.Catalog;
+using ProductSearch.Ranking;
+
+namespace Storefront.Api;
+
+/// <summary>The JSON shapes the API answers with; records so the OpenAPI document can describe them.</summary>
+public static class SearchResults
+{
+    /// <summary>One retriever's verdict on a hit.</summary>
+    public sealed record RetrieverResult(int Rank, double Score);
+
+    /// <summary>Why a hit ranks where it does.</summary>
+    public sealed record Explanation(string? Method, double KeywordPart, double SemanticPart, string Formula);
+
+    /// <summary>A product as a card shows it.</summary>
+    public sealed record ProductSummary(string Id, string Title, string? Brand, string? Color, decimal? Price, double? Rating, int? RatingCount,
+        string? ImageUrl, IReadOnlyList<string> Categories);
+
+    /// <summary>A product with everything a detail page shows.</summary>
+    public sealed record ProductDetail(string Id, string Title, string? Brand, string? Color, decimal? Price, double? Rating, int? RatingCount,
+        string? ImageUrl, IReadOnlyList<string> Categories, string? Description, IReadOnlyList<string> BulletPoints, string? Locale);
+
+    /// <summary>One result.</summary>
+    public sealed record Hit(int Rank, double Score, ProductSummary Product, RetrieverResult? Keyword, RetrieverResult? Semantic, Explanation? Explanation);
+
+    /// <summary>The answer to <c>GET /api/search</c>.</summary>
+    public sealed record SearchAnswer(string Query, string Mode, int K, int Offset, int? FilterMatches, double ElapsedMs, double EmbeddingMs, IReadOnlyList<Hit> Hits);
+
+    /// <summary>A facet value and how many of the considered results have it.</summary>
+    public sealed record FacetValue(string Value, int Count);
+
+    /// <summary>The answer to <c>GET /api/facets</c>: brands, colors and prices among the query's best results.</summary>
+    public sealed record FacetsAnswer(string Query, string Mode, int Considered, IReadOnlyList<FacetValue> Brands, IReadOnlyList<FacetValue> Colors,
+        decimal? MinPrice, decimal? MaxPrice);
+
+    internal static SearchAnswer From(SearchRequest request, SearchResponse response) => new(
+        request.Query,
+        SearchParameters.ModeName(response.Mode),
+        request.K,
+        request.Offset,
+        response.FilterMatches,
+        Math.Round(response.Elapsed.TotalMilliseconds, 3),
+        Math.Round(response.EmbeddingTime.TotalMilliseconds, 3),
+        response.Hits.Select(h => new Hit(h.Rank, h.Score, Summary(h.Product), Retriever(h.Lexical), Retriever(h.Dense),
+            h.Explanation is { } why ? new Explanation(why.Method?.ToString().ToLowerInvariant(), why.LexicalPart, why.DensePart, why.Formula) : null)).ToArray());
+
+    internal static ProductSummary Summary(Product p) =>
+        new(p.Id, p.Title, Blank(p.Brand), Blank(p.Color), p.Price, p.Rating, p.RatingCount, Blank(p.ImageUrl), p.Categories);
+
+    internal static ProductDetail Detail(Product p) =>
+        new(p.Id, p.Title, Blank(p.Brand), Blank(p.Color), p.Price, p.Rating, p.RatingCount, Blank(p.ImageUrl), p.Categories, Blank(p.Description),
+            (p.BulletPoints ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Blank(p.Locale));
+
+    private static RetrieverResult? Retriever(RetrieverHit? hit) => hit is { } h ? new RetrieverResult(h.Rank, h.Score) : null;
+
+    // Catalogs write "" for "unknown" (the demo catalog's image_url); the API says null, so clients test one thing.
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Storefront.Api;
+using Storefront.Hosting;
+
+// The storefront: ProductSearch behind a JSON API and a shop page. `dotnet run --project samples/Storefront`
+// serves the demo index on http://127.0.0.1:5080 (building it on the first start); `-- --index DIR` serves another.
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddCommandLine(args, StorefrontSettings.SwitchMappings);
+DefaultAddress.ApplyUnlessConfigured(builder);
+
+// The demo index is built before the engine opens: hosted services start in the order they are added.
+builder.Services.AddHostedService<DemoIndexBootstrap>();
+builder.Services.AddProductSearch(options => StorefrontSettings.Apply(builder.Configuration, options));
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+// The API reads only the address; a body is refused by RequestBodyRefusal, and Kestrel need not buffer one.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 0);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<SecurityHeaders>();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
+app.MapStorefrontApi();
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+app.MapOpenApi();
+
+app.Run();
+
+/// <summary>The app's entry point, public so the tests' <c>WebApplicationFactory</c> can start it.</summary>
+public partial class Program;

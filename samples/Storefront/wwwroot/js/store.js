@@ -1,0 +1,437 @@
+// Lumen Market's page: searches as the shopper types, renders product cards, and keeps the filters, the mode
+// and the address bar in step. Plain DOM code; every catalog string is set with textContent, never as markup.
+"use strict";
+
+(() => {
+  const PAGE_SIZE = 24;
+  const DEBOUNCE_MS = 200;
+  const $ = selector => document.querySelector(selector);
+
+  const state = { q: "", mode: "hybrid", brands: new Set(), colors: new Set(), minPrice: "", maxPrice: "", offset: 0 };
+  let facets = { brands: [], colors: [], minPrice: null, maxPrice: null };
+  let searchAbort = null;
+  let facetsAbort = null;
+  let debounceTimer = 0;
+
+  const input = $("#q");
+  const grid = $("#grid");
+  const statusBox = $("#status");
+  const moreButton = $("#more");
+  const template = $("#card-template");
+  const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+  const count = new Intl.NumberFormat("en-US");
+
+  // ---- address bar ------------------------------------------------------------------------------------------
+  function readAddress() {
+    const params = new URLSearchParams(location.search);
+    state.q = params.get("q") ?? "";
+    state.mode = ["hybrid", "keyword", "semantic"].includes(params.get("mode")) ? params.get("mode") : "hybrid";
+    state.brands = new Set(params.getAll("brand"));
+    state.colors = new Set(params.getAll("color"));
+    state.minPrice = params.get("minPrice") ?? "";
+    state.maxPrice = params.get("maxPrice") ?? "";
+  }
+
+  function filterParams(params) {
+    state.brands.forEach(b => params.append("brand", b));
+    state.colors.forEach(c => params.append("color", c));
+    if (state.minPrice !== "") params.set("minPrice", state.minPrice);
+    if (state.maxPrice !== "") params.set("maxPrice", state.maxPrice);
+    return params;
+  }
+
+  function writeAddress() {
+    const params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    if (state.mode !== "hybrid") params.set("mode", state.mode);
+    filterParams(params);
+    const query = params.toString();
+    history.replaceState(null, "", query ? `?${query}` : location.pathname);
+  }
+
+  // ---- fetching ---------------------------------------------------------------------------------------------
+  async function getJson(url, signal) {
+    const response = await fetch(url, { signal, headers: { Accept: "application/json" } });
+    const body = await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = new Error(body?.detail || body?.title || `The server answered ${response.status}.`);
+      error.status = response.status;
+      throw error;
+    }
+    return body;
+  }
+
+  async function runSearch({ append = false } = {}) {
+    searchAbort?.abort();
+    const controller = new AbortController();
+    searchAbort = controller;
+    if (!append) state.offset = 0;
+    writeAddress();
+    if (!state.q.trim()) { showWelcome(); return; }
+
+    const params = filterParams(new URLSearchParams({ q: state.q, mode: state.mode, k: PAGE_SIZE, offset: state.offset, explain: "true" }));
+    document.body.classList.add("searching");
+    if (!append && grid.children.length === 0) showSkeletons();
+    try {
+      const answer = await getJson(`/api/search?${params}`, controller.signal);
+      if (controller !== searchAbort) return;
+      renderResults(answer, append);
+    } catch (error) {
+      if (error.name !== "AbortError") showError(error);
+    } finally {
+      if (controller === searchAbort) document.body.classList.remove("searching");
+    }
+  }
+
+  async function loadFacets() {
+    facetsAbort?.abort();
+    if (!state.q.trim()) { facets = { brands: [], colors: [], minPrice: null, maxPrice: null }; renderFacets(); return; }
+    const controller = new AbortController();
+    facetsAbort = controller;
+    try {
+      facets = await getJson(`/api/facets?${new URLSearchParams({ q: state.q, mode: state.mode })}`, controller.signal);
+      if (controller === facetsAbort) renderFacets();
+    } catch (error) {
+      if (error.name !== "AbortError") { facets = { brands: [], colors: [] }; renderFacets(); }
+    }
+  }
+
+  /** A new query or mode: new facets, and filters that may no longer apply are dropped (price is kept). */
+  function queryChanged() {
+    state.brands.clear();
+    state.colors.clear();
+    loadFacets();
+    runSearch();
+  }
+
+  // ---- rendering: results -----------------------------------------------------------------------------------
+  function showWelcome() {
+    $("#welcome").hidden = false;
+    $("#results-head").hidden = true;
+    statusBox.hidden = true;
+    moreButton.hidden = true;
+    grid.replaceChildren();
+    document.body.classList.remove("searching");
+  }
+
+  function showSkeletons() {
+    $("#welcome").hidden = true;
+    statusBox.hidden = true;
+    const cards = Array.from({ length: 8 }, () => {
+      const li = document.createElement("li");
+      li.className = "card skeleton";
+      li.innerHTML = '<div class="media"></div><div class="card-body"><div class="sk w40"></div><div class="sk w90"></div><div class="sk w60"></div><div class="sk w40"></div></div>';
+      return li;
+    });
+    grid.replaceChildren(...cards);
+  }
+
+  function showError(error) {
+    grid.replaceChildren();
+    moreButton.hidden = true;
+    $("#results-head").hidden = true;
+    statusBox.hidden = false;
+    statusBox.className = "status error";
+    statusBox.replaceChildren(strong(error.status === 503 ? "Search is unavailable right now." : "Something went wrong."), text(error.message));
+  }
+
+  function renderResults(answer, append) {
+    $("#welcome").hidden = true;
+    $("#results-head").hidden = false;
+    const shown = answer.offset + answer.hits.length;
+    const filtered = state.brands.size + state.colors.size > 0 || state.minPrice !== "" || state.maxPrice !== "";
+    $("#summary").textContent = answer.hits.length || append ? `Results for “${answer.query}”` : `No results for “${answer.query}”`;
+    const matches = answer.filterMatches != null ? ` · ${count.format(answer.filterMatches)} products match the filters` : "";
+    $("#timing").textContent = shown > 0
+      ? `Showing 1–${shown}${matches} · ${modeLabel(answer.mode)} search in ${answer.elapsedMs.toFixed(1)} ms`
+      : `${modeLabel(answer.mode)} search in ${answer.elapsedMs.toFixed(1)} ms${matches}`;
+    renderActiveFilters();
+
+    const cards = answer.hits.map(card);
+    if (append) grid.append(...cards); else grid.replaceChildren(...cards);
+    moreButton.hidden = answer.hits.length < PAGE_SIZE;
+
+    statusBox.hidden = shown > 0;
+    if (shown === 0) {
+      statusBox.className = "status";
+      statusBox.replaceChildren(strong("Nothing matches yet."),
+        text(filtered ? "Try removing a filter, or fewer words." : "Try fewer words, or another way to say it."));
+    }
+  }
+
+  function card(hit) {
+    const node = template.content.firstElementChild.cloneNode(true);
+    const product = hit.product;
+    node.dataset.productId = product.id;
+    fillMedia(node.querySelector(".media"), product);
+    node.querySelector(".rank-badge").textContent = `#${hit.rank}`;
+    node.querySelector(".card-brand").textContent = product.brand ?? "";
+    const link = node.querySelector(".card-title a");
+    link.textContent = product.title;
+    link.href = `/api/products/${encodeURIComponent(product.id)}`;
+    link.addEventListener("click", event => { event.preventDefault(); openProduct(product.id); });
+    fillRating(node.querySelector(".card-rating"), product);
+    fillColor(node.querySelector(".card-color"), product.color);
+    fillPrice(node.querySelector(".price"), product.price);
+
+    const whyButton = node.querySelector(".why");
+    const panel = node.querySelector(".why-panel");
+    whyButton.addEventListener("click", () => {
+      const open = panel.hidden;
+      if (open && !panel.dataset.filled) { fillWhy(panel, hit); panel.dataset.filled = "1"; }
+      panel.hidden = !open;
+      whyButton.setAttribute("aria-expanded", String(open));
+      whyButton.textContent = open ? "Hide details" : "Why this result?";
+    });
+    return node;
+  }
+
+  function fillMedia(media, product) {
+    const placeholder = media.querySelector(".placeholder");
+    placeholder.style.setProperty("--tint", StoreColors.tint(product.id));
+    placeholder.style.setProperty("--bag", StoreColors.solid(product.color) ?? "#8b93a5");
+    media.querySelector(".placeholder-label").textContent = product.categories?.at(-1) ?? product.brand ?? "";
+    const image = media.querySelector("img");
+    image.hidden = true;
+    image.removeAttribute("src");
+    if (product.imageUrl) {
+      image.alt = product.title;
+      // Shown only once it has loaded: a broken or slow image leaves the placeholder in place.
+      image.addEventListener("load", () => { image.hidden = false; }, { once: true });
+      image.addEventListener("error", () => image.remove(), { once: true });
+      image.src = product.imageUrl;
+    }
+  }
+
+  function fillRating(element, product) {
+    const stars = element.querySelector(".stars");
+    const label = element.querySelector(".rating-text");
+    if (product.rating == null) { element.hidden = true; return; }
+    element.hidden = false;
+    stars.querySelector(".stars-fill").style.setProperty("--fill", `${Math.max(0, Math.min(5, product.rating)) / 5 * 100}%`);
+    label.textContent = `${product.rating.toFixed(1)}${product.ratingCount != null ? ` (${count.format(product.ratingCount)})` : ""}`;
+    element.title = `${product.rating.toFixed(1)} out of 5 stars`;
+  }
+
+  function fillColor(element, color) {
+    element.hidden = !color;
+    if (!color) return;
+    const swatch = StoreColors.css(color);
+    element.querySelector(".swatch").style.setProperty("--swatch", swatch ?? "#d5d9e2");
+    element.querySelector(".color-name").textContent = color;
+  }
+
+  function fillPrice(element, price) {
+    element.replaceChildren();
+    if (price == null) { element.textContent = "See price"; return; }
+    const [whole, cents] = money.format(price).replace("$", "").split(".");
+    const currency = document.createElement("span"); currency.className = "currency"; currency.textContent = "$";
+    const fraction = document.createElement("span"); fraction.className = "cents"; fraction.textContent = cents ?? "00";
+    element.append(currency, whole, fraction);
+    element.setAttribute("aria-label", money.format(price));
+  }
+
+  function fillWhy(panel, hit) {
+    // Rank among that retriever's candidates, and its own score (BM25, or cosine similarity of the embeddings).
+    const describe = (element, retriever, digits) => {
+      if (!retriever) { element.textContent = "no match"; return; }
+      const score = document.createElement("small");
+      score.textContent = retriever.score.toFixed(digits);
+      element.replaceChildren(`#${retriever.rank}`, score);
+    };
+    describe(panel.querySelector(".why-keyword .why-value"), hit.keyword, 2);
+    describe(panel.querySelector(".why-semantic .why-value"), hit.semantic, 3);
+    const why = hit.explanation;
+    const keywordPart = why ? Math.max(0, why.keywordPart) : 0;
+    const semanticPart = why ? Math.max(0, why.semanticPart) : 0;
+    const total = keywordPart + semanticPart || 1;
+    panel.querySelector(".why-bar-keyword").style.setProperty("--part", `${keywordPart / total * 100}%`);
+    panel.querySelector(".why-bar-semantic").style.setProperty("--part", `${semanticPart / total * 100}%`);
+    panel.querySelector(".why-formula").textContent = why ? why.formula : `score ${hit.score.toFixed(4)}`;
+  }
+
+  // ---- rendering: filters -----------------------------------------------------------------------------------
+  function renderFacets() {
+    renderFacetList(document.querySelector('.facet-list[data-kind="brand"]'), facets.brands ?? [], state.brands, false);
+    renderFacetList(document.querySelector('.facet-list[data-kind="color"]'), facets.colors ?? [], state.colors, true);
+    document.querySelectorAll(".facet-empty").forEach(p => { p.textContent = state.q.trim() ? p.dataset.none : p.dataset.idle; });
+    // Which query the filters belong to, for anyone waiting on them (the browser test does).
+    $("#filters").dataset.query = facets.query ?? "";
+    $("#price-range").textContent = facets.minPrice != null && facets.maxPrice != null
+      ? `Top results cost ${money.format(facets.minPrice)} – ${money.format(facets.maxPrice)}` : "";
+    renderPricePresets();
+    renderActiveFilters();
+  }
+
+  function renderFacetList(list, values, selected, withSwatch) {
+    // Selected values stay listed even when the current facets no longer count them, so they can be unticked.
+    const shown = [...values];
+    for (const value of selected) {
+      if (!shown.some(v => v.value.toLowerCase() === value.toLowerCase())) shown.push({ value, count: null });
+    }
+    list.replaceChildren(...shown.map(({ value, count: n }) => {
+      const li = document.createElement("li");
+      const label = document.createElement("label");
+      label.className = "facet-option";
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.value = value;
+      box.checked = [...selected].some(s => s.toLowerCase() === value.toLowerCase());
+      box.addEventListener("change", () => {
+        toggle(selected, value, box.checked);
+        runSearch();
+      });
+      label.append(box);
+      if (withSwatch) {
+        const swatch = document.createElement("span");
+        swatch.className = "swatch";
+        swatch.style.setProperty("--swatch", StoreColors.css(value) ?? "#d5d9e2");
+        label.append(swatch);
+      }
+      const name = document.createElement("span"); name.className = "facet-name"; name.textContent = value; name.title = value;
+      label.append(name);
+      if (n != null) { const c = document.createElement("span"); c.className = "facet-count"; c.textContent = n; label.append(c); }
+      li.append(label);
+      return li;
+    }));
+  }
+
+  function toggle(set, value, on) {
+    for (const existing of [...set]) if (existing.toLowerCase() === value.toLowerCase()) set.delete(existing);
+    if (on) set.add(value);
+  }
+
+  function renderPricePresets() {
+    document.querySelectorAll("#price-presets button").forEach(button => {
+      button.setAttribute("aria-pressed", String(button.dataset.min === state.minPrice && button.dataset.max === state.maxPrice));
+    });
+    $("#min-price").value = state.minPrice;
+    $("#max-price").value = state.maxPrice;
+  }
+
+  function renderActiveFilters() {
+    const chips = [];
+    const chip = (label, remove) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "chip";
+      button.textContent = label;
+      button.setAttribute("aria-label", `Remove filter ${label}`);
+      button.addEventListener("click", () => { remove(); renderFacets(); runSearch(); });
+      chips.push(button);
+    };
+    state.brands.forEach(b => chip(b, () => state.brands.delete(b)));
+    state.colors.forEach(c => chip(c, () => state.colors.delete(c)));
+    if (state.minPrice !== "" || state.maxPrice !== "") {
+      const label = state.minPrice === "" ? `Under ${dollars(state.maxPrice)}`
+        : state.maxPrice === "" ? `${dollars(state.minPrice)} & up`
+        : `${dollars(state.minPrice)} – ${dollars(state.maxPrice)}`;
+      chip(label, () => { state.minPrice = ""; state.maxPrice = ""; });
+    }
+    $("#active-filters").replaceChildren(...chips);
+    $("#clear-filters").hidden = chips.length === 0;
+  }
+
+  // ---- product dialog ---------------------------------------------------------------------------------------
+  async function openProduct(id) {
+    const dialog = $("#product-dialog");
+    try {
+      const product = await getJson(`/api/products/${encodeURIComponent(id)}`);
+      fillMedia(dialog.querySelector(".media"), product);
+      $("#dialog-crumbs").textContent = (product.categories ?? []).join(" › ");
+      $("#dialog-brand").textContent = product.brand ?? "";
+      $("#dialog-title").textContent = product.title;
+      fillRating($("#dialog-rating"), product);
+      fillPrice($("#dialog-price"), product.price);
+      fillColor($("#dialog-color"), product.color);
+      $("#dialog-description").textContent = product.description ?? "";
+      $("#dialog-bullets").replaceChildren(...(product.bulletPoints ?? []).map(point => {
+        const li = document.createElement("li"); li.textContent = point; return li;
+      }));
+      $("#dialog-id").textContent = `Item ${product.id}`;
+      dialog.showModal();
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------------------
+  function dollars(value) { return Number.isInteger(Number(value)) ? `$${Number(value)}` : money.format(value); }
+  function modeLabel(mode) { return { hybrid: "Hybrid", keyword: "Keyword", semantic: "Semantic" }[mode] ?? mode; }
+  function strong(value) { const s = document.createElement("strong"); s.textContent = value; return s; }
+  function text(value) { return document.createTextNode(value); }
+
+  function setQuery(value) {
+    input.value = value;
+    state.q = value;
+    queryChanged();
+  }
+
+  function setMode(mode) {
+    state.mode = mode;
+    document.querySelectorAll("#mode button").forEach(b => b.setAttribute("aria-checked", String(b.dataset.mode === mode)));
+    queryChanged();
+  }
+
+  function priceInputChanged() {
+    const clean = value => (value === "" || Number(value) < 0 || Number.isNaN(Number(value)) ? "" : String(Number(value)));
+    state.minPrice = clean($("#min-price").value);
+    state.maxPrice = clean($("#max-price").value);
+    if (state.minPrice !== "" && state.maxPrice !== "" && Number(state.minPrice) > Number(state.maxPrice)) return;
+    renderPricePresets();
+    renderActiveFilters();
+    runSearch();
+  }
+
+  // ---- wiring -----------------------------------------------------------------------------------------------
+  input.addEventListener("input", () => {
+    clearTimeout(debounceTimer);
+    debounceTimer = setTimeout(() => {
+      if (input.value === state.q) return;
+      state.q = input.value;
+      queryChanged();
+    }, DEBOUNCE_MS);
+  });
+  $("#search-form").addEventListener("submit", event => {
+    event.preventDefault();
+    clearTimeout(debounceTimer);
+    state.q = input.value;
+    queryChanged();
+  });
+  document.addEventListener("keydown", event => {
+    if (event.key === "/" && document.activeElement !== input && !(document.activeElement instanceof HTMLInputElement)) {
+      event.preventDefault();
+      input.focus();
+    }
+  });
+  document.querySelectorAll("#mode button").forEach(b => b.addEventListener("click", () => setMode(b.dataset.mode)));
+  document.querySelectorAll("[data-query]").forEach(b => b.addEventListener("click", () => setQuery(b.dataset.query)));
+  document.querySelectorAll("#price-presets button").forEach(button => button.addEventListener("click", () => {
+    const same = button.dataset.min === state.minPrice && button.dataset.max === state.maxPrice;
+    state.minPrice = same ? "" : button.dataset.min;
+    state.maxPrice = same ? "" : button.dataset.max;
+    renderPricePresets();
+    renderActiveFilters();
+    runSearch();
+  }));
+  $("#min-price").addEventListener("change", priceInputChanged);
+  $("#max-price").addEventListener("change", priceInputChanged);
+  $("#clear-filters").addEventListener("click", () => {
+    state.brands.clear(); state.colors.clear(); state.minPrice = ""; state.maxPrice = "";
+    renderFacets();
+    runSearch();
+  });
+  $("#filters-toggle").addEventListener("click", event => {
+    const open = $("#filters").classList.toggle("open");
+    event.currentTarget.setAttribute("aria-expanded", String(open));
+  });
+  moreButton.addEventListener("click", () => { state.offset += PAGE_SIZE; runSearch({ append: true }); });
+  $("#product-dialog").addEventListener("click", event => { if (event.target === event.currentTarget) event.currentTarget.close(); });
+
+  // ---- start ------------------------------------------------------------------------------------------------
+  readAddress();
+  input.value = state.q;
+  document.querySelectorAll("#mode button").forEach(b => b.setAttribute("aria-checked", String(b.dataset.mode === state.mode)));
+  renderFacets();
+  if (state.q) { loadFacets(); runSearch(); } else showWelcome();
+})();

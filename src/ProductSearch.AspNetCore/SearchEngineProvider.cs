@@ -1,0 +1,125 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ProductSearch.AspNetCore;
+
+/// <summary>
+/// The app's one <see cref="SearchEngine"/>: opened once (at start-up by the hosted service that
+/// <c>AddProductSearch</c> registers, or on first use), shared by every request — the engine is thread-safe — and
+/// disposed with the container on shutdown. An index or model that cannot be opened does not crash the app: the
+/// failure is kept, logged once, and reported by <see cref="Status"/>, the health check and
+/// <see cref="SearchEngineUnavailableException"/>.
+/// </summary>
+public sealed class SearchEngineProvider : IDisposable
+{
+    private readonly SearchEngineOptions _options;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private SearchEngine? _engine;
+    private Exception? _failure;
+    private DateTimeOffset? _attemptedAt;
+    private volatile bool _attempted; // read without the lock on every request once the engine is open
+    private bool _disposed;
+
+    /// <summary>Creates the provider; nothing is opened until <see cref="EnsureOpen"/> or the first use.</summary>
+    public SearchEngineProvider(IOptions<SearchEngineOptions> options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _logger = _loggerFactory.CreateLogger<SearchEngineProvider>();
+    }
+
+    /// <summary>The configured index folder, as a full path.</summary>
+    public string IndexPath => Path.GetFullPath(_options.IndexPath);
+
+    /// <summary>The open engine.</summary>
+    /// <exception cref="SearchEngineUnavailableException">It could not be opened; the message says why.</exception>
+    /// <exception cref="ObjectDisposedException">The provider was disposed (the app is shutting down).</exception>
+    public SearchEngine Engine =>
+        TryGetEngine(out var engine, out var reason) ? engine : throw new SearchEngineUnavailableException(reason, _failure);
+
+    /// <summary>The engine, opening it on first call; <c>false</c> with the reason when it cannot be opened.</summary>
+    public bool TryGetEngine([NotNullWhen(true)] out SearchEngine? engine, [NotNullWhen(false)] out string? reason)
+    {
+        EnsureOpen();
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            engine = _engine;
+            reason = engine is null ? Describe(_failure) : null;
+            return engine is not null;
+        }
+    }
+
+    /// <summary>Where the engine stands, opening it first if no attempt was made yet.</summary>
+    public SearchEngineStatus Status
+    {
+        get
+        {
+            EnsureOpen();
+            lock (_gate)
+            {
+                if (_engine is { } engine)
+                {
+                    var manifest = engine.Manifest;
+                    return new SearchEngineStatus(true, null, engine.IndexPath, manifest.ProductCount, manifest.Generation, manifest.BuiltAt,
+                        engine.Embedder.ModelName, engine.Embedder.ActiveDevice, _attemptedAt);
+                }
+                return new SearchEngineStatus(false, _disposed ? "The application is shutting down." : Describe(_failure), IndexPath,
+                    null, null, null, _options.Model, _options.Device.ToString(), _attemptedAt);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Opens the engine unless an attempt was already made. A failure is remembered, not retried: a broken index
+    /// stays broken until it is rebuilt and the app restarted, and retrying on every request would reload the model
+    /// each time.
+    /// </summary>
+    public void EnsureOpen()
+    {
+        if (_attempted) return;
+        lock (_gate)
+        {
+            if (_attemptedAt is not null || _disposed) return;
+            try
+            {
+                _engine = SearchEngine.Open(_options, _loggerFactory);
+                _logger.LogInformation("Opened index {Path}: {Count} products, generation {Generation}, model {Model} on {Device}.",
+                    _engine.IndexPath, _engine.Manifest.ProductCount, _engine.Manifest.Generation, _engine.Embedder.ModelName, _engine.Embedder.ActiveDevice);
+            }
+            // Whatever a damaged index throws (our IndexException, a model error, I/O), the app must keep serving
+            // its health endpoint and answer searches with the reason; only fatal runtime failures go up.
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _failure = ex;
+                _logger.LogError(ex, "Search is unavailable: cannot open index {Path}: {Reason}", IndexPath, ex.Message);
+            }
+            finally
+            {
+                _attemptedAt = DateTimeOffset.UtcNow;
+                _attempted = true;
+            }
+        }
+    }
+
+    private static string Describe(Exception? failure) => failure?.Message ?? "The index has not been opened.";
+
+    /// <summary>Disposes the engine; later calls see the provider as disposed.</summary>
+    public void Dispose()
+    {
+        SearchEngine? engine;
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            engine = _engine;
+            _engine = null;
+        }
+        engine?.Dispose();
+    }
+}

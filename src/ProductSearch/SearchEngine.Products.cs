@@ -1,0 +1,32 @@
+using ProductSearch.Catalog;
+
+namespace ProductSearch;
+
+/// <summary>Lookups by catalog id: what a product page needs once a shopper picked a result.</summary>
+public sealed partial class SearchEngine
+{
+    /// <summary>Largest catalog id accepted by <see cref="GetProduct"/>; ESCI ids are ten characters.</summary>
+    public const int MaxProductIdLength = 256;
+
+    /// <summary>Reads the product with catalog id <paramref name="productId"/>; see <see cref="GetProduct"/>.</summary>
+    /// <remarks>LiteDB reads a single document by an indexed field in microseconds, so this runs on the caller's thread.</remarks>
+    public Task<Product?> GetProductAsync(string productId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(GetProduct(productId));
+    }
+
+    /// <summary>The product with catalog id <paramref name="productId"/> (compared exactly, case included), or <c>null</c>.</summary>
+    /// <exception cref="ArgumentException">The id is empty, blank or longer than <see cref="MaxProductIdLength"/>.</exception>
+    public Product? GetProduct(string productId)
+    {
+        ArgumentNullException.ThrowIfNull(productId);
+        if (string.IsNullOrWhiteSpace(productId)) throw new ArgumentException("The product id is empty.", nameof(productId));
+        if (productId.Length > MaxProductIdLength)
+            throw new ArgumentException($"The product id is longer than {MaxProductIdLength} characters.", nameof(productId));
+        // The store compares ids ordinally; the exact check also guards stores written with LiteDB's default
+        // collation, which ignores case.
+        var product = WithSnapshot(s => s.Store.KeyOf(productId) is { } key ? s.Store.Get(key) : null);
+        return product is not null && string.Equals(product.Id, productId, StringComparison.Ordinal) ? product : null;
+    }
+}

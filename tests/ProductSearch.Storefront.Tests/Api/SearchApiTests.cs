@@ -1,0 +1,155 @@
+using System.Text.Json;
+using ProductSearch.Storefront.Tests.Support;
+
+namespace ProductSearch.Storefront.Tests.Api;
+
+[Collection(StorefrontCollection.Name)]
+public sealed class SearchApiTests(StorefrontApp app)
+{
+    private readonly HttpClient _client = app.CreateClient();
+
+    [Fact]
+    public async Task A_shopper_query_finds_girls_shoes_first()
+    {
+        var answer = await _client.GetJsonAsync("/api/search?q=girls%20white%20shoes");
+        Assert.Equal("girls white shoes", answer.Text("query"));
+        Assert.Equal("hybrid", answer.Text("mode"));
+        var hits = answer.GetProperty("hits").EnumerateArray().ToArray();
+        Assert.Equal(10, hits.Length); // the default k
+        Assert.Equal(Enumerable.Range(1, 10), hits.Select(h => h.GetProperty("rank").GetInt32()));
+        foreach (var hit in hits.Take(3))
+        {
+            var categories = hit.GetProperty("product").GetProperty("categories").EnumerateArray().Select(c => c.GetString()).ToArray();
+            Assert.Contains("Girls", categories);
+            Assert.Contains("Shoes", categories);
+        }
+        var first = hits[0].GetProperty("product");
+        Assert.Contains("shoe", first.Text("title"), StringComparison.OrdinalIgnoreCase);
+        Assert.True(hits[0].GetProperty("keyword").ValueKind == JsonValueKind.Object || hits[0].GetProperty("semantic").ValueKind == JsonValueKind.Object);
+        Assert.Equal(JsonValueKind.Null, hits[0].GetProperty("explanation").ValueKind);
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("imageUrl").ValueKind); // the demo catalog's "" reads as null
+    }
+
+    [Fact]
+    public async Task The_product_fields_come_from_the_catalog()
+    {
+        var answer = await _client.GetJsonAsync("/api/search?q=girls%20white%20shoes&k=1");
+        var product = answer.GetProperty("hits")[0].GetProperty("product");
+        var source = app.Index.Products[product.Text("id")];
+        Assert.Equal(source.GetProperty("product_title").GetString(), product.Text("title"));
+        Assert.Equal(source.GetProperty("product_brand").GetString(), product.Text("brand"));
+        Assert.Equal(source.GetProperty("product_color").GetString(), product.Text("color"));
+        Assert.Equal(source.GetProperty("price").GetDecimal(), product.GetProperty("price").GetDecimal());
+        Assert.Equal(source.GetProperty("rating").GetDouble(), product.GetProperty("rating").GetDouble());
+        Assert.Equal(source.GetProperty("rating_count").GetInt32(), product.GetProperty("ratingCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task Offset_and_k_page_through_the_same_ranking()
+    {
+        var all = await Ids("/api/search?q=white%20sneakers&k=10");
+        var second = await Ids("/api/search?q=white%20sneakers&k=5&offset=5");
+        Assert.Equal(all[5..], second);
+        var answer = await _client.GetJsonAsync("/api/search?q=white%20sneakers&k=5&offset=5");
+        Assert.Equal(6, answer.GetProperty("hits")[0].GetProperty("rank").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("keyword", true, false)]
+    [InlineData("semantic", false, true)]
+    [InlineData("bm25", true, false)]   // the core's names are accepted too
+    [InlineData("DENSE", false, true)]
+    public async Task A_single_retriever_mode_answers_from_that_retriever_alone(string mode, bool keyword, bool semantic)
+    {
+        var answer = await _client.GetJsonAsync($"/api/search?q=girls%20sneakers&mode={mode}");
+        Assert.Equal(keyword ? "keyword" : "semantic", answer.Text("mode"));
+        var hits = answer.GetProperty("hits").EnumerateArray().ToArray();
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h =>
+        {
+            Assert.Equal(keyword, h.GetProperty("keyword").ValueKind == JsonValueKind.Object);
+            Assert.Equal(semantic, h.GetProperty("semantic").ValueKind == JsonValueKind.Object);
+        });
+    }
+
+    [Fact]
+    public async Task A_brand_filter_keeps_only_that_brand_ignoring_case()
+    {
+        var unfiltered = await _client.GetJsonAsync("/api/search?q=girls%20white%20shoes&k=30");
+        var brands = unfiltered.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("product").Text("brand")).Distinct().ToArray();
+        Assert.True(brands.Length >= 2, "the test needs a query with several brands");
+        var brand = brands[1];
+
+        var answer = await _client.GetJsonAsync($"/api/search?q=girls%20white%20shoes&k=30&brand={Uri.EscapeDataString(brand.ToUpperInvariant())}");
+        var hits = answer.GetProperty("hits").EnumerateArray().ToArray();
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h => Assert.Equal(brand, h.GetProperty("product").Text("brand")));
+        var expected = app.Index.Products.Values.Count(p => string.Equals(p.GetProperty("product_brand").GetString(), brand, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(expected, answer.GetProperty("filterMatches").GetInt32());
+    }
+
+    [Fact]
+    public async Task Brand_color_and_price_filters_combine()
+    {
+        var answer = await _client.GetJsonAsync("/api/search?q=shoes&k=50&color=white&color=pink&minPrice=20&maxPrice=40.5");
+        var hits = answer.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("product")).ToArray();
+        Assert.NotEmpty(hits);
+        Assert.All(hits, p =>
+        {
+            Assert.Contains(p.Text("color").ToLowerInvariant(), new[] { "white", "pink" });
+            Assert.InRange(p.GetProperty("price").GetDecimal(), 20m, 40.5m);
+        });
+        var expected = app.Index.Products.Values.Count(p =>
+            p.GetProperty("product_color").GetString()!.ToLowerInvariant() is "white" or "pink" &&
+            p.GetProperty("price").GetDecimal() is >= 20m and <= 40.5m);
+        Assert.Equal(expected, answer.GetProperty("filterMatches").GetInt32());
+    }
+
+    [Fact]
+    public async Task Explain_says_why_each_hit_ranks_there()
+    {
+        var answer = await _client.GetJsonAsync("/api/search?q=girls%20white%20shoes&k=3&explain=true");
+        Assert.All(answer.GetProperty("hits").EnumerateArray(), h =>
+        {
+            var why = h.GetProperty("explanation");
+            Assert.Equal("rrf", why.Text("method"));
+            Assert.StartsWith("RRF:", why.Text("formula"));
+            var parts = why.GetProperty("keywordPart").GetDouble() + why.GetProperty("semanticPart").GetDouble();
+            Assert.Equal(h.GetProperty("score").GetDouble(), parts, 6);
+        });
+    }
+
+    [Theory]
+    [InlineData("title:(a AND")]
+    [InlineData("*")]
+    [InlineData("\"~")]
+    public async Task Query_syntax_is_searched_as_plain_words(string query)
+    {
+        var answer = await _client.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString(query));
+        Assert.Equal(query, answer.Text("query"));
+    }
+
+    [Fact]
+    public async Task Facets_offer_the_brands_and_colors_of_the_best_results()
+    {
+        var facets = await _client.GetJsonAsync("/api/facets?q=girls%20white%20shoes");
+        var search = await _client.GetJsonAsync("/api/search?q=girls%20white%20shoes&k=100");
+        var products = search.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("product")).ToArray();
+        Assert.Equal(products.Length, facets.GetProperty("considered").GetInt32());
+
+        var brands = facets.GetProperty("brands").EnumerateArray().ToArray();
+        Assert.NotEmpty(brands);
+        foreach (var brand in brands)
+            Assert.Equal(products.Count(p => string.Equals(p.Text("brand"), brand.Text("value"), StringComparison.OrdinalIgnoreCase)), brand.GetProperty("count").GetInt32());
+        Assert.Equal(brands.Select(b => b.GetProperty("count").GetInt32()).OrderDescending(), brands.Select(b => b.GetProperty("count").GetInt32()));
+        Assert.Equal("white", facets.GetProperty("colors")[0].Text("value").ToLowerInvariant());
+        Assert.Equal(products.Min(p => p.GetProperty("price").GetDecimal()), facets.GetProperty("minPrice").GetDecimal());
+        Assert.Equal(products.Max(p => p.GetProperty("price").GetDecimal()), facets.GetProperty("maxPrice").GetDecimal());
+    }
+
+    private async Task<string[]> Ids(string url)
+    {
+        var answer = await _client.GetJsonAsync(url);
+        return answer.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("product").Text("id")).ToArray();
+    }
+}

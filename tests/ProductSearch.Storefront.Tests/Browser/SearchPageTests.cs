@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using ProductSearch.Storefront.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace ProductSearch.Storefront.Tests.Browser;
+
+/// <summary>The shop page in a real browser, against the app listening on a loopback port (Kestrel, not TestServer).</summary>
+public sealed class SearchPageTests
+{
+    [SkippableFact]
+    public async Task Typing_a_query_shows_shoe_cards_and_a_brand_filter_narrows_them()
+    {
+        Chromium.Require();
+        // The first search in a fresh app pays for JIT and a model run; on a busy 2-core machine that can take seconds.
+        SetDefaultExpectTimeout(20_000);
+        using var factory = new StorefrontFactory(TestIndex.Instance.IndexPath);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.ClientOptions.BaseAddress;
+        Assert.Equal("127.0.0.1", address.Host);
+        Assert.NotEqual(0, address.Port);
+
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1360, Height = 1000 } });
+            var consoleErrors = new List<string>();
+            page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
+            page.PageError += (_, error) => consoleErrors.Add(error);
+            await page.GotoAsync(address.ToString());
+            await Expect(page.Locator("#welcome")).ToBeVisibleAsync();
+
+            // Typed key by key, as a shopper does: the page searches as it goes (debounced), and settles on the whole query.
+            await page.Locator("#q").PressSequentiallyAsync("girls white shoes", new LocatorPressSequentiallyOptions { Delay = 60 });
+            await Expect(page.Locator("#summary")).ToHaveTextAsync("Results for “girls white shoes”");
+            var cards = page.Locator("#grid .card:not(.skeleton)");
+            await Expect(cards.First).ToBeVisibleAsync();
+            Assert.True(await cards.CountAsync() >= 10);
+            await Expect(cards.First.Locator(".card-title")).ToContainTextAsync(new Regex("[Ss][Hh][Oo][Ee]"));
+            await Expect(cards.First.Locator(".price")).ToHaveTextAsync(new Regex(@"^\$\d+\d\d$"));
+            await Expect(page).ToHaveURLAsync(new Regex(@"\?q=girls\+white\+shoes$"));
+
+            // The brand filter: the second brand offered for this query, so the filter has to change the first card's brand.
+            await Expect(page.Locator("#filters[data-query='girls white shoes']")).ToBeAttachedAsync();
+            var brandOption = page.Locator("#facet-brand .facet-option").Nth(1);
+            var brand = (await brandOption.Locator(".facet-name").TextContentAsync())!.Trim();
+            await brandOption.Locator("input").CheckAsync();
+            await Expect(page.Locator("#active-filters .chip")).ToHaveTextAsync(brand);
+            await Expect(cards.First.Locator(".card-brand")).ToHaveTextAsync(brand);
+            await Expect(cards.Locator(".card-brand").Filter(new LocatorFilterOptions { HasNotText = brand })).ToHaveCountAsync(0);
+            await Expect(page.Locator("#timing")).ToContainTextAsync("products match the filters");
+
+            // "Why this result?" opens the explanation from the API.
+            await cards.First.Locator(".why").ClickAsync();
+            await Expect(cards.First.Locator(".why-formula")).ToContainTextAsync("RRF");
+
+            var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "storefront-girls-white-shoes.png");
+            Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = false });
+            Assert.True(new FileInfo(screenshot).Length > 10_000);
+            Assert.Empty(consoleErrors);
+        }
+    }
+}
