@@ -1,3 +1,4 @@
+using ProductSearch.Embedding;
 using System.Net;
 using ProductSearch.Storefront.Tests.Support;
 
@@ -39,7 +40,7 @@ public sealed class ProductAndHealthApiTests(StorefrontApp app)
         var engine = health.GetProperty("engine");
         Assert.Equal(app.Index.Products.Count, engine.GetProperty("products").GetInt64());
         Assert.Equal(1, engine.GetProperty("generation").GetInt64());
-        Assert.Equal("minilm", engine.Text("model"));
+        Assert.Equal(BuiltInModels.DefaultName, engine.Text("model"));
         Assert.Equal("cpu", engine.Text("device"));
         Assert.Equal(Path.GetFullPath(app.Index.IndexPath), engine.Text("indexPath"));
     }

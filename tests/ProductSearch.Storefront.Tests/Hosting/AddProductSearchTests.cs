@@ -43,7 +43,7 @@ public sealed class AddProductSearchTests
 
         var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         Assert.Equal(HealthStatus.Healthy, health.Entries[SearchEngineHealthCheck.Name].Status);
-        Assert.Equal("minilm", health.Entries[SearchEngineHealthCheck.Name].Data["model"]);
+        Assert.Equal(BuiltInModels.DefaultName, health.Entries[SearchEngineHealthCheck.Name].Data["model"]);
 
         await host.StopAsync();
         host.Dispose();
