@@ -4,7 +4,7 @@ namespace ProductSearch.Benchmarks.Common;
 
 /// <summary>
 /// Exact nearest neighbours by cosine similarity over every stored vector: the ground truth for HNSW recall and the
-/// "brute force" peer. Rows are L2-normalised once on the way in, so a dot product is the cosine.
+/// "brute force" peer. Rows are L2-normalised once, in place (the caller hands its array over), so a dot product is the cosine.
 /// </summary>
 internal sealed class ExactSearch
 {
@@ -35,7 +35,7 @@ internal sealed class ExactSearch
         var filled = 0;
         for (var i = 0; i < Count; i++)
         {
-            var score = TensorPrimitives.Dot(q, _rows.AsSpan(i * Dimensions, Dimensions));
+            var score = Similarity(q, i);
             if (filled == k && score <= scores[k - 1]) continue;
             var at = filled < k ? filled++ : k - 1;
             while (at > 0 && scores[at - 1] < score)
@@ -58,17 +58,29 @@ internal sealed class ExactSearch
         return results;
     }
 
-    /// <summary>Mean share of the exact top-k found by an approximate top-k.</summary>
-    public static double Recall(IReadOnlyList<int[]> exact, IReadOnlyList<IReadOnlyCollection<int>> approximate)
+    /// <summary>
+    /// Recall@k of approximate results, counted as ann-benchmarks does: a returned row counts when it is at least as
+    /// similar to the query as the exact k-th row (less 1e-5), so a tie — two products with the same title have the
+    /// same vector — is not scored as a miss because the two came back in the other order.
+    /// </summary>
+    public double Recall(IReadOnlyList<float[]> queries, IReadOnlyList<int[]> exact, IReadOnlyList<IReadOnlyCollection<int>> approximate, int k)
     {
         var total = 0.0;
-        for (var i = 0; i < exact.Count; i++)
+        Span<float> q = stackalloc float[Dimensions];
+        for (var i = 0; i < queries.Count; i++)
         {
-            var truth = exact[i].ToHashSet();
-            total += approximate[i].Count(truth.Contains) / (double)Math.Max(1, truth.Count);
+            queries[i].CopyTo(q);
+            Normalize(q);
+            var kth = Similarity(q, exact[i][Math.Min(k, exact[i].Length) - 1]) - 1e-5f;
+            var hits = 0;
+            foreach (var row in approximate[i].Take(k))
+                if (row >= 0 && row < Count && Similarity(q, row) >= kth) hits++;
+            total += Math.Min(hits, k) / (double)Math.Min(k, Count);
         }
-        return total / exact.Count;
+        return total / queries.Count;
     }
+
+    private float Similarity(ReadOnlySpan<float> normalizedQuery, int row) => TensorPrimitives.Dot(normalizedQuery, _rows.AsSpan(row * Dimensions, Dimensions));
 
     private static void Normalize(Span<float> row)
     {

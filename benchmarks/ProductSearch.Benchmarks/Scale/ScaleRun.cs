@@ -153,7 +153,8 @@ internal static class ScaleRun
         }
         var vectors = queries.Select(q => queryVectors[q]).ToArray();
         var exactTimer = Stopwatch.StartNew();
-        var exact = new ExactSearch(rows, dimensions).SearchAll(vectors, 10);
+        var exactSearch = new ExactSearch(rows, dimensions);
+        var exact = exactSearch.SearchAll(vectors, 10);
         result.ExactSearchSeconds = exactTimer.Elapsed.TotalSeconds;
         Log(result.Label, $"exact top-10 of {vectors.Length} queries in {exactTimer.Elapsed.TotalSeconds:F1} s (2 threads)");
 
@@ -166,7 +167,7 @@ internal static class ScaleRun
             TimedRunner.Run(order, 1, i => hnsw.Search(vectors[i], 10)); // warm-up
             var one = TimedRunner.Run(order, 1, i => found[i] = hnsw.Search(vectors[i], 10).Select(h => (int)h.Key - 1).ToArray());
             var two = TimedRunner.Run(order, 2, i => hnsw.Search(vectors[i], 10));
-            var recall = ExactSearch.Recall(exact, found);
+            var recall = exactSearch.Recall(vectors, exact, found, 10);
             result.Hnsw.Add(new HnswPoint(ef, recall, one, two));
             Log(result.Label, $"HNSW ef {ef,3}: recall@10 {recall:F4}, 1 thread {one.QueriesPerSecond:F0} q/s (p50 {one.P50Ms:F3} ms), 2 threads {two.QueriesPerSecond:F0} q/s");
         }
