@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "e2e" => await EndToEndHarness.RunAsync(args[1..]),
     "scale" => await ScaleHarness.RunAsync(args[1..]),
     "scale-one" => await ScaleRun.RunAsync(args[1..]),
+    "peers" => await ProductSearch.Benchmarks.Peers.PeerHarness.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 
