@@ -1,6 +1,6 @@
 // Runs every peer on the data folder written by `ProductSearch.Benchmarks peers` and writes one JSON file of
 // rankings and timings; the .NET side scores all systems with the same metric code and prints the table.
-// Usage: node run.mjs --data DIR --out FILE [--min-calls N] [--ef 16,32,64,128]
+// Usage: node run.mjs --data DIR --out FILE [--min-calls N] [--hnsw-calls N] [--ef 16,32,64,128]
 // A peer that fails to load (e.g. a native binary that did not install) is recorded as a failure, not fatal.
 import fs from "node:fs";
 import { readData } from "./data.mjs";
@@ -12,10 +12,11 @@ process.env.RUST_LOG ??= "error"; // LanceDB's deprecation notices would otherwi
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith("--") ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []));
 if (!args.data || !args.out) {
-  console.error("usage: node run.mjs --data DIR --out FILE [--min-calls N] [--ef 16,32,64,128]");
+  console.error("usage: node run.mjs --data DIR --out FILE [--min-calls N] [--hnsw-calls N] [--ef 16,32,64,128]");
   process.exit(2);
 }
 const minimumCalls = Number(args["min-calls"] ?? 1000);
+const hnswCalls = Number(args["hnsw-calls"] ?? 20000);
 const efValues = (args.ef ?? "16,32,64,128").split(",").map(Number);
 const data = readData(args.data);
 // Read from node_modules directly: some packages' export maps hide their package.json from require().
@@ -29,7 +30,7 @@ const output = {
   systems: [],
   failures: [],
 };
-for (const [name, run] of [["LanceDB", () => runLanceDb(data, minimumCalls)], ["Orama", () => runOrama(data, minimumCalls)], ["hnswlib-node", () => runHnswlib(data, minimumCalls, efValues)]]) {
+for (const [name, run] of [["LanceDB", () => runLanceDb(data, minimumCalls)], ["Orama", () => runOrama(data, minimumCalls)], ["hnswlib-node", () => runHnswlib(data, hnswCalls, efValues)]]) {
   try {
     console.error(`[peers] ${name}…`);
     for (const result of await run()) {

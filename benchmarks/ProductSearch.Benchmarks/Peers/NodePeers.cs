@@ -12,7 +12,7 @@ internal static class NodePeers
 {
     public static string Folder => Path.Combine(BenchmarkPaths.RepositoryRoot, "benchmarks", "peers");
 
-    public static async Task<(NodePeerOutput? Output, IReadOnlyList<string> Notes)> RunAsync(string dataFolder, int minimumCalls, IReadOnlyList<int> efValues)
+    public static async Task<(NodePeerOutput? Output, IReadOnlyList<string> Notes)> RunAsync(string dataFolder, int minimumCalls, int hnswCalls, IReadOnlyList<int> efValues)
     {
         var notes = new List<string>();
         if (!Directory.Exists(Path.Combine(Folder, "node_modules")))
@@ -23,7 +23,8 @@ internal static class NodePeers
         }
         var output = Path.Combine(dataFolder, "node-results.json");
         File.Delete(output);
-        var exit = await RunAsync("node", ["run.mjs", "--data", dataFolder, "--out", output, "--min-calls", minimumCalls.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ef", string.Join(',', efValues)]);
+        var exit = await RunAsync("node", ["run.mjs", "--data", dataFolder, "--out", output, "--min-calls", minimumCalls.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--hnsw-calls", hnswCalls.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ef", string.Join(',', efValues)]);
         if (exit != 0 || !File.Exists(output))
         {
             notes.Add($"node run.mjs exited with {exit}; no Node peer results.");

@@ -4,7 +4,7 @@ using ProductSearch.Benchmarks.Common;
 namespace ProductSearch.Benchmarks.Peers;
 
 /// <summary>
-/// <c>peers [--min-calls N] [--reembed] [--no-node]</c>: ProductSearch and the engines users would pick instead, on
+/// <c>peers [--min-calls N] [--hnsw-calls N] [--reembed] [--no-node]</c>: ProductSearch and the engines users would pick instead, on
 /// the shared ESCI sample with the same all-MiniLM-L6-v2 vectors, in one run: ours (bm25, dense, hybrid), Lucene.Net
 /// BM25 alone, exact brute force, our HNSW graph alone, then LanceDB, Orama and hnswlib-node through Node. Prints
 /// one set of tables and writes them to benchmarks/out/peers/peers.md.
@@ -16,15 +16,17 @@ internal static class PeerHarness
     public static async Task<int> RunAsync(string[] args)
     {
         var minimumCalls = 1000;
+        var hnswCalls = 20_000; // a graph search takes ~0.1 ms: a few seconds of them per ef, not a tenth of one
         bool reembed = false, withNode = true;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--min-calls": minimumCalls = int.Parse(Scale.ScaleOptions.Value(args, ref i), CultureInfo.InvariantCulture); break;
+                case "--hnsw-calls": hnswCalls = int.Parse(Scale.ScaleOptions.Value(args, ref i), CultureInfo.InvariantCulture); break;
                 case "--reembed": reembed = true; break;
                 case "--no-node": withNode = false; break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}' for peers (known: --min-calls, --reembed, --no-node).");
+                default: throw new ArgumentException($"Unknown option '{args[i]}' for peers (known: --min-calls, --hnsw-calls, --reembed, --no-node).");
             }
         }
         var output = Path.Combine(BenchmarkPaths.RepositoryRoot, "benchmarks", "out", "peers");
@@ -42,13 +44,13 @@ internal static class PeerHarness
         var (exactResult, exact) = ExactPeer.Run(data, minimumCalls);
         results.Add(exactResult);
         Console.Error.WriteLine("[peers] our HNSW graph…");
-        results.AddRange(OurSystems.RunHnsw(data, minimumCalls, EfValues));
+        results.AddRange(OurSystems.RunHnsw(data, hnswCalls, EfValues));
 
         NodePeerOutput? node = null;
         var notes = new List<string>();
         if (withNode)
         {
-            (node, var nodeNotes) = await NodePeers.RunAsync(data.Folder, minimumCalls, EfValues);
+            (node, var nodeNotes) = await NodePeers.RunAsync(data.Folder, minimumCalls, hnswCalls, EfValues);
             notes.AddRange(nodeNotes);
             if (node is not null) results.AddRange(node.Systems);
         }
