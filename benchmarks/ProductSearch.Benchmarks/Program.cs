@@ -1,8 +1,25 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using ProductSearch.Benchmarks;
+using ProductSearch.Benchmarks.Scale;
 
-// "e2e": the end-to-end harness (index build, query latency); anything else goes to BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "e2e") return await EndToEndHarness.RunAsync(args[1..]);
-if (args.Length > 0 && args[0] == "crash") return CrashHarnessRun.Run(args[1..]);
-BenchmarkSwitcher.FromAssembly(typeof(EndToEndHarness).Assembly).Run(args);
-return 0;
+// "e2e": the end-to-end harness; "scale"/"scale-one": the scale harness and its per-size child; "peers": the peer
+// comparison; "crash": the kill -9 harness; anything else goes to BenchmarkDotNet, with ShortRun unless a job is named.
+// Numbers in tables and JSON are written the same way whatever the machine's locale.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+return args.FirstOrDefault() switch
+{
+    "e2e" => await EndToEndHarness.RunAsync(args[1..]),
+    "scale" => await ScaleHarness.RunAsync(args[1..]),
+    "scale-one" => await ScaleRun.RunAsync(args[1..]),
+    "peers" => await ProductSearch.Benchmarks.Peers.PeerHarness.RunAsync(args[1..]),
+    "crash" => CrashHarnessRun.Run(args[1..]),
+    _ => RunBenchmarkDotNet(args),
+};
+
+static int RunBenchmarkDotNet(string[] args)
+{
+    var withJob = args.Any(a => a is "--job" or "-j") ? args : [.. args, "--job", "short"];
+    BenchmarkSwitcher.FromAssembly(typeof(EndToEndHarness).Assembly).Run(withJob);
+    return 0;
+}
