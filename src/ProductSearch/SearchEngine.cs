@@ -247,9 +247,9 @@ public sealed partial class SearchEngine : IDisposable
         var hits = allowed is null ? vectors.Search(vector, take) : vectors.Search(vector, take, allowed.Contains);
         // USearch's cosine distance is 1 − cosine similarity; report the similarity, higher is better. ONNX Runtime may
         // sum in another order when concurrent runs share its thread pool, moving a similarity in the 7th digit; ranking
-        // on similarities rounded to 1e-5, ties broken by key, keeps such noise from reordering near-identical products.
+        // on similarities rounded to 1e-6, ties broken by key, keeps such noise from reordering near-identical products.
         return hits.Select(h => ((long)h.Key, 1f - h.Distance))
-            .OrderByDescending(h => Math.Round(h.Item2, 5)).ThenBy(h => h.Item1).ToArray();
+            .OrderByDescending(h => Math.Round(h.Item2, 6)).ThenBy(h => h.Item1).ToArray();
     }
 
     private static SearchExplanation Explain(IndexSnapshot snapshot, SearchRequest request, RankingProfile profile, FusedCandidate candidate)

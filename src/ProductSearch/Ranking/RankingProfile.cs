@@ -56,7 +56,7 @@ public sealed record RankingProfile
     /// The profile used when an index has none: RRF with k = 60 and the lexical list weighted 2 : 1 over 50
     /// candidates each, BM25 with b = 0.4 over title, brand (×2) and description (×0.1). Chosen with
     /// <c>productsearch tune</c> on the 100 queries of the ESCI sample as the setting that ranked well with both
-    /// built-in models (nDCG@10 0.640 with arctic-xs, 0.635 with minilm; plain RRF 1:1 over 100: 0.614 and 0.598).
+    /// built-in models (nDCG@10 0.639 with arctic-xs, 0.635 with minilm; plain RRF 1:1 over 100: 0.614 and 0.598).
     /// Those figures are measured on the queries it was chosen on; repeated 5-fold cross-validation of the tuning
     /// puts the expectation for unseen queries near 0.62 (README, "Ranking").
     /// </summary>
