@@ -1,4 +1,5 @@
-// Times a search function the same way the .NET side does: one warm-up pass over the queries, then enough passes
+// Times a search function the same way the .NET side does: one pass over the queries that records the rankings,
+// passes for 2 s more to warm up, then enough passes
 // for at least `minimumCalls` calls, one at a time (Node runs one query at a time on its main thread).
 export async function timeQueries(queries, minimumCalls, searchOne) {
   const rankings = {};
@@ -12,6 +13,11 @@ export async function timeQueries(queries, minimumCalls, searchOne) {
       firstError ??= `${q.text}: ${e.message}`;
       rankings[q.id] = [];
     }
+  }
+  // Warm-up beyond the first pass, as on the .NET side (PeerTiming.WarmUp): JIT tiers settle in the background.
+  const warmUntil = process.hrtime.bigint() + 2_000_000_000n;
+  while (process.hrtime.bigint() < warmUntil) {
+    for (const q of queries) { try { await searchOne(q); } catch { /* counted above */ } }
   }
   const rounds = Math.max(1, Math.ceil(minimumCalls / queries.length));
   const latencies = [];
