@@ -19,7 +19,7 @@ internal sealed class DemoIndexBootstrap(IConfiguration configuration, IOptions<
         var engineOptions = options.Value;
         if (new IndexLayout(engineOptions.IndexPath).HasManifest) return;
 
-        var catalog = DemoIndexLocation.CatalogPath;
+        var catalog = DemoIndex.CatalogPath;
         var model = engineOptions.Model ?? BuiltInModels.DefaultName;
         logger.LogInformation("No demo index yet: building {Index} from {Catalog} (once).", engineOptions.IndexPath, catalog);
         try

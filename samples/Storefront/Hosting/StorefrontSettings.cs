@@ -1,3 +1,4 @@
+using ProductSearch.Indexing;
 using ProductSearch;
 using ProductSearch.Embedding;
 
@@ -29,7 +30,7 @@ internal static class StorefrontSettings
     public static void Apply(IConfiguration configuration, SearchEngineOptions options)
     {
         var section = configuration.GetSection(Section);
-        options.IndexPath = UsesDemoIndex(configuration) ? DemoIndexLocation.IndexPath : section["IndexPath"]!;
+        options.IndexPath = UsesDemoIndex(configuration) ? DemoIndex.IndexPath : section["IndexPath"]!;
         options.Model = string.IsNullOrWhiteSpace(section["Model"]) ? null : section["Model"];
         options.Device = ComputeDevice.Parse(section["Device"] ?? "auto");
         if (int.TryParse(section["IntraOpThreads"], out var threads)) options.IntraOpThreads = threads;

@@ -1,16 +1,19 @@
-namespace ProductSearch.Cli;
+namespace ProductSearch.Indexing;
 
 /// <summary>
-/// Where the demo catalog and its index live: in the repository the command runs from (found by walking up
-/// from the current folder to one holding <c>samples/demo-catalog.jsonl</c>), else next to the tool with the
-/// index under the user's local data folder.
+/// Where the demo catalog and its index live, for the shells that offer the demo (the CLI, the storefront): in the
+/// repository they run from (found by walking up from the current folder to one holding
+/// <c>samples/demo-catalog.jsonl</c>), else the catalog copied next to the program and the index under the user's
+/// local data folder.
 /// </summary>
-internal static class DemoIndex
+public static class DemoIndex
 {
     private const string CatalogRelativePath = "samples/demo-catalog.jsonl";
 
+    /// <summary>The demo catalog file.</summary>
     public static string CatalogPath => Path.Combine(RepositoryRoot() ?? AppContext.BaseDirectory, CatalogRelativePath);
 
+    /// <summary>The demo index folder.</summary>
     public static string IndexPath => RepositoryRoot() is { } root
         ? Path.Combine(root, "indexes", "demo")
         : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
