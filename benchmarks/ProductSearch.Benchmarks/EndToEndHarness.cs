@@ -61,5 +61,5 @@ internal static class EndToEndHarness
         }
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    private static double Percentile(List<double> sorted, double p) => Common.LatencyStats.Percentile([.. sorted], p);
 }

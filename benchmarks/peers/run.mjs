@@ -8,7 +8,8 @@ import { runLanceDb } from "./lancedb.mjs";
 import { runOrama } from "./orama.mjs";
 import { runHnswlib } from "./hnswlib.mjs";
 
-process.env.RUST_LOG ??= "error"; // LanceDB's deprecation notices would otherwise fill the output
+// LanceDB logs deprecation notices for every hybrid query otherwise (its logger reads LANCEDB_LOG).
+process.env.LANCEDB_LOG ??= "error";
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith("--") ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []));
 if (!args.data || !args.out) {

@@ -39,7 +39,7 @@ internal static class NodePeers
     {
         var start = new ProcessStartInfo(program) { WorkingDirectory = Folder, UseShellExecute = false };
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["RUST_LOG"] = "error"; // LanceDB's deprecation notices
+        start.Environment["LANCEDB_LOG"] = "error"; // LanceDB logs a deprecation notice for every hybrid query otherwise
         try
         {
             using var process = Process.Start(start)!;
