@@ -59,7 +59,6 @@ internal static class EvalRetrievalCommand
             {
                 if (catalogPath is not null)
                 {
-                    JsonlCatalogReader.EnsureReadable(catalogPath);
                     temporary = Path.Combine(Path.GetTempPath(), "productsearch-eval-" + Guid.NewGuid().ToString("N")[..12]);
                     indexPath = temporary;
                     await IndexRunner.RunAsync(catalogPath, temporary, parse.GetValue(model) ?? BuiltInModels.DefaultName, deviceChoice,

@@ -18,9 +18,6 @@ public static class JsonlCatalogReader
         return ReadLines(reader, report, cancellationToken);
     }
 
-    /// <summary>Checks that <paramref name="path"/> is a readable file, before any costly work starts.</summary>
-    /// <exception cref="CatalogException">It is missing or unreadable.</exception>
-    public static void EnsureReadable(string path) => CatalogFiles.EnsureReadable(path);
 
     private static CheckedUtf8Reader Open(string path, CatalogReadReport report) =>
         new(CatalogFiles.OpenRead(path), report.InvalidUtf8Line);
