@@ -143,7 +143,9 @@ public sealed partial class SearchEngine : IDisposable
         if (_options.RefreshInterval <= TimeSpan.Zero || Environment.TickCount64 < Volatile.Read(ref _nextRefreshCheck)) return;
         if (Interlocked.Exchange(ref _refreshing, 1) == 1) return;
         Volatile.Write(ref _nextRefreshCheck, Environment.TickCount64 + (long)_options.RefreshInterval.TotalMilliseconds);
-        _ = Task.Run(() =>
+        // A thread of its own, not the thread pool: when busy searches hold every pool thread (a loaded storefront,
+        // a parallel test run), a queued refresh could wait for many seconds and the engine would lag far behind.
+        _ = Task.Factory.StartNew(() =>
         {
             try { Refresh(); }
             catch (Exception ex) when (ex is IndexException or IOException)
@@ -152,7 +154,7 @@ public sealed partial class SearchEngine : IDisposable
                 _logger.LogWarning("Could not move to the index's newer commit: {Message}", ex.Message);
             }
             finally { Volatile.Write(ref _refreshing, 0); }
-        });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Searches; see <see cref="Search"/>. The work is CPU-bound and runs on the calling thread.</summary>
