@@ -2,11 +2,13 @@
 # Runs on the GPU machine: unpacks what pack.sh made, finds CUDA 13's libraries (the pip nvidia-* wheels of the
 # machine's Python), and runs the CUDA-vs-CPU comparison (DeviceComparison.cs).
 # Usage: cuda-check.sh STAGE_DIR OUT_DIR, where STAGE_DIR holds chunk.* from pack.sh, titles.jsonl, golden.jsonl
-# (a golden-vector file of ../shared/golden) and, optionally, icu.tar.zst (an icu/ folder of libicu*.so.NN for a
+# (a golden-vector file of ../shared/golden), zbin/ and, optionally, icu.tar.zst (an icu/ folder of libicu*.so.NN for a
 # machine without ICU: .NET needs it for Unicode normalisation, which the tokenizer's parity depends on).
 set -uo pipefail
 stage=${1:?usage: cuda-check.sh STAGE_DIR OUT_DIR}; out=${2:?usage: cuda-check.sh STAGE_DIR OUT_DIR}
 payload=/tmp/productsearch-gpu
+# The GPU image has no zstd: pack.sh puts this machine's binary and its libraries in zbin/.
+zstd() { if [ -x "$stage/zbin/zstd" ]; then LD_LIBRARY_PATH="$stage/zbin" "$stage/zbin/zstd" "$@"; else command zstd "$@"; fi; }
 rm -rf "$payload" && mkdir -p "$payload"
 cat "$stage"/chunk.* | zstd -d --long=30 | tar -C "$payload" -xf - || { echo "unpack failed"; exit 1; }
 libs=$(find /opt /usr /root /home -type d -path '*site-packages/nvidia/*/lib' 2>/dev/null | sort -u | paste -sd:)
