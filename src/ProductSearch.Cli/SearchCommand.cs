@@ -63,9 +63,13 @@ internal static class SearchCommand
             if (indexPath is null)
             {
                 indexPath = DemoIndex.IndexPath;
-                if (!new IndexLayout(indexPath).HasManifest)
+                var layout = new IndexLayout(indexPath);
+                var stale = layout.HasManifest && !layout.ReadManifest().HasCurrentLexicalAnalysis;
+                if (!layout.HasManifest || stale)
                 {
-                    await Console.Error.WriteLineAsync($"No demo index yet: building {indexPath} from {DemoIndex.CatalogPath} (once).");
+                    await Console.Error.WriteLineAsync(stale
+                        ? $"The demo index {indexPath} was built by an older version: updating its lexical index (no re-embedding)."
+                        : $"No demo index yet: building {indexPath} from {DemoIndex.CatalogPath} (once).");
                     await IndexRunner.RunAsync(DemoIndex.CatalogPath, indexPath, parse.GetValue(model) ?? BuiltInModels.DefaultName,
                         deviceChoice, loggers, Console.Error, cancellationToken);
                 }

@@ -22,6 +22,7 @@ public sealed partial class SearchEngine : IDisposable
     private readonly SearchEngineOptions _options;
     private readonly ILogger _logger;
     private readonly object _refreshGate = new();
+    private readonly SearchResultCache? _results;
     private IndexSnapshot _current;
     private long _nextRefreshCheck;
     private int _refreshing;
@@ -33,6 +34,7 @@ public sealed partial class SearchEngine : IDisposable
         _embedder = embedder;
         _current = snapshot;
         _logger = logger;
+        _results = options.ResultCacheSize > 0 ? new SearchResultCache(options.ResultCacheSize) : null;
         _nextRefreshCheck = Environment.TickCount64 + (long)options.RefreshInterval.TotalMilliseconds;
     }
 
@@ -78,7 +80,7 @@ public sealed partial class SearchEngine : IDisposable
             var snapshot = IndexSnapshot.Open(layout, options.Ranking);
             try
             {
-                EnsureSameModel(layout, snapshot.Manifest, embedder);
+                EnsureCompatible(layout, snapshot.Manifest, embedder);
             }
             catch
             {
@@ -114,7 +116,7 @@ public sealed partial class SearchEngine : IDisposable
             var next = IndexSnapshot.Open(_layout, _options.Ranking);
             try
             {
-                EnsureSameModel(_layout, next.Manifest, _embedder);
+                EnsureCompatible(_layout, next.Manifest, _embedder);
             }
             catch
             {
@@ -123,6 +125,7 @@ public sealed partial class SearchEngine : IDisposable
             }
             Volatile.Write(ref _current, next);
             current.Release();
+            _results?.Clear(); // their keys name the old commit: they would never be asked for again
             _logger.LogInformation("Now reading generation {Generation} of {Path} ({Count} products).", next.Manifest.Generation, _layout.Root, next.Manifest.ProductCount);
             return true;
         }
@@ -167,10 +170,15 @@ public sealed partial class SearchEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
+        var started = Stopwatch.GetTimestamp();
         var snapshot = Acquire();
         try
         {
-            return SearchSnapshot(snapshot, request, cancellationToken);
+            if (_results is not null && _results.TryGet(snapshot, request, out var cached))
+                return cached with { Elapsed = Stopwatch.GetElapsedTime(started), EmbeddingTime = TimeSpan.Zero, FromCache = true };
+            var response = SearchSnapshot(snapshot, request, cancellationToken);
+            _results?.Add(snapshot, request, response);
+            return response;
         }
         finally
         {
@@ -274,10 +282,15 @@ public sealed partial class SearchEngine : IDisposable
             lexicalSide ? null : new RetrieverHit(i + 1, h.Score),
             lexicalSide ? h.Score : 0, lexicalSide ? 0 : h.Score)).ToArray();
 
-    private static void EnsureSameModel(IndexLayout layout, IndexManifest manifest, ITextEmbedder embedder)
+    private static void EnsureCompatible(IndexLayout layout, IndexManifest manifest, ITextEmbedder embedder)
     {
         if (!manifest.Model.Matches(embedder))
             throw manifest.Model.Mismatch(layout.Root, embedder, "Search with the index's model, or rebuild the index with this one.");
+        if (!manifest.HasCurrentLexicalAnalysis)
+            throw new IndexException(
+                $"Index '{layout.Root}' was built with lexical analysis '{manifest.LexicalAnalysis ?? ProductAnalyzer.LegacyName}', but this version " +
+                $"searches with '{ProductAnalyzer.Name}'. Run 'productsearch index <catalog> --index {layout.Root}' (or any upsert) once: " +
+                "it rebuilds the lexical index from the stored products without re-embedding them.");
     }
 
     /// <inheritdoc />
@@ -285,5 +298,6 @@ public sealed partial class SearchEngine : IDisposable
     {
         Volatile.Read(ref _current).Release();
         _embedder.Dispose();
+        _results?.Dispose();
     }
 }

@@ -35,6 +35,13 @@ public sealed class SearchEngineOptions
     /// <summary>Query embeddings kept for repeated queries; 0 turns the cache off.</summary>
     public int QueryCacheSize { get; set; } = 1024;
 
+    /// <summary>
+    /// Answers kept for repeated identical requests on the current commit (least recently used go first; emptied
+    /// when the engine moves to a newer commit or profile); 0 turns the cache off. Each answer holds its page of
+    /// products, so the memory it takes grows with page size and product text.
+    /// </summary>
+    public int ResultCacheSize { get; set; } = 512;
+
     /// <summary>Where built-in models are unpacked; <c>null</c> for the default.</summary>
     public string? ModelCacheDirectory { get; set; }
 }

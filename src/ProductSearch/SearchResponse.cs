@@ -6,4 +6,11 @@ namespace ProductSearch;
 /// <param name="Elapsed">Time spent in the engine, query embedding included.</param>
 /// <param name="EmbeddingTime">Time spent embedding the query (zero in BM25 mode).</param>
 /// <param name="FilterMatches">How many products pass the request's filters; <c>null</c> without filters.</param>
-public sealed record SearchResponse(IReadOnlyList<SearchHit> Hits, SearchMode Mode, TimeSpan Elapsed, TimeSpan EmbeddingTime, int? FilterMatches = null);
+public sealed record SearchResponse(IReadOnlyList<SearchHit> Hits, SearchMode Mode, TimeSpan Elapsed, TimeSpan EmbeddingTime, int? FilterMatches = null)
+{
+    /// <summary>
+    /// Whether the answer came from the engine's cache of recent answers on the same commit
+    /// (<see cref="SearchEngineOptions.ResultCacheSize"/>); <see cref="Elapsed"/> is then the lookup's time.
+    /// </summary>
+    public bool FromCache { get; init; }
+}

@@ -24,8 +24,8 @@ public static class SearchResults
     /// <summary>One result.</summary>
     public sealed record Hit(int Rank, double Score, ProductSummary Product, RetrieverResult? Keyword, RetrieverResult? Semantic, Explanation? Explanation);
 
-    /// <summary>The answer to <c>GET /api/search</c>.</summary>
-    public sealed record SearchAnswer(string Query, string Mode, int K, int Offset, int? FilterMatches, double ElapsedMs, double EmbeddingMs, IReadOnlyList<Hit> Hits);
+    /// <summary>The answer to <c>GET /api/search</c>; <c>Cached</c>: it came from the engine's cache of recent answers on the same commit.</summary>
+    public sealed record SearchAnswer(string Query, string Mode, int K, int Offset, int? FilterMatches, double ElapsedMs, double EmbeddingMs, bool Cached, IReadOnlyList<Hit> Hits);
 
     /// <summary>A facet value and how many of the considered results have it.</summary>
     public sealed record FacetValue(string Value, int Count);
@@ -42,6 +42,7 @@ public static class SearchResults
         response.FilterMatches,
         Math.Round(response.Elapsed.TotalMilliseconds, 3),
         Math.Round(response.EmbeddingTime.TotalMilliseconds, 3),
+        response.FromCache,
         response.Hits.Select(h => new Hit(h.Rank, h.Score, Summary(h.Product), Retriever(h.Lexical), Retriever(h.Dense),
             h.Explanation is { } why ? new Explanation(why.Method?.ToString().ToLowerInvariant(), why.LexicalPart, why.DensePart, why.Formula) : null)).ToArray());
 

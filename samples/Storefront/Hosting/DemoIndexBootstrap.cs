@@ -17,11 +17,14 @@ internal sealed class DemoIndexBootstrap(IConfiguration configuration, IOptions<
     {
         if (!StorefrontSettings.UsesDemoIndex(configuration)) return;
         var engineOptions = options.Value;
-        if (new IndexLayout(engineOptions.IndexPath).HasManifest) return;
+        var layout = new IndexLayout(engineOptions.IndexPath);
+        var stale = layout.HasManifest && !layout.ReadManifest().HasCurrentLexicalAnalysis;
+        if (layout.HasManifest && !stale) return;
 
         var catalog = DemoIndex.CatalogPath;
         var model = engineOptions.Model ?? BuiltInModels.DefaultName;
-        logger.LogInformation("No demo index yet: building {Index} from {Catalog} (once).", engineOptions.IndexPath, catalog);
+        if (stale) logger.LogInformation("The demo index {Index} was built by an older version: updating its lexical index (no re-embedding).", engineOptions.IndexPath);
+        else logger.LogInformation("No demo index yet: building {Index} from {Catalog} (once).", engineOptions.IndexPath, catalog);
         try
         {
             using var embedder = OnnxSentenceEmbedder.Create(new EmbedderOptions

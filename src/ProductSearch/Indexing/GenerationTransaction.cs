@@ -45,10 +45,14 @@ internal sealed class GenerationTransaction : IDisposable
         var opened = new List<IDisposable>();
         try
         {
-            var store = ProductStore.OpenWritable(layout.ProductStorePath(generation));
+            var store = OpenStore(layout.ProductStorePath(generation));
             opened.Add(store);
-            var lexical = previous is null ? Bm25IndexWriter.Create(layout.LexicalPath(generation)) : Bm25IndexWriter.Open(layout.LexicalPath(generation));
+            // An index whose BM25 terms were made by an older analysis gets its lexical index rebuilt from the stored
+            // products in this commit (no re-embedding): old and new terms must never be mixed in one index.
+            var reanalyse = previous is not null && !previous.HasCurrentLexicalAnalysis;
+            var lexical = previous is null || reanalyse ? Bm25IndexWriter.Create(layout.LexicalPath(generation)) : Bm25IndexWriter.Open(layout.LexicalPath(generation));
             opened.Add(lexical);
+            if (reanalyse) ReindexLexical(store, lexical);
             var vectors = previous is null ? UsearchIndex.Create(hnsw) : UsearchIndex.Load(layout.VectorPath(generation), hnsw);
             return new GenerationTransaction(layout, generation, store, lexical, vectors);
         }
@@ -91,6 +95,25 @@ internal sealed class GenerationTransaction : IDisposable
             Store.Checkpoint();
             Store.Dispose();
         }
+    }
+
+    private static ProductStore OpenStore(string path)
+    {
+        try
+        {
+            return ProductStore.OpenWritable(path);
+        }
+        catch (LiteDB.LiteException ex)
+        {
+            // E.g. a store written by a pre-release build with another collation: name the file and the way out.
+            throw new IndexException($"Cannot open the product store '{path}' for writing: {ex.Message} Rebuild the index with --rebuild.", ex);
+        }
+    }
+
+    private static void ReindexLexical(ProductStore store, Bm25IndexWriter lexical)
+    {
+        foreach (var chunk in store.Keys().Select(k => k.Key).Chunk(1024))
+            foreach (var (key, product) in store.GetMany(chunk)) lexical.Upsert(key, product);
     }
 
     private static long HighestGenerationFolder(IndexLayout layout)

@@ -36,6 +36,16 @@ public sealed record IndexManifest
     /// <summary>The catalog the index was built from.</summary>
     public string? Catalog { get; init; }
 
+    /// <summary>
+    /// The lexical analysis the BM25 index's terms were made with (<see cref="Lexical.ProductAnalyzer.Name"/>);
+    /// <c>null</c> in manifests written before it was recorded, whose analysis was <see cref="Lexical.ProductAnalyzer.LegacyName"/>.
+    /// </summary>
+    public string? LexicalAnalysis { get; init; }
+
+    /// <summary>Whether the BM25 index was built with the analysis this version queries with.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool HasCurrentLexicalAnalysis => (LexicalAnalysis ?? Lexical.ProductAnalyzer.LegacyName) == Lexical.ProductAnalyzer.Name;
+
     /// <summary>Versions of the libraries that wrote the stores.</summary>
     public IReadOnlyDictionary<string, string> Packages { get; init; } = new Dictionary<string, string>();
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProductSearch.Catalog;
+using ProductSearch.Lexical;
 using ProductSearch.Embedding;
 using ProductSearch.Vector;
 
@@ -169,7 +170,7 @@ public sealed class IndexWriter : IDisposable
     private IndexCommitReport Finish(GenerationTransaction transaction, IndexManifest? previous, CatalogReadReport? report,
         int added, int updated, int unchanged, int deleted, int embedded, int duplicates, int notFound, Stopwatch stopwatch)
     {
-        if (previous is not null && added + updated + deleted == 0)
+        if (previous is not null && added + updated + deleted == 0 && previous.HasCurrentLexicalAnalysis)
         {
             _logger.LogInformation("Nothing changed in {Path}; no commit.", _layout.Root);
             return new IndexCommitReport(_layout.Root, previous, report, 0, 0, unchanged, 0, 0, duplicates, notFound, false, stopwatch.Elapsed);
@@ -183,6 +184,7 @@ public sealed class IndexWriter : IDisposable
             BuiltAt = DateTimeOffset.UtcNow,
             BuildSeconds = Math.Round(stopwatch.Elapsed.TotalSeconds, 3),
             Catalog = report is null ? previous?.Catalog : Path.GetFullPath(report.Path),
+            LexicalAnalysis = ProductAnalyzer.Name,
             Packages = PackageVersions.Current,
         });
         _logger.LogInformation("Committed generation {Generation} of {Path}: {Added} added, {Updated} updated, {Deleted} deleted, {Embedded} embedded, {Count} products.",

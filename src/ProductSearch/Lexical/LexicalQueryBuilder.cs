@@ -15,6 +15,7 @@ public static class LexicalQueryBuilder
     /// <summary>Builds the query, or <c>null</c> when the text has no searchable term (only stop words or symbols).</summary>
     public static Query? Build(Analyzer analyzer, string text, LexicalQuerySettings settings)
     {
+        if (settings.DropNegatedPhrases) text = NegatedPhrases.Remove(text);
         var query = new BooleanQuery();
         foreach (var (field, boost) in settings.FieldBoosts)
         {

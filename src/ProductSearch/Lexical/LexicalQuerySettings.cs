@@ -6,7 +6,9 @@ namespace ProductSearch.Lexical;
 /// <param name="ProximitySlop">How many position moves the phrase allows.</param>
 /// <param name="K1">BM25 term-frequency saturation.</param>
 /// <param name="B">BM25 length normalisation (0: none, 1: full).</param>
-public sealed record LexicalQuerySettings(IReadOnlyDictionary<string, float> FieldBoosts, float ProximityBoost = 0, int ProximitySlop = 3, float K1 = 1.2f, float B = LexicalQuerySettings.DefaultB)
+/// <param name="DropNegatedPhrases">Leave the words of a "without …" phrase out of the BM25 query (<see cref="NegatedPhrases"/>).</param>
+public sealed record LexicalQuerySettings(IReadOnlyDictionary<string, float> FieldBoosts, float ProximityBoost = 0, int ProximitySlop = 3, float K1 = 1.2f, float B = LexicalQuerySettings.DefaultB,
+    bool DropNegatedPhrases = true)
 {
     /// <summary>
     /// Default BM25 b. Lucene's 0.75 punishes long titles hard; product titles are long for reasons unrelated to
@@ -14,6 +16,6 @@ public sealed record LexicalQuerySettings(IReadOnlyDictionary<string, float> Fie
     /// </summary>
     public const float DefaultB = 0.4f;
 
-    /// <summary>The defaults: <see cref="LexicalFields.DefaultBoosts"/>, no proximity bonus, k1 = 1.2, b = <see cref="DefaultB"/>.</summary>
+    /// <summary>The defaults: <see cref="LexicalFields.DefaultBoosts"/>, no proximity bonus, k1 = 1.2, b = <see cref="DefaultB"/>, negated phrases dropped.</summary>
     public static LexicalQuerySettings Default { get; } = new(LexicalFields.DefaultBoosts);
 }

@@ -31,6 +31,18 @@ public sealed class SearchApiTests(StorefrontApp app)
     }
 
     [Fact]
+    public async Task A_repeated_search_is_answered_from_the_engines_cache_with_the_same_hits()
+    {
+        const string url = "/api/search?q=cotton%20tea%20towels%20for%20the%20cache&k=7";
+        var first = await _client.GetJsonAsync(url);
+        var again = await _client.GetJsonAsync(url);
+        Assert.False(first.GetProperty("cached").GetBoolean());
+        Assert.True(again.GetProperty("cached").GetBoolean());
+        static string[] Ids(JsonElement answer) => answer.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("product").Text("id")).ToArray();
+        Assert.Equal(Ids(first), Ids(again));
+    }
+
+    [Fact]
     public async Task The_product_fields_come_from_the_catalog()
     {
         var answer = await _client.GetJsonAsync("/api/search?q=girls%20white%20shoes&k=1");

@@ -64,6 +64,32 @@ public sealed class IndexLifecycleTests
     }
 
     [Fact]
+    public async Task An_index_from_an_older_lexical_analysis_is_refused_then_reanalysed_without_re_embedding()
+    {
+        using var temp = new TempFolder();
+        var index = temp.File("index");
+        var catalog = SmallCatalog.Write(temp.File("c.jsonl"));
+        await Build(catalog, index);
+        // A manifest as versions before the analysis was recorded wrote it.
+        var layout = new IndexLayout(index);
+        var legacy = layout.ReadManifest() with { LexicalAnalysis = null };
+        layout.WriteManifest(legacy);
+
+        var error = Assert.Throws<IndexException>(() => Open(index));
+        Assert.Contains(ProductSearch.Lexical.ProductAnalyzer.LegacyName, error.Message);
+        Assert.Contains("productsearch index", error.Message);
+
+        var report = await Build(catalog, index);
+        Assert.True(report.Committed);
+        Assert.Equal(0, report.Embedded);
+        Assert.Equal(2, report.Manifest.Generation);
+        Assert.Equal(ProductSearch.Lexical.ProductAnalyzer.Name, report.Manifest.LexicalAnalysis);
+        using var engine = Open(index);
+        Assert.Equal("b1", engine.Search(new SearchRequest { Query = "saddlecraft belt strap", Mode = SearchMode.Bm25 }).Hits[0].Product.Id);
+        Assert.Equal(2, engine.Search(new SearchRequest { Query = "saddlecraft", Mode = SearchMode.Bm25 }).Hits.Count); // every product, once
+    }
+
+    [Fact]
     public async Task A_damaged_vector_file_is_named_with_a_way_out()
     {
         using var temp = new TempFolder();

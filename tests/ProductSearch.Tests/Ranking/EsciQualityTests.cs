@@ -29,12 +29,12 @@ public sealed class EsciQualityTests
             engine.Search(new SearchRequest { Query = q.Query, Mode = mode }).Hits.Select(h => h.Product.Id).ToArray(), q));
         var (hybrid, bm25, dense) = (Mean(SearchMode.Hybrid), Mean(SearchMode.Bm25), Mean(SearchMode.Dense));
 
-        Assert.True(hybrid > bm25 + 0.03, $"hybrid {hybrid:F4} vs bm25 {bm25:F4}");
-        Assert.True(hybrid > dense + 0.02, $"hybrid {hybrid:F4} vs dense {dense:F4}");
+        Assert.True(hybrid > bm25 + 0.05, $"hybrid {hybrid:F4} vs bm25 {bm25:F4}");
+        Assert.True(hybrid > dense + 0.03, $"hybrid {hybrid:F4} vs dense {dense:F4}");
         // Best peer hybrid on these embeddings (LanceDB, RRF): 0.6091; the bar is that + 0.03 = 0.639. The
-        // default profile measures 0.638–0.640 here (HNSW graphs built twice differ slightly), on the very queries it was
-        // chosen on, so this guards against regressions with a 0.01 margin rather than asserting the bar itself.
-        Assert.True(hybrid >= 0.629, $"hybrid nDCG@10 {hybrid:F4} fell more than 0.01 below the measured 0.639");
+        // default profile measures 0.657 here. It, the analysis and the "without" rule were settled looking at these
+        // queries, so the cross-validated figures in RESULTS.md are the estimate for unseen ones; this guards the bar.
+        Assert.True(hybrid >= 0.639, $"hybrid nDCG@10 {hybrid:F4} is below the issue's bar 0.639 (measured 0.657)");
 
         // Tuning's own held-out estimate must also beat both single retrievers.
         var tuning = new ProfileTuner(engine) { Repeats = 2, Depths = [50], RrfConstants = [20, 60], RrfLexicalWeights = [1, 2], Alphas = [0.5] }
