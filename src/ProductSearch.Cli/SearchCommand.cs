@@ -64,13 +64,15 @@ internal static class SearchCommand
             {
                 indexPath = DemoIndex.IndexPath;
                 var layout = new IndexLayout(indexPath);
-                var stale = layout.HasManifest && !layout.ReadManifest().HasCurrentLexicalAnalysis;
-                if (!layout.HasManifest || stale)
+                var existing = layout.HasManifest ? layout.ReadManifest() : null;
+                var stale = existing is { HasCurrentLexicalAnalysis: false };
+                if (existing is null || stale)
                 {
                     await Console.Error.WriteLineAsync(stale
                         ? $"The demo index {indexPath} was built by an older version: updating its lexical index (no re-embedding)."
                         : $"No demo index yet: building {indexPath} from {DemoIndex.CatalogPath} (once).");
-                    await IndexRunner.RunAsync(DemoIndex.CatalogPath, indexPath, parse.GetValue(model) ?? BuiltInModels.DefaultName,
+                    // An index from an older version is updated with the model it was built with (nothing is re-embedded).
+                    await IndexRunner.RunAsync(DemoIndex.CatalogPath, indexPath, parse.GetValue(model) ?? existing?.Model.Source ?? BuiltInModels.DefaultName,
                         deviceChoice, loggers, Console.Error, cancellationToken);
                 }
             }

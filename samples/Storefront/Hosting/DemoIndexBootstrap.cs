@@ -18,11 +18,13 @@ internal sealed class DemoIndexBootstrap(IConfiguration configuration, IOptions<
         if (!StorefrontSettings.UsesDemoIndex(configuration)) return;
         var engineOptions = options.Value;
         var layout = new IndexLayout(engineOptions.IndexPath);
-        var stale = layout.HasManifest && !layout.ReadManifest().HasCurrentLexicalAnalysis;
-        if (layout.HasManifest && !stale) return;
+        var existing = layout.HasManifest ? layout.ReadManifest() : null;
+        var stale = existing is { HasCurrentLexicalAnalysis: false };
+        if (existing is not null && !stale) return;
 
         var catalog = DemoIndex.CatalogPath;
-        var model = engineOptions.Model ?? BuiltInModels.DefaultName;
+        // An index from an older version is updated with the model it was built with (nothing is re-embedded).
+        var model = engineOptions.Model ?? existing?.Model.Source ?? BuiltInModels.DefaultName;
         if (stale) logger.LogInformation("The demo index {Index} was built by an older version: updating its lexical index (no re-embedding).", engineOptions.IndexPath);
         else logger.LogInformation("No demo index yet: building {Index} from {Catalog} (once).", engineOptions.IndexPath, catalog);
         try
