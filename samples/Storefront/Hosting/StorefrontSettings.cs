@@ -6,7 +6,7 @@ namespace Storefront.Hosting;
 
 /// <summary>
 /// The storefront's configuration: section <c>ProductSearch</c> (<c>IndexPath</c>, <c>Model</c>, <c>Device</c>,
-/// <c>IntraOpThreads</c>, <c>QueryCacheSize</c>), which the command-line switches <c>--index</c>, <c>--model</c> and <c>--device</c> set too.
+/// <c>IntraOpThreads</c>, <c>QueryCacheSize</c>, <c>ResultCacheSize</c>), which the command-line switches <c>--index</c>, <c>--model</c> and <c>--device</c> set too.
 /// Without an index path the app serves the demo index.
 /// </summary>
 internal static class StorefrontSettings
@@ -35,5 +35,6 @@ internal static class StorefrontSettings
         options.Device = ComputeDevice.Parse(section["Device"] ?? "auto");
         if (int.TryParse(section["IntraOpThreads"], out var threads)) options.IntraOpThreads = threads;
         if (int.TryParse(section["QueryCacheSize"], out var cacheSize)) options.QueryCacheSize = cacheSize;
+        if (int.TryParse(section["ResultCacheSize"], out var resultCacheSize)) options.ResultCacheSize = resultCacheSize;
     }
 }

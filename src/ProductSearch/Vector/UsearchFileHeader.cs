@@ -7,7 +7,8 @@ namespace ProductSearch.Vector;
 internal static unsafe class UsearchFileHeader
 {
     /// <summary>Throws <see cref="VectorIndexException"/> unless <paramref name="path"/> holds an index compatible with <paramref name="options"/>.</summary>
-    public static void Validate(string path, HnswOptions options)
+    /// <returns>The metric the file's graph was built with (for cosine: native cosine, or inner product over unit vectors).</returns>
+    public static UsearchMetricKind Validate(string path, HnswOptions options)
     {
         UsearchInitOptions stored = default;
         nint error = 0;
@@ -22,11 +23,14 @@ internal static unsafe class UsearchFileHeader
         }
 
         var expected = UsearchInitOptions.ToNative(options.Metric);
-        if (stored.MetricKind != expected)
+        var cosineAsInnerProduct = options.Metric == VectorMetric.Cosine && stored.MetricKind == UsearchMetricKind.InnerProduct;
+        if (stored.MetricKind != expected && !cosineAsInnerProduct)
         {
+            var storedName = stored.MetricKind == UsearchMetricKind.InnerProduct
+                ? "InnerProduct (or Cosine, which is stored as inner product over unit vectors)"
+                : stored.MetricKind.ToString();
             throw new VectorIndexException(
-                $"Index file '{path}' was built with metric {stored.MetricKind}, " +
-                $"but HnswOptions.Metric is {options.Metric}.");
+                $"Index file '{path}' was built with metric {storedName}, but HnswOptions.Metric is {options.Metric}.");
         }
 
         if (stored.Multi != 0)
@@ -34,5 +38,7 @@ internal static unsafe class UsearchFileHeader
             throw new VectorIndexException(
                 $"Index file '{path}' allows several vectors per key, which this index does not support.");
         }
+
+        return stored.MetricKind;
     }
 }

@@ -23,9 +23,9 @@ public sealed unsafe partial class UsearchIndex
         }
 
         var length = IndexFileChecksum.Verify(fullPath);
-        UsearchFileHeader.Validate(fullPath, options);
+        var native = UsearchFileHeader.Validate(fullPath, options);
 
-        var index = new UsearchIndex(Init(options), options);
+        var index = new UsearchIndex(Init(options, native), options, native);
         try
         {
             index.LoadUnlocked(fullPath, length);

@@ -36,6 +36,8 @@ public sealed unsafe partial class UsearchIndex
                 $"Query has {query.Length} dimensions but the index has {Dimensions}.", nameof(query));
         }
 
+        query = Prepared(query);
+
         _lock.EnterReadLock();
         try
         {

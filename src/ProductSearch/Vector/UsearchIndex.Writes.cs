@@ -43,7 +43,8 @@ public sealed unsafe partial class UsearchIndex
             ThrowIfDisposed();
             RejectExistingKeys(keys);
             EnsureCapacityUnlocked(keys.Length);
-            fixed (float* rows = vectors)
+            var prepared = Prepared(vectors);
+            fixed (float* rows = prepared)
             {
                 for (var i = 0; i < keys.Length; i++)
                 {

@@ -24,9 +24,15 @@ public sealed unsafe partial class UsearchIndex : IVectorIndex
     // searches!") when the pool is empty; queueing here turns overload into waiting instead of errors.
     private readonly SemaphoreSlim _searchSlots;
 
-    private UsearchIndex(UsearchIndexHandle handle, HnswOptions options)
+    // Cosine is served as inner product over unit vectors (the graph stores normalised rows and queries are normalised
+    // first), as hnswlib does: the ranking and the distance (1 − cosine) are the same, and the kernel skips two norms
+    // per comparison — 10–65 % more queries/s in our peer runs. Files saved with USearch's own cosine still load.
+    private readonly bool _normalizes;
+
+    private UsearchIndex(UsearchIndexHandle handle, HnswOptions options, UsearchMetricKind nativeMetric)
     {
         _handle = handle;
+        _normalizes = options.Metric == VectorMetric.Cosine && nativeMetric == UsearchMetricKind.InnerProduct;
         Dimensions = options.Dimensions;
         Metric = options.Metric;
         _searchThreads = options.SearchThreads;
@@ -74,7 +80,8 @@ public sealed unsafe partial class UsearchIndex : IVectorIndex
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var index = new UsearchIndex(Init(options), options);
+        var native = NativeMetricOfNewIndex(options.Metric);
+        var index = new UsearchIndex(Init(options, native), options, native);
         try
         {
             // A fresh index has capacity 0 (adds fail: "Reserve capacity ahead of insertions!") and
@@ -92,9 +99,29 @@ public sealed unsafe partial class UsearchIndex : IVectorIndex
     /// <inheritdoc />
     public void Dispose() => _handle.Dispose();
 
-    private static UsearchIndexHandle Init(HnswOptions options)
+    private static UsearchMetricKind NativeMetricOfNewIndex(VectorMetric metric) =>
+        metric == VectorMetric.Cosine ? UsearchMetricKind.InnerProduct : UsearchInitOptions.ToNative(metric);
+
+    /// <summary>
+    /// The rows as the graph stores them: unchanged, or L2-normalised copies when cosine is served as inner product
+    /// (a zero row stays zero).
+    /// </summary>
+    private ReadOnlySpan<float> Prepared(ReadOnlySpan<float> rows)
     {
-        var init = UsearchInitOptions.From(options);
+        if (!_normalizes) return rows;
+        var copy = rows.ToArray();
+        for (var start = 0; start < copy.Length; start += Dimensions)
+        {
+            var row = copy.AsSpan(start, Dimensions);
+            var norm = System.Numerics.Tensors.TensorPrimitives.Norm(row);
+            if (norm > 0) System.Numerics.Tensors.TensorPrimitives.Divide(row, norm, row);
+        }
+        return copy;
+    }
+
+    private static UsearchIndexHandle Init(HnswOptions options, UsearchMetricKind nativeMetric)
+    {
+        var init = UsearchInitOptions.From(options, nativeMetric);
         nint error = 0;
         var handle = UsearchNative.usearch_init(&init, &error);
         if (error != 0 || handle.IsInvalid)

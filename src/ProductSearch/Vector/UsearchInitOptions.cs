@@ -27,9 +27,9 @@ internal struct UsearchInitOptions
     /// <summary>C <c>bool</c>: one byte. Kept as <see cref="byte"/> so the struct stays blittable.</summary>
     public byte Multi;
 
-    public static UsearchInitOptions From(HnswOptions options) => new()
+    public static UsearchInitOptions From(HnswOptions options, UsearchMetricKind nativeMetric) => new()
     {
-        MetricKind = ToNative(options.Metric),
+        MetricKind = nativeMetric,
         Metric = 0,
         Quantization = UsearchScalarKind.F32,
         Dimensions = (nuint)options.Dimensions,

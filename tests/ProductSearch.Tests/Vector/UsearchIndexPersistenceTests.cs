@@ -124,6 +124,50 @@ public sealed class UsearchIndexPersistenceTests : IDisposable
         Assert.Contains("Cosine", metric.Message);
     }
 
+    /// <summary>
+    /// A file saved by earlier versions, whose graph used USearch's own cosine kernel, still loads and answers as
+    /// before; new cosine indexes store unit vectors under inner product and rank the same.
+    /// </summary>
+    [Fact]
+    public unsafe void A_file_with_usearchs_own_cosine_still_loads_and_ranks_as_the_new_layout_does()
+    {
+        var vectors = VectorTestData.RandomUnitVectors(500, Dim, seed: 21);
+        for (var i = 0; i < vectors.Length; i++) vectors[i] *= 1 + (i / Dim % 7); // rows of different lengths
+        var queries = VectorTestData.RandomUnitVectors(10, Dim, seed: 22);
+        var path = Path.Combine(_directory, "native-cosine.usearch");
+        var options = Options();
+        var init = UsearchInitOptions.From(options, UsearchMetricKind.Cosine);
+        nint error = 0;
+        using (var handle = UsearchNative.usearch_init(&init, &error))
+        {
+            Assert.Equal(0, error);
+            UsearchNative.usearch_reserve(handle, 500, &error);
+            fixed (float* rows = vectors)
+            {
+                for (var i = 0; i < 500; i++) UsearchNative.usearch_add(handle, (ulong)i, rows + (i * Dim), UsearchScalarKind.F32, &error);
+            }
+            UsearchNative.usearch_save(handle, path, &error);
+            Assert.Equal(0, error);
+        }
+        IndexFileChecksum.Append(path);
+
+        using var legacy = UsearchIndex.Load(path, options);
+        using var current = VectorTestData.Build(vectors, Dim);
+        for (var q = 0; q < 10; q++)
+        {
+            var query = queries.AsSpan(q * Dim, Dim).ToArray();
+            var exact = Enumerable.Range(0, 500)
+                .Select(i => (Key: (ulong)i, Distance: 1 - System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(query, vectors.AsSpan(i * Dim, Dim))))
+                .OrderBy(h => h.Distance).First();
+            foreach (var index in new[] { legacy, current })
+            {
+                var best = index.Search(query, 1)[0];
+                Assert.Equal(exact.Key, best.Key);
+                Assert.Equal(exact.Distance, best.Distance, 4);
+            }
+        }
+    }
+
     /// <summary>Saving into a directory that does not exist reports the path.</summary>
     [Fact]
     public void Save_to_missing_directory_names_the_path()
