@@ -9,8 +9,8 @@ namespace ProductSearch.AspNetCore;
 /// The app's one <see cref="SearchEngine"/>: opened once (at start-up by the hosted service that
 /// <c>AddProductSearch</c> registers, or on first use), shared by every request — the engine is thread-safe — and
 /// disposed with the container on shutdown. An index or model that cannot be opened does not crash the app: the
-/// failure is kept, logged once, and reported by <see cref="Status"/>, the health check and
-/// <see cref="SearchEngineUnavailableException"/>.
+/// failure is kept, logged (again only when its reason changes), reported by <see cref="Status"/>, the health check
+/// and <see cref="SearchEngineUnavailableException"/>, and the open is retried with back-off (<see cref="EnsureOpen"/>).
 /// </summary>
 public sealed class SearchEngineProvider : IDisposable
 {
@@ -21,7 +21,9 @@ public sealed class SearchEngineProvider : IDisposable
     private SearchEngine? _engine;
     private Exception? _failure;
     private DateTimeOffset? _attemptedAt;
-    private volatile bool _attempted; // read without the lock on every request once the engine is open
+    private long _nextAttempt; // Environment.TickCount64 from which a failed open is tried again
+    private TimeSpan _retryDelay;
+    private volatile bool _opened; // read without the lock on every request once the engine is open
     private bool _disposed;
 
     /// <summary>Creates the provider; nothing is opened until <see cref="EnsureOpen"/> or the first use.</summary>
@@ -55,7 +57,7 @@ public sealed class SearchEngineProvider : IDisposable
         }
     }
 
-    /// <summary>Where the engine stands, opening it first if no attempt was made yet.</summary>
+    /// <summary>Where the engine stands, opening it first if it is not open and a retry is due.</summary>
     public SearchEngineStatus Status
     {
         get
@@ -76,19 +78,26 @@ public sealed class SearchEngineProvider : IDisposable
     }
 
     /// <summary>
-    /// Opens the engine unless an attempt was already made. A failure is remembered, not retried: a broken index
-    /// stays broken until it is rebuilt and the app restarted, and retrying on every request would reload the model
-    /// each time.
+    /// Opens the engine if it is not open yet. A failure is remembered and reported; the open is tried again on use
+    /// once <see cref="SearchEngineOptions.RefreshInterval"/> has passed, then at doubling intervals up to a minute,
+    /// so an index built or repaired while the app runs is picked up without a restart (never with a zero interval).
     /// </summary>
     public void EnsureOpen()
     {
-        if (_attempted) return;
+        if (_opened) return;
         lock (_gate)
         {
-            if (_attemptedAt is not null || _disposed) return;
+            if (_engine is not null || _disposed) return;
+            // A failed open is tried again — the index may be built or repaired while the app runs — first after
+            // SearchEngineOptions.RefreshInterval, then at doubling intervals up to a minute (an open that fails after
+            // loading the model is not cheap). RefreshInterval zero: no retries.
+            if (_attemptedAt is not null && (_options.RefreshInterval <= TimeSpan.Zero || Environment.TickCount64 < _nextAttempt)) return;
+            var previousReason = _failure?.Message;
             try
             {
                 _engine = SearchEngine.Open(_options, _loggerFactory);
+                _failure = null;
+                _opened = true;
                 _logger.LogInformation("Opened index {Path}: {Count} products, generation {Generation}, model {Model} on {Device}.",
                     _engine.IndexPath, _engine.Manifest.ProductCount, _engine.Manifest.Generation, _engine.Embedder.ModelName, _engine.Embedder.ActiveDevice);
             }
@@ -97,15 +106,21 @@ public sealed class SearchEngineProvider : IDisposable
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 _failure = ex;
-                _logger.LogError(ex, "Search is unavailable: cannot open index {Path}: {Reason}", IndexPath, ex.Message);
+                _retryDelay = _retryDelay == TimeSpan.Zero ? _options.RefreshInterval : TimeSpan.FromTicks(Math.Min(_retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
+                _nextAttempt = Environment.TickCount64 + (long)_retryDelay.TotalMilliseconds;
+                if (ex.Message != previousReason)
+                    _logger.LogError(ex, "Search is unavailable: cannot open index {Path}: {Reason}", IndexPath, ex.Message);
+                else
+                    _logger.LogDebug("Index {Path} still cannot be opened: {Reason}", IndexPath, ex.Message);
             }
             finally
             {
                 _attemptedAt = DateTimeOffset.UtcNow;
-                _attempted = true;
             }
         }
     }
+
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
 
     private static string Describe(Exception? failure) => failure?.Message ?? "The index has not been opened.";
 

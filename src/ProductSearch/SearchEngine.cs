@@ -67,6 +67,7 @@ public sealed partial class SearchEngine : IDisposable
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SearchEngine>();
         var layout = new IndexLayout(options.IndexPath);
         var manifest = layout.ReadManifest();
+        EnsureCurrentAnalysis(layout, manifest); // before the model loads: an old index fails at once
         embedder ??= OnnxSentenceEmbedder.Create(new EmbedderOptions
         {
             Model = options.Model ?? manifest.Model.Source,
@@ -286,6 +287,11 @@ public sealed partial class SearchEngine : IDisposable
     {
         if (!manifest.Model.Matches(embedder))
             throw manifest.Model.Mismatch(layout.Root, embedder, "Search with the index's model, or rebuild the index with this one.");
+        EnsureCurrentAnalysis(layout, manifest);
+    }
+
+    private static void EnsureCurrentAnalysis(IndexLayout layout, IndexManifest manifest)
+    {
         if (!manifest.HasCurrentLexicalAnalysis)
             throw new IndexException(
                 $"Index '{layout.Root}' was built with lexical analysis '{manifest.LexicalAnalysis ?? ProductAnalyzer.LegacyName}', but this version " +

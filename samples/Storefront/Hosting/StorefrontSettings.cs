@@ -6,7 +6,7 @@ namespace Storefront.Hosting;
 
 /// <summary>
 /// The storefront's configuration: section <c>ProductSearch</c> (<c>IndexPath</c>, <c>Model</c>, <c>Device</c>,
-/// <c>IntraOpThreads</c>, <c>QueryCacheSize</c>, <c>ResultCacheSize</c>), which the command-line switches <c>--index</c>, <c>--model</c> and <c>--device</c> set too.
+/// <c>IntraOpThreads</c>, <c>QueryCacheSize</c>, <c>ResultCacheSize</c>, <c>RefreshInterval</c> as hh:mm:ss), which the command-line switches <c>--index</c>, <c>--model</c> and <c>--device</c> set too.
 /// Without an index path the app serves the demo index.
 /// </summary>
 internal static class StorefrontSettings
@@ -36,5 +36,6 @@ internal static class StorefrontSettings
         if (int.TryParse(section["IntraOpThreads"], out var threads)) options.IntraOpThreads = threads;
         if (int.TryParse(section["QueryCacheSize"], out var cacheSize)) options.QueryCacheSize = cacheSize;
         if (int.TryParse(section["ResultCacheSize"], out var resultCacheSize)) options.ResultCacheSize = resultCacheSize;
+        if (TimeSpan.TryParse(section["RefreshInterval"], System.Globalization.CultureInfo.InvariantCulture, out var refresh)) options.RefreshInterval = refresh;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using System.Net;
 using ProductSearch.Storefront.Tests.Support;
 
@@ -40,6 +41,31 @@ public sealed class UnavailableIndexTests
         bytes[bytes.Length / 2] ^= 0xFF; // one flipped byte inside the graph
         await File.WriteAllBytesAsync(vectors, bytes);
         await AssertUnavailable(folder, "vectors.usearch");
+    }
+
+    [Fact]
+    public async Task An_index_built_after_start_up_is_opened_without_a_restart()
+    {
+        var folder = TestIndex.Instance.NewFolder();
+        using var factory = new StorefrontFactory(folder);
+        using var retrying = factory.WithWebHostBuilder(b => b.UseSetting("ProductSearch:RefreshInterval", "00:00:00.200"));
+        using var client = retrying.CreateClient();
+        using (var before = await client.GetAsync("/api/search?q=shoes"))
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
+
+        Copy(TestIndex.Instance.IndexPath, folder);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        HttpStatusCode status;
+        do
+        {
+            await Task.Delay(250);
+            using var response = await client.GetAsync("/api/search?q=shoes");
+            status = response.StatusCode;
+        }
+        while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline);
+        Assert.Equal(HttpStatusCode.OK, status);
+        using var health = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
     private static async Task AssertUnavailable(string indexPath, string reasonPart)
