@@ -31,7 +31,7 @@ internal static class EndToEndHarness
             }
 
             var queries = BenchmarkPaths.EsciQueries();
-            using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, Device = ComputeDevice.Cpu, QueryCacheSize = 0 });
+            using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, Device = ComputeDevice.Cpu, QueryCacheSize = 0, ResultCacheSize = 0 });
             foreach (var mode in new[] { SearchMode.Hybrid, SearchMode.Bm25, SearchMode.Dense })
             {
                 // Warm up (JIT, caches) on the same queries, then measure each query once more. The query-embedding

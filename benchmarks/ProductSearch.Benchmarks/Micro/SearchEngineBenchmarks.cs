@@ -20,7 +20,7 @@ public class SearchEngineBenchmarks
     public void Setup()
     {
         var layout = DemoIndex.EnsureBuilt();
-        _engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = layout.Root, Device = ComputeDevice.Cpu, QueryCacheSize = 0, RefreshInterval = TimeSpan.Zero });
+        _engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = layout.Root, Device = ComputeDevice.Cpu, QueryCacheSize = 0, ResultCacheSize = 0, RefreshInterval = TimeSpan.Zero });
         _queries = BenchmarkPaths.EsciQueries().Take(100).ToArray();
     }
 

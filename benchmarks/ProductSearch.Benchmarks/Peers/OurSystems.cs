@@ -29,7 +29,7 @@ internal static class OurSystems
             var start = System.Diagnostics.Stopwatch.StartNew();
             using (var builder = Embedder()) await new IndexBuilder(builder, PeerData.Model).BuildAsync(Path.Combine(BenchmarkPaths.EsciDirectory, "products.jsonl"), index);
             var buildSeconds = start.Elapsed.TotalSeconds;
-            using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, Device = ComputeDevice.Cpu, QueryCacheSize = 0, RefreshInterval = TimeSpan.Zero }, Embedder());
+            using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, Device = ComputeDevice.Cpu, QueryCacheSize = 0, ResultCacheSize = 0, RefreshInterval = TimeSpan.Zero }, Embedder());
             return new[] { (SearchMode.Bm25, "bm25", "lexical"), (SearchMode.Dense, "dense", "dense"), (SearchMode.Hybrid, "hybrid (default profile)", "hybrid") }
                 .Select(m => PeerTiming.Run(Name, m.Item2, m.Item3, buildSeconds, data.Queries, minimumCalls,
                     q => engine.Search(new SearchRequest { Query = q.Query, K = 10, Mode = m.Item1 }).Hits.Select(h => h.Product.Id).ToArray()))

@@ -127,7 +127,7 @@ internal static class ScaleRun
 
         void Measure(string name, ITextEmbedder embedder, SearchMode mode, int threads)
         {
-            using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, Device = ComputeDevice.Cpu, QueryCacheSize = 0, RefreshInterval = TimeSpan.Zero }, embedder);
+            using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, Device = ComputeDevice.Cpu, QueryCacheSize = 0, ResultCacheSize = 0, RefreshInterval = TimeSpan.Zero }, embedder);
             void Search(string q) => engine.SearchAsync(new SearchRequest { Query = q, K = 10, Mode = mode }).GetAwaiter().GetResult();
             TimedRunner.Run(queries, threads, Search); // warm-up: JIT, page cache, Lucene and LiteDB caches
             var stats = TimedRunner.Run(queries, threads, Search);

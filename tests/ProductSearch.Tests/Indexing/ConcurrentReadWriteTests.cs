@@ -21,9 +21,10 @@ public sealed class ConcurrentReadWriteTests
         var embedder = new HashingEmbedder();
         Commit(index, embedder, round: 0);
 
-        using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, RefreshInterval = TimeSpan.FromMilliseconds(20) }, new HashingEmbedder());
+        using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, RefreshInterval = TimeSpan.FromMilliseconds(20), ResultCacheSize = 0 }, new HashingEmbedder());
         var errors = new ConcurrentQueue<string>();
         var seenRounds = new ConcurrentDictionary<int, bool>();
+        // The result cache is off so that every search runs the whole path against whichever commit it holds.
         // Searchers and the writer run on threads of their own: under a parallel test run the thread pool (and
         // xunit's synchronisation context) can be held by other tests for many seconds.
         using var stop = new CancellationTokenSource();
