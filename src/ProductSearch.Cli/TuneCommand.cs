@@ -36,7 +36,7 @@ internal static class TuneCommand
             using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = indexPath, Device = ComputeDevice.Parse(parse.GetValue(device)!), QueryCacheSize = 0 }, loggers);
             var tuner = new ProfileTuner(engine) { Folds = parse.GetValue(folds) };
             var result = tuner.Tune(judgments.Queries, null, cancellationToken);
-            Print(result, engine);
+            Print(result, engine, tuner);
             if (!parse.GetValue(dryRun))
             {
                 RankingProfileStore.Write(engine.IndexPath, result.Best.Profile);
@@ -47,7 +47,7 @@ internal static class TuneCommand
         return command;
     }
 
-    private static void Print(ProfileTuner.Result result, SearchEngine engine)
+    private static void Print(ProfileTuner.Result result, SearchEngine engine, ProfileTuner tuner)
     {
         string F(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
         Console.WriteLine($"Tuned on {result.Queries} queries over {engine.Manifest.ProductCount:N0} products (model {engine.Manifest.Model.Name}); {result.ProfilesTried:N0} profiles scored.");
@@ -57,13 +57,13 @@ internal static class TuneCommand
         Console.WriteLine($"  dense only                 {F(result.DenseNdcg)}");
         Console.WriteLine($"  hybrid, untuned default    {F(result.DefaultHybridNdcg)}");
         Console.WriteLine($"  hybrid, best profile       {F(result.Best.MeanNdcg)}   (optimistic: chosen on these queries)");
-        Console.WriteLine($"  hybrid, {result.FoldWinners.Count}-fold CV estimate   {F(result.CrossValidatedNdcg)}   (each fold's winner scored on queries it did not see)");
+        Console.WriteLine($"  hybrid, {result.FoldWinners.Count}-fold CV estimate   {F(result.CrossValidatedNdcg)}   (each fold's winner scored on queries it did not see; mean of {tuner.Repeats} fold assignments)");
         Console.WriteLine();
         Console.WriteLine("Best profiles:");
         foreach (var (candidate, i) in result.Top.Take(10).Select((c, i) => (c, i)))
             Console.WriteLine($"  {i + 1,2}. {F(candidate.MeanNdcg)}  {Describe(candidate.Profile)}");
         Console.WriteLine();
-        Console.WriteLine("Fold winners (held-out nDCG@10):");
+        Console.WriteLine("Fold winners of the first assignment (held-out nDCG@10):");
         foreach (var (profile, heldOut) in result.FoldWinners) Console.WriteLine($"      {F(heldOut)}  {Describe(profile)}");
         Console.WriteLine();
     }
