@@ -63,15 +63,11 @@ internal static class SearchCommand
             if (indexPath is null)
             {
                 indexPath = DemoIndex.IndexPath;
-                var layout = new IndexLayout(indexPath);
-                var existing = layout.HasManifest ? layout.ReadManifest() : null;
-                var stale = existing is { HasCurrentLexicalAnalysis: false };
-                if (existing is null || stale)
+                if (DemoIndex.NeedsBuildOrUpdate(indexPath, out var existing))
                 {
-                    await Console.Error.WriteLineAsync(stale
+                    await Console.Error.WriteLineAsync(existing is not null
                         ? $"The demo index {indexPath} was built by an older version: updating its lexical index (no re-embedding)."
                         : $"No demo index yet: building {indexPath} from {DemoIndex.CatalogPath} (once).");
-                    // An index from an older version is updated with the model it was built with (nothing is re-embedded).
                     await IndexRunner.RunAsync(DemoIndex.CatalogPath, indexPath, parse.GetValue(model) ?? existing?.Model.Source ?? BuiltInModels.DefaultName,
                         deviceChoice, loggers, Console.Error, cancellationToken);
                 }

@@ -17,15 +17,11 @@ internal sealed class DemoIndexBootstrap(IConfiguration configuration, IOptions<
     {
         if (!StorefrontSettings.UsesDemoIndex(configuration)) return;
         var engineOptions = options.Value;
-        var layout = new IndexLayout(engineOptions.IndexPath);
-        var existing = layout.HasManifest ? layout.ReadManifest() : null;
-        var stale = existing is { HasCurrentLexicalAnalysis: false };
-        if (existing is not null && !stale) return;
+        if (!DemoIndex.NeedsBuildOrUpdate(engineOptions.IndexPath, out var existing)) return;
 
         var catalog = DemoIndex.CatalogPath;
-        // An index from an older version is updated with the model it was built with (nothing is re-embedded).
         var model = engineOptions.Model ?? existing?.Model.Source ?? BuiltInModels.DefaultName;
-        if (stale) logger.LogInformation("The demo index {Index} was built by an older version: updating its lexical index (no re-embedding).", engineOptions.IndexPath);
+        if (existing is not null) logger.LogInformation("The demo index {Index} was built by an older version: updating its lexical index (no re-embedding).", engineOptions.IndexPath);
         else logger.LogInformation("No demo index yet: building {Index} from {Catalog} (once).", engineOptions.IndexPath, catalog);
         try
         {

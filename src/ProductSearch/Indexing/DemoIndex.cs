@@ -19,6 +19,18 @@ public static class DemoIndex
         : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
             "ProductSearch", "indexes", "demo");
 
+    /// <summary>
+    /// Whether the demo index at <paramref name="indexPath"/> must be built (no index yet) or updated (built by an
+    /// older version, <see cref="IndexManifest.HasCurrentLexicalAnalysis"/>) before it is opened; an update keeps the
+    /// index's own model (<paramref name="existing"/>), so nothing is re-embedded.
+    /// </summary>
+    public static bool NeedsBuildOrUpdate(string indexPath, out IndexManifest? existing)
+    {
+        var layout = new IndexLayout(indexPath);
+        existing = layout.HasManifest ? layout.ReadManifest() : null;
+        return existing is not { HasCurrentLexicalAnalysis: true };
+    }
+
     private static string? RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
