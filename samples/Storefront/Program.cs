@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Storefront.Api;
 using Storefront.Hosting;
 
@@ -24,7 +23,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 
 app.MapStorefrontApi();
-app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+app.MapHealth();
 app.MapOpenApi();
 
 app.Run();

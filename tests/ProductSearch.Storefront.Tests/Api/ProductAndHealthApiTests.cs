@@ -65,6 +65,9 @@ public sealed class ProductAndHealthApiTests(StorefrontApp app)
         var paths = document.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/products/{id}", out _));
         Assert.True(paths.TryGetProperty("/api/facets", out _));
+        var health = paths.GetProperty("/health").GetProperty("get").GetProperty("responses");
+        Assert.True(health.TryGetProperty("200", out _));
+        Assert.True(health.TryGetProperty("503", out _));
         var search = paths.GetProperty("/api/search").GetProperty("get");
         var parameters = search.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.Text("name"));
         Assert.Equal(["q", "k", "offset", "mode", "brand", "color", "minPrice", "maxPrice", "explain"], parameters.Keys);

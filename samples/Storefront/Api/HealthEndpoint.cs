@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ProductSearch.AspNetCore;
+
+namespace Storefront.Api;
+
+/// <summary>
+/// <c>GET /health</c>: the overall status; whether the index is loaded, and if not why; the engine's figures (index
+/// folder, product count, generation, model, device); and every check with its own status. 200 when healthy or
+/// degraded, 503 when unhealthy. A route handler rather than <c>MapHealthChecks</c>, so that it appears in the
+/// OpenAPI document with its answer's shape.
+/// </summary>
+internal static class HealthEndpoint
+{
+    /// <summary>The answer of <c>GET /health</c>.</summary>
+    public sealed record HealthAnswer(string Status, bool IndexLoaded, string? Reason, IReadOnlyDictionary<string, object> Engine,
+        IReadOnlyDictionary<string, CheckAnswer> Checks);
+
+    /// <summary>One health check's result.</summary>
+    public sealed record CheckAnswer(string Status, string? Description, double DurationMs);
+
+    // Served as application/json, never inside HTML, so quotes and '+' need no escaping: the reasons stay readable.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", GetAsync)
+            .WithName("Health").WithSummary("Whether the index is loaded, and the engine's figures.")
+            .Produces<HealthAnswer>(StatusCodes.Status200OK)
+            .Produces<HealthAnswer>(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    private static async Task GetAsync(HttpContext context, HealthCheckService health)
+    {
+        var report = await health.CheckHealthAsync(context.RequestAborted);
+        context.Response.StatusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        // As MapHealthChecks does: a health answer is never to be served from a cache.
+        context.Response.Headers.CacheControl = "no-store, no-cache";
+        context.Response.Headers.Pragma = "no-cache";
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(context.Response.Body, From(report), Json, context.RequestAborted);
+    }
+
+    private static HealthAnswer From(HealthReport report)
+    {
+        report.Entries.TryGetValue(SearchEngineHealthCheck.Name, out var engine);
+        return new HealthAnswer(
+            report.Status.ToString().ToLowerInvariant(),
+            engine.Status == HealthStatus.Healthy,
+            report.Entries.Values.FirstOrDefault(e => e.Status != HealthStatus.Healthy).Description,
+            engine.Data ?? new Dictionary<string, object>(),
+            report.Entries.ToDictionary(e => e.Key, e => new CheckAnswer(
+                e.Value.Status.ToString().ToLowerInvariant(), e.Value.Description, Math.Round(e.Value.Duration.TotalMilliseconds, 3))));
+    }
+}
