@@ -49,6 +49,23 @@ public sealed class CliExitCodeTests
     }
 
     [Fact]
+    public async Task An_index_from_an_older_analysis_exits_2_until_index_runs_once_more()
+    {
+        using var temp = new TempFolder();
+        var catalog = temp.File("shop.csv");
+        await File.WriteAllTextAsync(catalog, "product_id,product_title\nk1,E-Cloth Scrubbing Pads\nk2,Claw Hammer 16 oz\n");
+        var index = temp.File("idx");
+        Assert.Equal(0, await Run("index", catalog, "--index", index, "--device", "cpu"));
+        var layout = new ProductSearch.Indexing.IndexLayout(index);
+        layout.WriteManifest(layout.ReadManifest() with { LexicalAnalysis = null });
+
+        Assert.Equal(2, await Run("search", "ecloth", "--index", index, "--device", "cpu"));
+        Assert.Equal(0, await Run("index", catalog, "--index", index, "--device", "cpu"));
+        Assert.Equal(0, await Run("search", "ecloth", "--index", index, "--device", "cpu"));
+        Assert.Equal(ProductSearch.Lexical.ProductAnalyzer.Name, layout.ReadManifest().LexicalAnalysis);
+    }
+
+    [Fact]
     public async Task A_csv_catalog_with_a_column_map_indexes()
     {
         using var temp = new TempFolder();
