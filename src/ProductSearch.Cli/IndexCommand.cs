@@ -2,6 +2,7 @@ using System.CommandLine;
 using ProductSearch.Catalog;
 using ProductSearch.Embedding;
 using ProductSearch.Indexing;
+using ProductSearch.Vector;
 
 namespace ProductSearch.Cli;
 
@@ -23,9 +24,14 @@ internal static class IndexCommand
         var device = CliOptions.Device();
         var verbose = CliOptions.Verbose();
         var rebuild = new Option<bool>("--rebuild") { Description = "Build from nothing instead of updating the current commit (a fresh HNSW graph; also to change the model)." };
+        var storage = new Option<string?>("--vector-storage")
+        {
+            Description = "How the HNSW graph stores vectors: f32 (default) or f16 (half the memory; faster on graphs larger than the CPU's caches). For a new index or with --rebuild.",
+        };
+        storage.AcceptOnlyFromAmong("f32", "f16");
         var command = new Command("index", "Build or bring up to date an index (products, BM25, HNSW) so that it holds exactly the catalog.")
         {
-            catalog, index, format, map, locale, model, device, rebuild, verbose,
+            catalog, index, format, map, locale, model, device, rebuild, storage, verbose,
         };
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
@@ -37,7 +43,8 @@ internal static class IndexCommand
             };
             using var loggers = CliLogging.Create(parse.GetValue(verbose));
             await IndexRunner.RunAsync(parse.GetValue(catalog)!, options, parse.GetValue(index)!, parse.GetValue(model) ?? BuiltInModels.DefaultName,
-                ComputeDevice.Parse(parse.GetValue(device)!), loggers, Console.Out, cancellationToken, SyncMode.Mirror, parse.GetValue(rebuild));
+                ComputeDevice.Parse(parse.GetValue(device)!), loggers, Console.Out, cancellationToken, SyncMode.Mirror, parse.GetValue(rebuild),
+                parse.GetValue(storage) is { } kind ? Enum.Parse<VectorStorage>(kind, ignoreCase: true) : null);
             return 0;
         }));
         return command;

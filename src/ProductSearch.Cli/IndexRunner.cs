@@ -14,11 +14,20 @@ internal static class IndexRunner
         RunAsync(catalog, new CatalogReadOptions(), index, model, device, loggers, output, cancellationToken, mode, rebuild);
 
     public static async Task<IndexCommitReport> RunAsync(string catalog, CatalogReadOptions options, string index, string model, ComputeDevice device,
-        ILoggerFactory loggers, TextWriter output, CancellationToken cancellationToken, SyncMode mode = SyncMode.Mirror, bool rebuild = false)
+        ILoggerFactory loggers, TextWriter output, CancellationToken cancellationToken, SyncMode mode = SyncMode.Mirror, bool rebuild = false,
+        Vector.VectorStorage? storage = null)
     {
+        // An existing graph keeps its storage (an update adds to it); changing it means building the graph anew.
+        var layout = new IndexLayout(index);
+        if (storage is { } wanted && !rebuild && layout.HasManifest && layout.ReadManifest().Hnsw is var hnsw
+            && !string.Equals(hnsw.Storage, wanted.ToString(), StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"Index '{layout.Root}' stores its vectors as {hnsw.Storage}; add --rebuild to store them as {wanted.ToString().ToLowerInvariant()}.");
         await CatalogReaders.CheckAsync(catalog, options, cancellationToken); // fail (missing file, bad header or column map) before the model loads
         using var embedder = OnnxSentenceEmbedder.Create(new EmbedderOptions { Model = model, Device = device }, loggers.CreateLogger("productsearch"));
-        var builder = new IndexBuilder(embedder, model, loggers.CreateLogger<IndexBuilder>()) { Mode = mode, Rebuild = rebuild };
+        var builder = new IndexBuilder(embedder, model, loggers.CreateLogger<IndexBuilder>())
+        {
+            Mode = mode, Rebuild = rebuild, Hnsw = new Vector.HnswOptions { Storage = storage ?? Vector.VectorStorage.F32 },
+        };
         IndexCommitReport report;
         if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
         {

@@ -21,7 +21,7 @@ internal static class InfoCommand
             Console.WriteLine($"index       {layout.Root}");
             Console.WriteLine($"generation  {generation} (built {manifest.BuiltAt:u} in {manifest.BuildSeconds:F1} s, layout v{manifest.Format})");
             Console.WriteLine($"model       {manifest.Model.Name} ({manifest.Model.Source}), {manifest.Model.Dimensions}-d, sha256 {manifest.Model.Sha256}");
-            Console.WriteLine($"hnsw        {manifest.Hnsw.Metric}, M={manifest.Hnsw.Connectivity}, ef_add={manifest.Hnsw.ExpansionAdd}, ef_search={manifest.Hnsw.ExpansionSearch}");
+            Console.WriteLine($"hnsw        {manifest.Hnsw.Metric}, {manifest.Hnsw.Storage} vectors, M={manifest.Hnsw.Connectivity}, ef_add={manifest.Hnsw.ExpansionAdd}, ef_search={manifest.Hnsw.ExpansionSearch}");
             Console.WriteLine($"analysis    {manifest.LexicalAnalysis ?? ProductAnalyzer.LegacyName}{(manifest.HasCurrentLexicalAnalysis ? "" : $" (this version searches with {ProductAnalyzer.Name}: run 'productsearch index' or an upsert once to update it)")}");
             Console.WriteLine($"catalog     {manifest.Catalog}");
             Console.WriteLine($"products    {manifest.ProductCount:N0} (manifest)");

@@ -1,3 +1,3 @@
 using ProductSearch.Cli;
 
-return await CliApp.Create().Parse(args).InvokeAsync();
+return await CliApp.RunAsync(args);

@@ -159,6 +159,16 @@ internal static class ScaleRun
         Log(result.Label, $"exact top-10 of {vectors.Length} queries in {exactTimer.Elapsed.TotalSeconds:F1} s (2 threads)");
 
         using var hnsw = UsearchIndex.Load(layout.VectorPath(manifest.Generation), manifest.Hnsw.ToOptions(dimensions));
+        result.Hnsw.AddRange(SweepEf(hnsw, vectors, exactSearch, exact, message => Log(result.Label, message)));
+    }
+
+    /// <summary>
+    /// Recall@10 against <paramref name="exact"/> and queries/s on 1 and 2 threads at each of <see cref="EfValues"/>;
+    /// the graph's keys are product numbers from 1 (row + 1).
+    /// </summary>
+    public static List<HnswPoint> SweepEf(UsearchIndex hnsw, float[][] vectors, ExactSearch exactSearch, int[][] exact, Action<string> log)
+    {
+        var points = new List<HnswPoint>();
         foreach (var ef in EfValues)
         {
             hnsw.ExpansionSearch = ef;
@@ -168,9 +178,10 @@ internal static class ScaleRun
             var one = TimedRunner.Run(order, 1, i => found[i] = hnsw.Search(vectors[i], 10).Select(h => (int)h.Key - 1).ToArray());
             var two = TimedRunner.Run(order, 2, i => hnsw.Search(vectors[i], 10));
             var recall = exactSearch.Recall(vectors, exact, found, 10);
-            result.Hnsw.Add(new HnswPoint(ef, recall, one, two));
-            Log(result.Label, $"HNSW ef {ef,3}: recall@10 {recall:F4}, 1 thread {one.QueriesPerSecond:F0} q/s (p50 {one.P50Ms:F3} ms), 2 threads {two.QueriesPerSecond:F0} q/s");
+            points.Add(new HnswPoint(ef, recall, one, two));
+            log($"HNSW ef {ef,3}: recall@10 {recall:F4}, 1 thread {one.QueriesPerSecond:F0} q/s (p50 {one.P50Ms:F3} ms), 2 threads {two.QueriesPerSecond:F0} q/s");
         }
+        return points;
     }
 
     private static void Log(string label, string message) => Console.Error.WriteLine($"[{label} {DateTime.Now:HH:mm:ss}] {message}");

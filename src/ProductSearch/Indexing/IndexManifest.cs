@@ -70,7 +70,8 @@ public sealed record IndexManifest
     /// <param name="Connectivity">Edges per node (M).</param>
     /// <param name="ExpansionAdd">ef at construction.</param>
     /// <param name="ExpansionSearch">ef at search.</param>
-    public sealed record HnswInfo(string Metric, int Connectivity, int ExpansionAdd, int ExpansionSearch)
+    /// <param name="Storage">How vectors are stored (<c>f32</c>, <c>f16</c>); manifests written before it was recorded mean <c>f32</c>.</param>
+    public sealed record HnswInfo(string Metric, int Connectivity, int ExpansionAdd, int ExpansionSearch, string Storage = "f32")
     {
         /// <summary>The settings as <see cref="Vector.HnswOptions"/> for vectors of <paramref name="dimensions"/>.</summary>
         public Vector.HnswOptions ToOptions(int dimensions) => new()
@@ -80,11 +81,13 @@ public sealed record IndexManifest
             Connectivity = Connectivity,
             ExpansionAdd = ExpansionAdd,
             ExpansionSearch = ExpansionSearch,
+            Storage = Enum.Parse<Vector.VectorStorage>(Storage, ignoreCase: true),
         };
 
         /// <summary>Describes <paramref name="options"/>.</summary>
         public static HnswInfo From(Vector.HnswOptions options) =>
-            new(options.Metric.ToString().ToLowerInvariant(), options.Connectivity, options.ExpansionAdd, options.ExpansionSearch);
+            new(options.Metric.ToString().ToLowerInvariant(), options.Connectivity, options.ExpansionAdd, options.ExpansionSearch,
+                options.Storage.ToString().ToLowerInvariant());
     }
 
     internal static readonly JsonSerializerOptions JsonOptions = new()

@@ -9,6 +9,9 @@ public sealed class HnswOptions
     /// <summary>Distance function. Defaults to <see cref="VectorMetric.Cosine"/>.</summary>
     public VectorMetric Metric { get; set; } = VectorMetric.Cosine;
 
+    /// <summary>How each vector is stored (queries are always given as 32-bit floats).</summary>
+    public VectorStorage Storage { get; set; } = VectorStorage.F32;
+
     /// <summary>Maximum graph edges per node (HNSW <c>M</c>). Higher improves recall at the cost of memory and build time.</summary>
     public int Connectivity { get; set; } = 16;
 
@@ -30,6 +33,7 @@ public sealed class HnswOptions
     {
         Require(Dimensions > 0, nameof(Dimensions), Dimensions);
         Require(Enum.IsDefined(Metric), nameof(Metric), Metric);
+        Require(Enum.IsDefined(Storage), nameof(Storage), Storage);
         Require(Connectivity >= 2, nameof(Connectivity), Connectivity);
         Require(ExpansionAdd > 0, nameof(ExpansionAdd), ExpansionAdd);
         Require(ExpansionSearch > 0, nameof(ExpansionSearch), ExpansionSearch);

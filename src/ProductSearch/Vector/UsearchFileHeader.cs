@@ -33,6 +33,13 @@ internal static unsafe class UsearchFileHeader
                 $"Index file '{path}' was built with metric {storedName}, but HnswOptions.Metric is {options.Metric}.");
         }
 
+        var storage = options.Storage == VectorStorage.F16 ? UsearchScalarKind.F16 : UsearchScalarKind.F32;
+        if (stored.Quantization != storage)
+        {
+            throw new VectorIndexException(
+                $"Index file '{path}' stores its vectors as {stored.Quantization}, but HnswOptions.Storage is {options.Storage}.");
+        }
+
         if (stored.Multi != 0)
         {
             throw new VectorIndexException(

@@ -31,7 +31,7 @@ internal struct UsearchInitOptions
     {
         MetricKind = nativeMetric,
         Metric = 0,
-        Quantization = UsearchScalarKind.F32,
+        Quantization = options.Storage == VectorStorage.F16 ? UsearchScalarKind.F16 : UsearchScalarKind.F32,
         Dimensions = (nuint)options.Dimensions,
         Connectivity = (nuint)options.Connectivity,
         ExpansionAdd = (nuint)options.ExpansionAdd,

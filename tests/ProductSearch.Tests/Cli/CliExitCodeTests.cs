@@ -6,7 +6,7 @@ namespace ProductSearch.Tests.Cli;
 /// <summary>The command line's answers to bad input: one error line and exit code 2, before any model loads.</summary>
 public sealed class CliExitCodeTests
 {
-    private static Task<int> Run(params string[] args) => CliApp.Create().Parse(args).InvokeAsync();
+    private static Task<int> Run(params string[] args) => CliApp.RunAsync(args);
 
     [Theory]
     [InlineData("")]
@@ -27,6 +27,13 @@ public sealed class CliExitCodeTests
         using var temp = new TempFolder();
         Assert.Equal(2, await Run("search", "shoes", "--index", temp.File("none"), "--device", "cpu"));
     }
+
+    [Theory]
+    [InlineData("search", "shoes", "--mode", "fuzzy")]
+    [InlineData("search", "shoes", "--no-such-option")]
+    [InlineData("search")]
+    [InlineData("frobnicate")]
+    public async Task A_command_line_that_does_not_parse_exits_2(params string[] args) => Assert.Equal(2, await Run(args));
 
     [Fact]
     public async Task An_unknown_device_exits_2() => Assert.Equal(2, await Run("search", "shoes", "--index", "/tmp", "--device", "tpu"));
@@ -63,6 +70,24 @@ public sealed class CliExitCodeTests
         Assert.Equal(0, await Run("index", catalog, "--index", index, "--device", "cpu"));
         Assert.Equal(0, await Run("search", "ecloth", "--index", index, "--device", "cpu"));
         Assert.Equal(ProductSearch.Lexical.ProductAnalyzer.Name, layout.ReadManifest().LexicalAnalysis);
+    }
+
+    [Fact]
+    public async Task Vector_storage_f16_is_recorded_searched_and_changed_only_with_rebuild()
+    {
+        using var temp = new TempFolder();
+        var catalog = temp.File("shop.csv");
+        await File.WriteAllTextAsync(catalog, "product_id,product_title\nk1,Stainless Steel Saucepan\nk2,Claw Hammer 16 oz\n");
+        var index = temp.File("idx");
+        Assert.Equal(0, await Run("index", catalog, "--index", index, "--vector-storage", "f16", "--device", "cpu"));
+        var layout = new ProductSearch.Indexing.IndexLayout(index);
+        Assert.Equal("f16", layout.ReadManifest().Hnsw.Storage);
+        Assert.Equal(0, await Run("search", "hammer", "--index", index, "--mode", "dense", "--device", "cpu"));
+
+        Assert.Equal(2, await Run("index", catalog, "--index", index, "--vector-storage", "f32", "--device", "cpu"));
+        Assert.Equal(2, await Run("index", catalog, "--index", index, "--vector-storage", "f8", "--device", "cpu"));
+        Assert.Equal(0, await Run("index", catalog, "--index", index, "--vector-storage", "f32", "--rebuild", "--device", "cpu"));
+        Assert.Equal("f32", layout.ReadManifest().Hnsw.Storage);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace ProductSearch.Tests.Cli;
 /// <summary>The eval commands' answers to bad input: one error line and exit code 2, before any model loads.</summary>
 public sealed class EvalCommandTests
 {
-    private static Task<int> Run(params string[] args) => CliApp.Create().Parse(args).InvokeAsync();
+    private static Task<int> Run(params string[] args) => CliApp.RunAsync(args);
 
     [Fact]
     public async Task A_triplets_file_without_a_valid_row_exits_2()

@@ -80,11 +80,11 @@ internal static class VectorTestData
     }
 
     /// <summary>Creates an index and adds the vectors in batches after reserving room for all of them.</summary>
-    public static UsearchIndex Build(float[] vectors, int dimensions, int batchSize = 500, int searchThreads = 8)
+    public static UsearchIndex Build(float[] vectors, int dimensions, int batchSize = 500, int searchThreads = 8, VectorStorage storage = VectorStorage.F32)
     {
         var count = vectors.Length / dimensions;
         var keys = SequentialKeys(count);
-        var index = UsearchIndex.Create(new HnswOptions { Dimensions = dimensions, SearchThreads = searchThreads });
+        var index = UsearchIndex.Create(new HnswOptions { Dimensions = dimensions, SearchThreads = searchThreads, Storage = storage });
         index.Reserve(count);
         for (var start = 0; start < count; start += batchSize)
         {

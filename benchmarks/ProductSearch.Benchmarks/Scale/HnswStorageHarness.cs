@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using ProductSearch.Benchmarks.Common;
+using ProductSearch.Vector;
+
+namespace ProductSearch.Benchmarks.Scale;
+
+/// <summary>
+/// HNSW alone, per vector storage: the scale harness's synthetic catalog and queries (same titles, vectors and exact
+/// top-10 as <c>scale</c>, so the figures compare with its HNSW table) go straight into one graph per storage kind —
+/// no LiteDB, no Lucene, no commit — and each graph is swept over ef. This isolates what f16 storage does to recall and
+/// queries/s at sizes where the graph outgrows the CPU's caches.
+/// </summary>
+/// <remarks>Usage: <c>hnsw-storage --size 1m [--queries 1000] [--storage f32,f16]</c>.</remarks>
+internal static class HnswStorageHarness
+{
+    private const int Batch = 10_000;
+
+    public static int Run(string[] args)
+    {
+        var size = 1_000_000;
+        var queryCount = 1000;
+        var storages = new[] { VectorStorage.F32, VectorStorage.F16 };
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--size": size = ScaleSizes.Parse(ScaleOptions.Value(args, ref i)); break;
+                case "--queries": queryCount = int.Parse(ScaleOptions.Value(args, ref i), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--storage": storages = ScaleOptions.Value(args, ref i).Split(',').Select(s => Enum.Parse<VectorStorage>(s, ignoreCase: true)).ToArray(); break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'.");
+            }
+        }
+        var label = "hnsw-" + ScaleSizes.Format(size);
+        Console.WriteLine($"# HNSW storage — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — {MachineInfo.Describe()}, load {LoadAverage.OneMinute()}");
+        Console.WriteLine($"command: dotnet run -c Release --project benchmarks/ProductSearch.Benchmarks -- hnsw-storage {string.Join(' ', args)}");
+
+        var synthetic = new SyntheticEmbedder();
+        var dimensions = synthetic.Dimensions;
+        var titles = SyntheticCatalog.Products(size).Select(p => p.Title).ToArray();
+        var rows = new float[(long)size * dimensions];
+        Parallel.For(0, size, i => synthetic.EmbedOne(titles[i]).CopyTo(rows, (long)i * dimensions));
+        var vectors = SyntheticCatalog.Queries(queryCount).Select(synthetic.EmbedOne).ToArray();
+        var exactSearch = new ExactSearch(rows, dimensions);
+        var exact = exactSearch.SearchAll(vectors, 10);
+        Log(label, $"{size:N0} vectors and the exact top-10 of {vectors.Length} queries ready");
+
+        Console.WriteLine();
+        Console.WriteLine("| storage | build | graph in memory | ef | recall@10 | queries/s, 1 thread (2 threads) | p50 µs, 1 thread |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var storage in storages)
+        {
+            using var graph = UsearchIndex.Create(new HnswOptions { Dimensions = dimensions, Storage = storage, SearchThreads = Environment.ProcessorCount });
+            graph.Reserve(size);
+            var build = Stopwatch.StartNew();
+            var keys = new ulong[Batch];
+            for (var start = 0; start < size; start += Batch)
+            {
+                var count = Math.Min(Batch, size - start);
+                for (var j = 0; j < count; j++) keys[j] = (ulong)(start + j + 1);
+                graph.Add(keys.AsSpan(0, count), rows.AsSpan((int)((long)start * dimensions), count * dimensions));
+            }
+            build.Stop();
+            Log(label, $"{storage}: built in {build.Elapsed.TotalMinutes:F1} min, {graph.MemoryUsage / 1048576.0:F0} MiB");
+            foreach (var point in ScaleRun.SweepEf(graph, vectors, exactSearch, exact, message => Log($"{label} {storage}", message)))
+            {
+                Console.WriteLine($"| {storage} | {build.Elapsed.TotalMinutes:F1} min | {graph.MemoryUsage / 1048576.0:N0} MiB | {point.Ef} | {point.RecallAt10:F4} | " +
+                                  $"{point.OneThread.QueriesPerSecond:N0} ({point.TwoThreads.QueriesPerSecond:N0}) | {point.OneThread.P50Ms * 1000:N0} |");
+            }
+        }
+        Console.WriteLine();
+        Console.WriteLine($"load average at the end: {LoadAverage.OneMinute()}");
+        return 0;
+    }
+
+    private static void Log(string label, string message) => Console.Error.WriteLine($"[{label} {DateTime.Now:HH:mm:ss}] {message}");
+}
