@@ -90,6 +90,22 @@ public sealed class IndexLifecycleTests
     }
 
     [Fact]
+    public async Task A_manifest_from_before_vector_storage_was_recorded_reads_as_f32_and_opens()
+    {
+        using var temp = new TempFolder();
+        var index = temp.File("index");
+        await Build(SmallCatalog.Write(temp.File("c.jsonl")), index);
+        var path = Path.Combine(index, "manifest.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(path))!;
+        Assert.True(json["hnsw"]!.AsObject().Remove("storage"));
+        await File.WriteAllTextAsync(path, json.ToJsonString());
+
+        Assert.Equal("f32", new IndexLayout(index).ReadManifest().Hnsw.Storage);
+        using var engine = Open(index);
+        Assert.Equal("p1", engine.Search(new SearchRequest { Query = "7edge peacock phone case", Mode = SearchMode.Dense }).Hits[0].Product.Id);
+    }
+
+    [Fact]
     public async Task A_damaged_vector_file_is_named_with_a_way_out()
     {
         using var temp = new TempFolder();
