@@ -26,7 +26,7 @@ internal static class IndexCommand
         var rebuild = new Option<bool>("--rebuild") { Description = "Build from nothing instead of updating the current commit (a fresh HNSW graph; also to change the model)." };
         var storage = new Option<string?>("--vector-storage")
         {
-            Description = "How the HNSW graph stores vectors: f32 (default) or f16 (half the memory; faster on graphs larger than the CPU's caches). For a new index or with --rebuild.",
+            Description = "How the HNSW graph stores vectors: f32 (default) or f16 (half the memory, faster searches at the same recall, slower build). For a new index or with --rebuild.",
         };
         storage.AcceptOnlyFromAmong("f32", "f16");
         var command = new Command("index", "Build or bring up to date an index (products, BM25, HNSW) so that it holds exactly the catalog.")
