@@ -1,13 +1,11 @@
-using ProductSearch.Catalog;
-using ProductSearch.Embedding;
 using ProductSearch.Indexing;
-using ProductSearch.Vector;
 
 namespace ProductSearch.Cli;
 
 /// <summary>
 /// Turns the engine's errors into one line on standard error and an exit code: 2 for what the user can fix
 /// (a bad argument, a missing or malformed input file, an index that does not fit), 1 for anything unexpected.
+/// The core says what is wrong (<see cref="ProductSearchException.Reason"/>); what to type next is said here.
 /// </summary>
 internal static class CliErrors
 {
@@ -19,11 +17,10 @@ internal static class CliErrors
         {
             return await action();
         }
-        catch (Exception ex) when (ex is ArgumentException or CatalogException or IndexException or ModelLoadException or VectorIndexException
-            or FileNotFoundException or InvalidDataException or IndexLockedException
+        catch (Exception ex) when (ex is ProductSearchException or ArgumentException or FileNotFoundException or InvalidDataException
             or DownloadException or DirectoryNotFoundException)
         {
-            await Console.Error.WriteLineAsync("error: " + ex.Message.Split(Environment.NewLine)[0]);
+            await Console.Error.WriteLineAsync("error: " + Describe(ex));
             return BadInput;
         }
         catch (OperationCanceledException)
@@ -32,4 +29,27 @@ internal static class CliErrors
             return 130;
         }
     }
+
+    /// <summary>The error's first line, followed by what to do about it where the reason says.</summary>
+    public static string Describe(Exception error)
+    {
+        var message = error.Message.Split(Environment.NewLine)[0].TrimEnd();
+        var advice = Advice(error);
+        return advice is null ? message : $"{message} {advice}";
+    }
+
+    private static string? Advice(Exception error) => error switch
+    {
+        IncompatibleIndexException { Incompatibility: IndexIncompatibility.OlderLexicalAnalysis } e =>
+            $"Run 'productsearch index <catalog> --index {e.IndexPath}' (or any upsert) once: it re-analyses the stored products without re-embedding them.",
+        IncompatibleIndexException { Incompatibility: IndexIncompatibility.OtherModel } e =>
+            $"Use the index's model, or rebuild it with 'productsearch index <catalog> --index {e.IndexPath} --rebuild --model …'.",
+        IncompatibleIndexException e => $"Rebuild it with 'productsearch index <catalog> --index {e.IndexPath} --rebuild'.",
+        IndexException { Reason: ProductSearchErrorReason.IndexNotFound } e => $"Build it with 'productsearch index <catalog> --index {e.IndexPath}'.",
+        IndexException { Reason: ProductSearchErrorReason.DamagedIndex } e =>
+            $"Run 'productsearch verify --index {e.IndexPath}', or rebuild it with 'productsearch index <catalog> --index {e.IndexPath} --rebuild'.",
+        IndexException { Reason: ProductSearchErrorReason.IndexBusy } => "Wait for it to finish.",
+        RankingProfileException => "Delete it, or run 'productsearch tune' again.",
+        _ => null,
+    };
 }

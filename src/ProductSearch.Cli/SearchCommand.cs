@@ -1,3 +1,4 @@
+using ProductSearch.Demo;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;

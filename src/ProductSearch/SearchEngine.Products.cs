@@ -26,7 +26,12 @@ public sealed partial class SearchEngine
             throw new ArgumentException($"The product id is longer than {MaxProductIdLength} characters.", nameof(productId));
         // The store compares ids ordinally; the exact check also guards stores written with LiteDB's default
         // collation, which ignores case.
-        var product = WithSnapshot(s => s.Store.KeyOf(productId) is { } key ? s.Store.Get(key) : null);
+        Product? product;
+        using (var lease = _snapshots.Acquire())
+        {
+            var store = lease.Snapshot.Store;
+            product = store.KeyOf(productId) is { } key ? store.Get(key) : null;
+        }
         return product is not null && string.Equals(product.Id, productId, StringComparison.Ordinal) ? product : null;
     }
 }

@@ -44,4 +44,15 @@ public sealed class SearchEngineOptions
 
     /// <summary>Where built-in models are unpacked; <c>null</c> for the default.</summary>
     public string? ModelCacheDirectory { get; set; }
+
+    /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the first bad one.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(IndexPath)) throw new ArgumentException("The index path is empty.", nameof(IndexPath));
+        if (IntraOpThreads < 0) throw new ArgumentOutOfRangeException(nameof(IntraOpThreads), IntraOpThreads, "IntraOpThreads must not be negative (0 lets ONNX Runtime choose).");
+        if (RefreshInterval < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(RefreshInterval), RefreshInterval, "RefreshInterval must not be negative (zero turns automatic refresh off).");
+        if (QueryCacheSize < 0) throw new ArgumentOutOfRangeException(nameof(QueryCacheSize), QueryCacheSize, "QueryCacheSize must not be negative (0 turns the cache off).");
+        if (ResultCacheSize < 0) throw new ArgumentOutOfRangeException(nameof(ResultCacheSize), ResultCacheSize, "ResultCacheSize must not be negative (0 turns the cache off).");
+        Ranking?.Validate();
+    }
 }

@@ -36,13 +36,16 @@ public sealed record SearchRequest
     public bool ExplainLexical { get; init; }
 
     /// <summary>Checks the request; throws <see cref="ArgumentException"/> naming the bad parameter.</summary>
-    public void Validate()
+    public void Validate() => CheckedFilterClauses();
+
+    /// <summary>Checks the request and returns its filters as clauses, built once for the whole search.</summary>
+    internal IReadOnlyList<Lexical.FilterClause> CheckedFilterClauses()
     {
         if (string.IsNullOrWhiteSpace(Query)) throw new ArgumentException("The query is empty: give some words to search for.", nameof(Query));
         if (K is <= 0 or > MaxK) throw new ArgumentOutOfRangeException(nameof(K), K, $"k must be between 1 and {MaxK}.");
         if (Offset is < 0 or > MaxOffset) throw new ArgumentOutOfRangeException(nameof(Offset), Offset, $"The offset must be between 0 and {MaxOffset}.");
         if (!Enum.IsDefined(Mode)) throw new ArgumentOutOfRangeException(nameof(Mode), Mode, "Unknown search mode.");
-        Filters?.ToClauses();
         Ranking?.Validate();
+        return Filters?.ToClauses() ?? [];
     }
 }

@@ -4,7 +4,7 @@ namespace ProductSearch;
 /// <param name="Hits">Results, best first (the page from <see cref="SearchRequest.Offset"/>).</param>
 /// <param name="Mode">The mode used.</param>
 /// <param name="Elapsed">Time spent in the engine, query embedding included.</param>
-/// <param name="EmbeddingTime">Time spent embedding the query (zero in BM25 mode).</param>
+/// <param name="EmbeddingTime">Time the model spent embedding the query (zero in BM25 mode or when the embedding was cached).</param>
 /// <param name="FilterMatches">How many products pass the request's filters; <c>null</c> without filters.</param>
 public sealed record SearchResponse(IReadOnlyList<SearchHit> Hits, SearchMode Mode, TimeSpan Elapsed, TimeSpan EmbeddingTime, int? FilterMatches = null)
 {
@@ -13,4 +13,7 @@ public sealed record SearchResponse(IReadOnlyList<SearchHit> Hits, SearchMode Mo
     /// (<see cref="SearchEngineOptions.ResultCacheSize"/>); <see cref="Elapsed"/> is then the lookup's time.
     /// </summary>
     public bool FromCache { get; init; }
+
+    /// <summary>Time per stage of the query path.</summary>
+    public SearchTimings Timings { get; init; } = SearchTimings.None;
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Caching.Memory;
-using ProductSearch.Indexing;
 using ProductSearch.Lexical;
 
 namespace ProductSearch;
@@ -9,7 +8,7 @@ namespace ProductSearch;
 /// <summary>
 /// Answers of recent searches, per commit: storefront traffic repeats its popular queries, and an identical request
 /// on the same commit and ranking profile has the identical answer. The key holds the commit's generation and the
-/// profile's time stamp, so a search never gets an answer from another commit (the same idea as Elasticsearch's
+/// profile's version, so a search never gets an answer from another commit (the same idea as Elasticsearch's
 /// shard request cache, which a refresh invalidates); the engine also empties the cache when it moves to a new commit.
 /// Requests that bring their own <see cref="SearchRequest.Ranking"/> are not cached.
 /// </summary>
@@ -20,28 +19,21 @@ internal sealed class SearchResultCache : IDisposable
     public SearchResultCache(int size) =>
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = size, CompactionPercentage = 0.25 });
 
-    public bool TryGet(IndexSnapshot snapshot, SearchRequest request, out SearchResponse response)
-    {
-        response = null!;
-        return KeyOf(snapshot, request) is { } key && _cache.TryGetValue(key, out response!);
-    }
+    public bool TryGet(string key, out SearchResponse response) => _cache.TryGetValue(key, out response!);
 
-    public void Add(IndexSnapshot snapshot, SearchRequest request, SearchResponse response)
-    {
-        if (KeyOf(snapshot, request) is { } key) _cache.Set(key, response, new MemoryCacheEntryOptions { Size = 1 });
-    }
+    public void Add(string key, SearchResponse response) => _cache.Set(key, response, new MemoryCacheEntryOptions { Size = 1 });
 
     /// <summary>Drops every answer (the engine moved to another commit or profile).</summary>
     public void Clear() => _cache.Clear();
 
-    private static string? KeyOf(IndexSnapshot snapshot, SearchRequest request)
+    /// <summary>The key of <paramref name="request"/> (with its checked <paramref name="filters"/>) on a commit and profile version.</summary>
+    public static string KeyOf(long generation, long profileVersion, SearchRequest request, IReadOnlyList<FilterClause> filters)
     {
-        if (request.Ranking is not null) return null;
         var key = new StringBuilder(128)
-            .Append(snapshot.Manifest.Generation).Append('|').Append(snapshot.ProfileStamp.Ticks).Append('|')
+            .Append(generation).Append('|').Append(profileVersion).Append('|')
             .Append((int)request.Mode).Append('|').Append(request.K).Append('|').Append(request.Offset).Append('|')
             .Append(request.Explain ? 'e' : '-').Append(request.ExplainLexical ? 'l' : '-').Append('|');
-        foreach (var clause in request.Filters?.ToClauses() ?? [])
+        foreach (var clause in filters)
         {
             key.Append(clause.Field.Name).Append(clause switch
             {

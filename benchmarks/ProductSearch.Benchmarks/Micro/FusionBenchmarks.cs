@@ -23,9 +23,9 @@ public class FusionBenchmarks
         var layout = DemoIndex.EnsureBuilt();
         _profile = RankingProfile.Default with { Method = Method };
         using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = layout.Root, Device = ComputeDevice.Cpu, QueryCacheSize = 0, ResultCacheSize = 0, RefreshInterval = TimeSpan.Zero });
-        var depth = RankingProfile.Default.CandidateDepth;
         _lists = BenchmarkPaths.EsciQueries().Take(100)
-            .Select(q => (engine.RetrieveLexical(q, depth, RankingProfile.Default.Lexical), engine.RetrieveDense(q, depth)))
+            .Select(q => engine.Retrieve(new SearchRequest { Query = q, Ranking = RankingProfile.Default }))
+            .Select(c => (c.Lexical, c.Dense))
             .ToArray();
     }
 

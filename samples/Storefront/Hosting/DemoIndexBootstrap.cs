@@ -1,3 +1,4 @@
+using ProductSearch.Demo;
 using Microsoft.Extensions.Options;
 using ProductSearch;
 using ProductSearch.Embedding;

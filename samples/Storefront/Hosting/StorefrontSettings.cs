@@ -1,3 +1,4 @@
+using ProductSearch.Demo;
 using ProductSearch.Indexing;
 using ProductSearch;
 using ProductSearch.Embedding;

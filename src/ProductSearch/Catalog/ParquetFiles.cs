@@ -85,7 +85,7 @@ internal static class ParquetFiles
         if (stream.Length >= 12 && head.AsSpan().StartsWith(Magic) && tail.AsSpan().SequenceEqual(Magic)) return;
 
         var why = head.AsSpan().StartsWith("version https://git-lfs"u8)
-            ? "it is a Git LFS pointer, not the data: fetch the file itself, e.g. with 'productsearch download esci'"
+            ? "it is a Git LFS pointer, not the data"
             : !head.AsSpan().StartsWith(Magic) ? $"it does not start with the magic bytes PAR1 (it starts with \"{Printable(head)}\")"
             : "it does not end with the magic bytes PAR1: the file is cut short";
         throw new CatalogException($"{label} '{path}' is not a Parquet file: {why}.");

@@ -106,7 +106,7 @@ internal sealed class GenerationTransaction : IDisposable
         catch (LiteDB.LiteException ex)
         {
             // E.g. a store written by a pre-release build with another collation: name the file and the way out.
-            throw new IndexException($"Cannot open the product store '{path}' for writing: {ex.Message} Rebuild the index with --rebuild.", ex);
+            throw IndexException.Damaged(Path.GetDirectoryName(Path.GetDirectoryName(path))!, $"Cannot open the product store '{path}' for writing: {ex.Message}", ex);
         }
     }
 

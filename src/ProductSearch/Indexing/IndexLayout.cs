@@ -45,16 +45,16 @@ public sealed class IndexLayout
     /// <exception cref="IndexException">No index in the folder, or its manifest is unreadable.</exception>
     public IndexManifest ReadManifest()
     {
-        if (!Directory.Exists(Root)) throw new IndexException($"Index folder '{Root}' does not exist. Build it with 'productsearch index <catalog> --index {Root}'.");
-        if (!File.Exists(ManifestPath)) throw new IndexException($"Index folder '{Root}' holds no index (no manifest.json). Build it with 'productsearch index <catalog> --index {Root}'.");
+        if (!Directory.Exists(Root)) throw IndexException.NotFound(Root, $"Index folder '{Root}' does not exist.");
+        if (!File.Exists(ManifestPath)) throw IndexException.NotFound(Root, $"Index folder '{Root}' holds no index (no manifest.json).");
         try
         {
             return JsonSerializer.Deserialize<IndexManifest>(File.ReadAllBytes(ManifestPath), IndexManifest.JsonOptions)
-                ?? throw new IndexException($"'{ManifestPath}' is empty.");
+                ?? throw IndexException.Damaged(Root, $"'{ManifestPath}' is empty.");
         }
         catch (JsonException ex)
         {
-            throw new IndexException($"'{ManifestPath}' is not a valid manifest ({ex.Message}); rebuild the index.", ex);
+            throw IndexException.Damaged(Root, $"'{ManifestPath}' is not a valid manifest ({ex.Message}).", ex);
         }
     }
 

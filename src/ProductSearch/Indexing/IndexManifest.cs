@@ -42,6 +42,15 @@ public sealed record IndexManifest
     /// </summary>
     public string? LexicalAnalysis { get; init; }
 
+    /// <summary>Throws unless this version reads the manifest's layout (<see cref="Format"/>).</summary>
+    /// <exception cref="IncompatibleIndexException">The index was written in another layout version.</exception>
+    public void EnsureReadableLayout(string indexPath)
+    {
+        if (Format != CurrentFormat)
+            throw new IncompatibleIndexException(IndexIncompatibility.OtherLayout, indexPath,
+                $"Index '{indexPath}' has layout version {Format}; this version of ProductSearch reads {CurrentFormat}.");
+    }
+
     /// <summary>Whether the BM25 index was built with the analysis this version queries with.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool HasCurrentLexicalAnalysis => (LexicalAnalysis ?? Lexical.ProductAnalyzer.LegacyName) == Lexical.ProductAnalyzer.Name;
@@ -59,10 +68,10 @@ public sealed record IndexManifest
         /// <summary>Whether <paramref name="embedder"/> runs this model (same weights, same width).</summary>
         public bool Matches(Embedding.ITextEmbedder embedder) => embedder.ModelSha256 == Sha256 && embedder.Dimensions == Dimensions;
 
-        /// <summary>The error for an embedder that is not this model, naming both; <paramref name="remedy"/> says what to do.</summary>
-        public IndexException Mismatch(string indexPath, Embedding.ITextEmbedder embedder, string remedy) => new(
+        /// <summary>The error for an embedder that is not this model, naming both.</summary>
+        public IncompatibleIndexException Mismatch(string indexPath, Embedding.ITextEmbedder embedder) => new(IndexIncompatibility.OtherModel, indexPath,
             $"Index '{indexPath}' was built with model '{Name}' ({Dimensions}-d, sha256 {Sha256[..12]}…), " +
-            $"but the model given is '{embedder.ModelName}' ({embedder.Dimensions}-d, sha256 {embedder.ModelSha256[..12]}…). {remedy}");
+            $"but the model given is '{embedder.ModelName}' ({embedder.Dimensions}-d, sha256 {embedder.ModelSha256[..12]}…).");
     }
 
     /// <summary>HNSW settings an index was built with.</summary>

@@ -1,14 +1,15 @@
 using ProductSearch.Catalog;
 using ProductSearch.Lexical;
-using ProductSearch.Ranking;
+using ProductSearch.Search;
 using ProductSearch.Vector;
 
 namespace ProductSearch.Indexing;
 
 /// <summary>
-/// The three stores of one committed generation, opened together: everything a search reads comes from one
-/// snapshot, so a search never mixes two commits. Reference-counted: a refresh swaps in a newer snapshot while
-/// searches still running on the old one finish, and the old one closes when the last of them releases it.
+/// The three stores of one committed generation, opened together, with the retrievers that search them: everything
+/// a search reads comes from one snapshot, so a search never mixes two commits. Reference-counted by its owner,
+/// <see cref="SnapshotManager"/>: a refresh swaps in a newer snapshot while searches still running on the old one
+/// finish, and the old one closes when the last of them releases it.
 /// </summary>
 internal sealed class IndexSnapshot
 {
@@ -16,15 +17,15 @@ internal sealed class IndexSnapshot
 
     private readonly FileStream _readLock;
 
-    private IndexSnapshot(IndexManifest manifest, ProductStore store, Bm25Searcher lexical, IVectorIndex vectors, RankingProfile profile, DateTime profileStamp, FileStream readLock)
+    private IndexSnapshot(IndexManifest manifest, ProductStore store, Bm25Searcher lexical, IVectorIndex vectors, FileStream readLock)
     {
         _readLock = readLock;
         Manifest = manifest;
         Store = store;
         Lexical = lexical;
         Vectors = vectors;
-        Profile = profile;
-        ProfileStamp = profileStamp;
+        LexicalRetriever = new LexicalRetriever(lexical);
+        DenseRetriever = new DenseRetriever(vectors, manifest.Hnsw.ToOptions(manifest.Model.Dimensions).Metric);
     }
 
     public IndexManifest Manifest { get; }
@@ -35,31 +36,32 @@ internal sealed class IndexSnapshot
 
     public IVectorIndex Vectors { get; }
 
-    public RankingProfile Profile { get; }
+    /// <summary>BM25 over <see cref="Lexical"/>.</summary>
+    public IRetriever LexicalRetriever { get; }
 
-    /// <summary>Last write time of the profile file when this snapshot read it (MinValue: no file).</summary>
-    public DateTime ProfileStamp { get; }
+    /// <summary>HNSW over <see cref="Vectors"/>.</summary>
+    public IRetriever DenseRetriever { get; }
 
     /// <summary>Opens the commit the manifest names. A writer may delete an old generation right after committing a new
     /// one, so when the named folder vanished under us the manifest is read again (it names the newer one by then).</summary>
-    public static IndexSnapshot Open(IndexLayout layout, RankingProfile? profileOverride)
+    /// <exception cref="IndexException">The index is missing, damaged, or of a layout this version does not read.</exception>
+    public static IndexSnapshot Open(IndexLayout layout)
     {
         for (var attempt = 1; ; attempt++)
         {
             var manifest = layout.ReadManifest();
-            if (manifest.Format != IndexManifest.CurrentFormat)
-                throw new IndexException($"Index '{layout.Root}' has layout version {manifest.Format}; this version of ProductSearch reads {IndexManifest.CurrentFormat}. Rebuild the index.");
+            manifest.EnsureReadableLayout(layout.Root);
             var folder = layout.GenerationFolder(manifest.Generation);
             var readLock = GenerationReadLock.TryShared(folder);
             if (readLock is null)
             {
                 // Deleted (or being deleted) after we read the manifest: a newer commit landed; read it again.
                 if (attempt < 5) continue;
-                throw new IndexException($"Index '{layout.Root}' names generation folder '{folder}', which is missing; run 'productsearch verify' or rebuild the index.");
+                throw IndexException.Damaged(layout.Root, $"Index '{layout.Root}' names generation folder '{folder}', which is missing.");
             }
             try
             {
-                return OpenGeneration(layout, manifest, profileOverride, readLock);
+                return OpenGeneration(layout, manifest, readLock);
             }
             catch
             {
@@ -69,22 +71,19 @@ internal sealed class IndexSnapshot
         }
     }
 
-    private static IndexSnapshot OpenGeneration(IndexLayout layout, IndexManifest manifest, RankingProfile? profileOverride, FileStream readLock)
+    private static IndexSnapshot OpenGeneration(IndexLayout layout, IndexManifest manifest, FileStream readLock)
     {
         var opened = new List<IDisposable>();
         try
         {
-            var store = Guard(() => ProductStore.OpenReadOnly(layout.ProductStorePath(manifest.Generation)), layout.ProductStorePath(manifest.Generation));
+            var store = Guard(layout, () => ProductStore.OpenReadOnly(layout.ProductStorePath(manifest.Generation)), layout.ProductStorePath(manifest.Generation));
             opened.Add(store);
-            var lexical = Guard(() => Bm25Searcher.Open(layout.LexicalPath(manifest.Generation)), layout.LexicalPath(manifest.Generation));
+            var lexical = Guard(layout, () => Bm25Searcher.Open(layout.LexicalPath(manifest.Generation)), layout.LexicalPath(manifest.Generation));
             opened.Add(lexical);
-            var vectors = Guard(() => UsearchIndex.Load(layout.VectorPath(manifest.Generation), manifest.Hnsw.ToOptions(manifest.Model.Dimensions)),
+            var vectors = Guard(layout, () => UsearchIndex.Load(layout.VectorPath(manifest.Generation), manifest.Hnsw.ToOptions(manifest.Model.Dimensions)),
                 layout.VectorPath(manifest.Generation));
             opened.Add(vectors);
-            var profilePath = RankingProfileStore.PathOf(layout.Root);
-            var stamp = File.Exists(profilePath) ? File.GetLastWriteTimeUtc(profilePath) : DateTime.MinValue;
-            var profile = profileOverride ?? RankingProfileStore.Read(layout.Root) ?? RankingProfile.Default;
-            return new IndexSnapshot(manifest, store, lexical, vectors, profile, stamp, readLock);
+            return new IndexSnapshot(manifest, store, lexical, vectors, readLock);
         }
         catch
         {
@@ -93,7 +92,7 @@ internal sealed class IndexSnapshot
         }
     }
 
-    /// <summary>Takes a reference; false when the snapshot is already closed (take the engine's current one again).</summary>
+    /// <summary>Takes a reference; false when the snapshot is already closed (its owner's current one must be taken again).</summary>
     public bool TryAcquire()
     {
         while (true)
@@ -107,14 +106,16 @@ internal sealed class IndexSnapshot
     /// <summary>Drops a reference; the last one closes the stores.</summary>
     public void Release()
     {
-        if (Interlocked.Decrement(ref _references) != 0) return;
+        var left = Interlocked.Decrement(ref _references);
+        if (left > 0) return;
+        if (left < 0) throw new InvalidOperationException("An index snapshot was released more often than it was acquired.");
         Vectors.Dispose();
         Lexical.Dispose();
         Store.Dispose();
         _readLock.Dispose();
     }
 
-    private static T Guard<T>(Func<T> open, string path)
+    private static T Guard<T>(IndexLayout layout, Func<T> open, string path)
     {
         try
         {
@@ -122,7 +123,7 @@ internal sealed class IndexSnapshot
         }
         catch (Exception ex) when (ex is not IndexException and not OutOfMemoryException)
         {
-            throw new IndexException($"Cannot open '{path}': {ex.Message}. Run 'productsearch verify', or 'productsearch index' again to rebuild the index.", ex);
+            throw IndexException.Damaged(layout.Root, $"Cannot open '{path}': {ex.Message}", ex);
         }
     }
 }

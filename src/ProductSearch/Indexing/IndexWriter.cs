@@ -51,7 +51,7 @@ public sealed class IndexWriter : IDisposable
         {
             var writer = new IndexWriter(layout, embedder, modelSource, options, logger ?? NullLogger.Instance, writerLock);
             if (!options.Rebuild && writer.CurrentManifest() is { } manifest && !manifest.Model.Matches(embedder))
-                throw manifest.Model.Mismatch(layout.Root, embedder, "Use the index's model, or rebuild it with --rebuild.");
+                throw manifest.Model.Mismatch(layout.Root, embedder);
             return writer;
         }
         catch
@@ -140,9 +140,9 @@ public sealed class IndexWriter : IDisposable
 
         var why = $"({report.Skipped} records skipped" + (report.OtherLocale > 0 ? $", {report.OtherLocale} of other locales left out" : "") + ")";
         if (previous is null && seen.Count == 0)
-            throw new IndexException($"Catalog '{report.Path}' holds no valid product {why}; nothing was indexed.");
+            throw new CatalogException($"Catalog '{report.Path}' holds no valid product {why}; nothing was indexed.");
         if (mode == SyncMode.Mirror && seen.Count == 0)
-            throw new IndexException($"Catalog '{report.Path}' holds no valid product {why}; the index was left as it was rather than emptied.");
+            throw new CatalogException($"Catalog '{report.Path}' holds no valid product {why}; the index was left as it was rather than emptied.");
         return Finish(transaction, previous, report, added, updated, unchanged, deleted, embedded, duplicates, 0, stopwatch);
     }
 
@@ -150,7 +150,7 @@ public sealed class IndexWriter : IDisposable
     public IndexCommitReport Delete(IEnumerable<string> productIds, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var previous = CurrentManifest() ?? throw new IndexException($"Index folder '{_layout.Root}' holds no index to delete from.");
+        var previous = CurrentManifest() ?? throw IndexException.NotFound(_layout.Root, $"Index folder '{_layout.Root}' holds no index to delete from.");
         using var transaction = GenerationTransaction.Begin(_layout, previous, HnswFor(previous));
         int deleted = 0, notFound = 0;
         foreach (var batch in productIds.Select(id => id.Trim()).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).Chunk(_options.BatchSize))

@@ -23,7 +23,7 @@ public static class IndexedProductIds
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new IndexException($"Cannot read the product store '{path}': {ex.Message}. Run 'productsearch index' again to rebuild the index.", ex);
+            throw IndexException.Damaged(layout.Root, $"Cannot read the product store '{path}': {ex.Message}", ex);
         }
     }
 }

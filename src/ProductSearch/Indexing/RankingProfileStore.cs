@@ -23,7 +23,7 @@ public static class RankingProfileStore
     public static string PathOf(string indexPath) => Path.Combine(indexPath, FileName);
 
     /// <summary>The index's profile, or <c>null</c> when it has none.</summary>
-    /// <exception cref="IndexException">The file exists but is not a valid profile.</exception>
+    /// <exception cref="RankingProfileException">The file exists but is not a valid profile.</exception>
     public static RankingProfile? Read(string indexPath)
     {
         var path = PathOf(indexPath);
@@ -31,13 +31,13 @@ public static class RankingProfileStore
         try
         {
             var profile = JsonSerializer.Deserialize<RankingProfile>(File.ReadAllBytes(path), Options)
-                ?? throw new IndexException($"'{path}' is empty.");
+                ?? throw new JsonException("the file is empty");
             profile.Validate();
             return profile;
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
-            throw new IndexException($"'{path}' is not a valid ranking profile ({ex.Message}); delete it or run 'productsearch tune' again.", ex);
+            throw new RankingProfileException(path, $"'{path}' is not a valid ranking profile ({ex.Message}).", ex);
         }
     }
 

@@ -41,7 +41,7 @@ public sealed class WriterLock : IDisposable
         {
             var holder = ReadHolder(infoPath);
             var who = holder is null ? "another process" : $"process {holder.ProcessId} on {holder.Host} since {holder.Since:u} ({holder.Purpose})";
-            throw new IndexLockedException($"Index '{indexPath}' is being written by {who}; one writer at a time. Wait for it to finish.", holder, ex);
+            throw new IndexLockedException(indexPath, $"Index '{indexPath}' is being written by {who}; one writer at a time.", holder, ex);
         }
         var info = new Holder(Environment.ProcessId, Environment.MachineName, DateTimeOffset.UtcNow, purpose);
         File.WriteAllText(infoPath, JsonSerializer.Serialize(info));
@@ -64,10 +64,11 @@ public sealed class WriterLock : IDisposable
 }
 
 /// <summary>A second writer tried to write an index that a writer holds; the message names the holder.</summary>
-public sealed class IndexLockedException : Exception
+public sealed class IndexLockedException : IndexException
 {
     /// <summary>Creates the exception.</summary>
-    public IndexLockedException(string message, WriterLock.Holder? holder, Exception? inner = null) : base(message, inner) => Holder = holder;
+    public IndexLockedException(string indexPath, string message, WriterLock.Holder? holder, Exception? inner = null)
+        : base(ProductSearchErrorReason.IndexBusy, indexPath, message, inner) => Holder = holder;
 
     /// <summary>The holder, when known.</summary>
     public WriterLock.Holder? Holder { get; }

@@ -64,7 +64,18 @@ public sealed class Bm25Searcher : IDisposable
     {
         settings ??= LexicalQuerySettings.Default;
         var query = LexicalQueryBuilder.Build(_analyzer, text, settings);
-        if (query is null || k <= 0) return [];
+        return query is null ? [] : Search(query, k, settings, filter);
+    }
+
+    /// <summary>
+    /// The top <paramref name="k"/> products for an already built <paramref name="query"/> (see
+    /// <see cref="LexicalQueryBuilder"/>), scored with the settings' k1 and b, best first.
+    /// </summary>
+    public IReadOnlyList<LexicalHit> Search(Query query, int k, LexicalQuerySettings settings, Query? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (k <= 0) return [];
         var searcher = SearcherFor(settings);
         var top = filter is null ? searcher.Search(query, k) : searcher.Search(query, new QueryWrapperFilter(filter), k);
         var hits = new LexicalHit[top.ScoreDocs.Length];

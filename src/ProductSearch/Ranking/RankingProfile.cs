@@ -70,6 +70,17 @@ public sealed record RankingProfile
             ? ConvexCombination.Fuse(lexical, dense, Alpha, Normalizer)
             : ReciprocalRankFusion.Fuse(lexical, dense, RrfRankConstant, LexicalWeight, DenseWeight);
 
+    /// <summary>The fusion formula with <paramref name="candidate"/>'s numbers in it, for explanations.</summary>
+    public string DescribeFusion(FusedCandidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        return Method == FusionMethod.Rrf
+            ? FormattableString.Invariant($"RRF: {LexicalWeight}/({RrfRankConstant}+{RankText(candidate.Lexical)}) + {DenseWeight}/({RrfRankConstant}+{RankText(candidate.Dense)}) = {candidate.LexicalPart:F5} + {candidate.DensePart:F5}")
+            : FormattableString.Invariant($"convex ({Normalizer}): {1 - Alpha:F2}·lexical + {Alpha:F2}·dense = {candidate.LexicalPart:F4} + {candidate.DensePart:F4}");
+    }
+
+    private static string RankText(RetrieverHit? hit) => hit is { } h ? h.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture) : "∞";
+
     /// <summary>Checks the values; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {

@@ -4,18 +4,18 @@ namespace ProductSearch.Vector;
 /// A vector-index operation failed. The message carries the reason (USearch's own error text for native
 /// failures), the operation being attempted and, for file operations, the path.
 /// </summary>
-public sealed class VectorIndexException : Exception
+public sealed class VectorIndexException : ProductSearchException
 {
     /// <summary>Creates an exception with a default message.</summary>
     public VectorIndexException()
-        : base("Vector index operation failed.")
+        : base(ProductSearchErrorReason.StorageFailed, "Vector index operation failed.")
     {
     }
 
     /// <summary>Creates an exception with the given message.</summary>
     /// <param name="message">What failed and why.</param>
     public VectorIndexException(string message)
-        : base(message)
+        : base(ProductSearchErrorReason.StorageFailed, message)
     {
     }
 
@@ -23,7 +23,7 @@ public sealed class VectorIndexException : Exception
     /// <param name="message">What failed and why.</param>
     /// <param name="innerException">The underlying failure.</param>
     public VectorIndexException(string message, Exception? innerException)
-        : base(message, innerException)
+        : base(ProductSearchErrorReason.StorageFailed, message, innerException)
     {
     }
 
@@ -33,10 +33,10 @@ public sealed class VectorIndexException : Exception
     /// <param name="path">The file involved, if any.</param>
     /// <param name="innerException">The underlying failure, if any.</param>
     public VectorIndexException(string operation, string? reason, string? path, Exception? innerException = null)
-        : base(Format(operation, reason, path), innerException)
+        : base(path is null ? ProductSearchErrorReason.StorageFailed : ProductSearchErrorReason.DamagedIndex, Format(operation, reason, path), innerException)
     {
         Operation = operation;
-        Reason = reason;
+        Detail = reason;
         Path = path;
     }
 
@@ -44,7 +44,7 @@ public sealed class VectorIndexException : Exception
     public string? Operation { get; }
 
     /// <summary>USearch's own error text for native failures, or a description of the check that failed.</summary>
-    public string? Reason { get; }
+    public string? Detail { get; }
 
     /// <summary>The file involved, for save and load failures.</summary>
     public string? Path { get; }

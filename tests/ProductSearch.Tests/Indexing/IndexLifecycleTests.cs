@@ -36,7 +36,7 @@ public sealed class IndexLifecycleTests
 
         var bad = temp.File("bad.jsonl");
         File.WriteAllLines(bad, ["not json", """{"product_id":"x"}"""]);
-        var error = await Assert.ThrowsAsync<IndexException>(() => Build(bad, index));
+        var error = await Assert.ThrowsAsync<CatalogException>(() => Build(bad, index));
         Assert.Contains("no valid product", error.Message);
         await Assert.ThrowsAsync<CatalogException>(() => Build(temp.File("missing.jsonl"), index));
 
@@ -75,9 +75,9 @@ public sealed class IndexLifecycleTests
         var legacy = layout.ReadManifest() with { LexicalAnalysis = null };
         layout.WriteManifest(legacy);
 
-        var error = Assert.Throws<IndexException>(() => Open(index));
+        var error = Assert.Throws<IncompatibleIndexException>(() => Open(index));
         Assert.Contains(ProductSearch.Lexical.ProductAnalyzer.LegacyName, error.Message);
-        Assert.Contains("productsearch index", error.Message);
+        Assert.Equal(IndexIncompatibility.OlderLexicalAnalysis, error.Incompatibility);
 
         var report = await Build(catalog, index);
         Assert.True(report.Committed);
@@ -116,7 +116,7 @@ public sealed class IndexLifecycleTests
 
         var error = Assert.Throws<IndexException>(() => Open(index));
         Assert.Contains(vectors, error.Message);
-        Assert.Contains("rebuild", error.Message);
+        Assert.Equal(ProductSearchErrorReason.DamagedIndex, error.Reason);
     }
 
     [Fact]

@@ -115,7 +115,9 @@ public sealed class IndexWriterTests : IDisposable
     {
         Write(SyncMode.Mirror, ("a", "red shoes", 10));
         var other = new HashingEmbedder(dimensions: 32);
-        Assert.Contains("was built with model", Assert.Throws<IndexException>(() => IndexWriter.Open(Index, other, "other")).Message);
+        var error = Assert.Throws<IncompatibleIndexException>(() => IndexWriter.Open(Index, other, "other"));
+        Assert.Equal(IndexIncompatibility.OtherModel, error.Incompatibility);
+        Assert.Contains("was built with model", error.Message);
         using var rebuild = IndexWriter.Open(Index, other, "other", new IndexWriterOptions { Rebuild = true });
         var report = rebuild.Write([new Product { Id = "x", Title = "lamp" }], new CatalogReadReport { Path = "t" }, SyncMode.Mirror);
         Assert.Equal((32, 1L), (report.Manifest.Model.Dimensions, report.Manifest.ProductCount));

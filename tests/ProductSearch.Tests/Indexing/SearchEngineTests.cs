@@ -99,7 +99,7 @@ public sealed class SearchEngineTests(SmallIndexFixture index) : IClassFixture<S
     [Fact]
     public void Another_model_than_the_index_was_built_with_is_refused_naming_both()
     {
-        var error = Assert.Throws<IndexException>(() =>
+        var error = Assert.Throws<IncompatibleIndexException>(() =>
             SearchEngine.Open(new SearchEngineOptions { IndexPath = index.IndexPath, Model = "arctic-xs", Device = ComputeDevice.Cpu }));
         Assert.Contains("minilm", error.Message);
         Assert.Contains("arctic-xs", error.Message);

@@ -27,7 +27,9 @@ public sealed class RankingProfileTests(SyntheticIndexFixture index) : IClassFix
     {
         using var temp = new TempFolder();
         File.WriteAllText(RankingProfileStore.PathOf(temp.Path), "{\"alpha\": 7}");
-        Assert.Contains("ranking-profile.json", Assert.Throws<IndexException>(() => RankingProfileStore.Read(temp.Path)).Message);
+        var error = Assert.Throws<RankingProfileException>(() => RankingProfileStore.Read(temp.Path));
+        Assert.Contains("ranking-profile.json", error.Message);
+        Assert.Equal(ProductSearchErrorReason.InvalidInput, error.Reason);
     }
 
     [Fact]

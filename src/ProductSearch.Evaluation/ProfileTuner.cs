@@ -1,8 +1,7 @@
-using ProductSearch.Evaluation;
 using ProductSearch.Lexical;
 using ProductSearch.Ranking;
 
-namespace ProductSearch;
+namespace ProductSearch.Evaluation;
 
 /// <summary>
 /// Finds the ranking profile that maximises nDCG@10 (ESCI gains) on a set of judged queries: it searches field
@@ -70,10 +69,14 @@ public sealed class ProfileTuner
     public Result Tune(IReadOnlyList<QueryJudgments> queries, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         if (queries.Count < Folds) throw new ArgumentException($"Tuning needs at least {Folds} judged queries; got {queries.Count}.", nameof(queries));
-        var ids = _engine.ProductIdsByKey();
         var maxDepth = Depths.Max();
-        var dense = queries.Select(q => _engine.RetrieveDense(q.Query, maxDepth, cancellationToken)).ToArray();
-        var lexicalByBoosts = LexicalGrid.Select(b => queries.Select(q => _engine.RetrieveLexical(q.Query, maxDepth, b)).ToArray()).ToArray();
+        var dense = queries.Select(q => Retrieve(q.Query, SearchMode.Dense, RankingProfile.Default with { CandidateDepth = maxDepth }, cancellationToken).Dense).ToArray();
+        var lexicalByBoosts = LexicalGrid.Select(b => queries.Select(q =>
+            Retrieve(q.Query, SearchMode.Bm25, ProfileWith(b) with { CandidateDepth = maxDepth }, cancellationToken).Lexical).ToArray()).ToArray();
+
+        var baseline = RankingProfile.Default;
+        var baselineLexical = queries.Select(q => Retrieve(q.Query, SearchMode.Bm25, baseline, cancellationToken).Lexical).ToArray();
+        var ids = _engine.GetProductIds(dense.Concat(lexicalByBoosts.SelectMany(l => l)).Concat(baselineLexical).SelectMany(l => l.Select(h => h.Key)));
 
         var profiles = Profiles().ToArray();
         var scores = new double[profiles.Length][];
@@ -93,11 +96,9 @@ public sealed class ProfileTuner
 
         double MeanOf(Func<int, IReadOnlyList<(long Key, float Score)>> list) =>
             queries.Select((q, i) => RankingMetrics.NdcgAt(10, list(i).Take(10).Select(h => ids[h.Key]).ToArray(), q)).Average();
-        var baseline = RankingProfile.Default;
-        var bm25 = MeanOf(i => _engine.RetrieveLexical(queries[i].Query, 10, baseline.Lexical));
+        var bm25 = MeanOf(i => baselineLexical[i]);
         var denseOnly = MeanOf(i => dense[i]);
-        var defaultHybrid = MeanOf(i => baseline.Fuse(_engine.RetrieveLexical(queries[i].Query, baseline.CandidateDepth, baseline.Lexical),
-            Cut(dense[i], baseline.CandidateDepth)).Select(c => (c.Key, (float)c.FusedScore)).ToArray());
+        var defaultHybrid = MeanOf(i => baseline.Fuse(baselineLexical[i], Cut(dense[i], baseline.CandidateDepth)).Select(c => (c.Key, (float)c.FusedScore)).ToArray());
 
         var means = scores.Select(r => r.Average()).ToArray();
         var ranked = Enumerable.Range(0, profiles.Length).OrderByDescending(p => means[p]).ThenBy(p => p).ToArray();
@@ -144,12 +145,7 @@ public sealed class ProfileTuner
     {
         for (var l = 0; l < LexicalGrid.Count; l++)
         {
-            var lexical = LexicalGrid[l];
-            var basis = new RankingProfile
-            {
-                FieldBoosts = lexical.FieldBoosts, ProximityBoost = lexical.ProximityBoost, ProximitySlop = lexical.ProximitySlop,
-                Bm25K1 = lexical.K1, Bm25B = lexical.B,
-            };
+            var basis = ProfileWith(LexicalGrid[l]);
             foreach (var depth in Depths)
             {
                 foreach (var k in RrfConstants)
@@ -161,6 +157,16 @@ public sealed class ProfileTuner
             }
         }
     }
+
+    private CandidateLists Retrieve(string query, SearchMode mode, RankingProfile profile, CancellationToken cancellationToken) =>
+        _engine.Retrieve(new SearchRequest { Query = query, Mode = mode, Ranking = profile, K = 1 }, cancellationToken);
+
+    /// <summary>The default profile with <paramref name="lexical"/>'s settings, all of them (the "without" rule included).</summary>
+    private static RankingProfile ProfileWith(LexicalQuerySettings lexical) => new()
+    {
+        FieldBoosts = lexical.FieldBoosts, ProximityBoost = lexical.ProximityBoost, ProximitySlop = lexical.ProximitySlop,
+        Bm25K1 = lexical.K1, Bm25B = lexical.B, DropNegatedPhrases = lexical.DropNegatedPhrases,
+    };
 
     private static IReadOnlyList<(long Key, float Score)> Cut(IReadOnlyList<(long Key, float Score)> list, int depth) =>
         list.Count <= depth ? list : list.Take(depth).ToArray();

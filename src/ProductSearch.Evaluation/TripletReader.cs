@@ -1,3 +1,4 @@
+using ProductSearch.Catalog;
 using System.Text.Json;
 
 namespace ProductSearch.Evaluation;

@@ -1,12 +1,14 @@
-namespace ProductSearch.Indexing;
+using ProductSearch.Indexing;
+
+namespace ProductSearch.Demo;
 
 /// <summary>
 /// Where the demo catalog and its index live, for the shells that offer the demo (the CLI, the storefront): in the
 /// repository they run from (found by walking up from the current folder to one holding
 /// <c>samples/demo-catalog.jsonl</c>), else the catalog copied next to the program and the index under the user's
-/// local data folder.
+/// local data folder. One source file, compiled into both shells (the storefront links it): the core knows no demo.
 /// </summary>
-public static class DemoIndex
+internal static class DemoIndex
 {
     private const string CatalogRelativePath = "samples/demo-catalog.jsonl";
 

@@ -1,13 +1,13 @@
 using nietras.SeparatedValues;
 
-namespace ProductSearch.Evaluation;
+namespace ProductSearch.Catalog;
 
 /// <summary>
 /// The rows of a tab- or comma-separated file, each with the line it starts on, read by Sep. TSV has no quoting:
 /// quotes are text, because ESCI titles hold inch marks (<c>12" pipe</c>). CSV follows RFC 4180 (quoted fields may
 /// hold commas, doubled quotes and line breaks). Blank lines are passed over; a byte order mark is read.
 /// </summary>
-internal static class DelimitedRows
+public static class DelimitedRows
 {
     /// <summary>Whether <paramref name="path"/> is read as CSV (by its extension); anything else is TSV.</summary>
     public static bool IsCsv(string path) => path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);

@@ -1,3 +1,4 @@
+using ProductSearch.Catalog;
 namespace ProductSearch.Evaluation;
 
 /// <summary>

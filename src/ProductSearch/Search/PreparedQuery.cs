@@ -1,0 +1,36 @@
+using Lucene.Net.Search;
+using ProductSearch.Lexical;
+using ProductSearch.Ranking;
+
+namespace ProductSearch.Search;
+
+/// <summary>
+/// A request made ready for the retrievers, once: the BM25 query analysed from its text, its filters built into one
+/// Lucene query and the set of keys passing them, and the query's embedding. Every stage after preparation reads
+/// from here and never goes back to the request's raw text or filters.
+/// </summary>
+internal sealed class PreparedQuery
+{
+    public required SearchRequest Request { get; init; }
+
+    /// <summary>The ranking profile this search uses (the request's, or the engine's current one).</summary>
+    public required RankingProfile Profile { get; init; }
+
+    /// <summary>Candidates each retriever returns: the profile's depth, or more when the page reaches deeper.</summary>
+    public required int Depth { get; init; }
+
+    /// <summary>The BM25 query; <c>null</c> in dense mode or when the text has no searchable term.</summary>
+    public Query? LexicalQuery { get; init; }
+
+    /// <summary>The request's filters as one Lucene query; <c>null</c> without filters.</summary>
+    public Query? Filter { get; init; }
+
+    /// <summary>The keys passing <see cref="Filter"/> in the snapshot searched; <c>null</c> without filters.</summary>
+    public KeySet? Allowed { get; init; }
+
+    /// <summary>The query's embedding; <c>null</c> in BM25 mode.</summary>
+    public float[]? Vector { get; init; }
+
+    /// <summary>Time the model took to embed the query (zero when it was not run or came from the query cache's hit).</summary>
+    public TimeSpan EmbeddingTime { get; init; }
+}
