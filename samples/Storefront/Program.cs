@@ -9,7 +9,7 @@ DefaultAddress.ApplyUnlessConfigured(builder);
 
 // The demo index is built before the engine opens: hosted services start in the order they are added.
 builder.Services.AddHostedService<DemoIndexBootstrap>();
-builder.Services.AddProductSearch(options => StorefrontSettings.Apply(builder.Configuration, options));
+builder.Services.AddStorefrontSearch(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 // The API reads only the address; a body is refused by RequestBodyRefusal, and Kestrel need not buffer one.

@@ -76,7 +76,7 @@ public sealed partial class SearchEngine : IDisposable
         EnsureSearchable(layout, manifest); // before the model loads: an old index fails at once
         embedder ??= OnnxSentenceEmbedder.Create(new EmbedderOptions
         {
-            Model = options.Model ?? manifest.Model.Source,
+            Model = string.IsNullOrWhiteSpace(options.Model) ? manifest.Model.Source : options.Model,
             Device = options.Device,
             IntraOpThreads = options.IntraOpThreads,
             ModelCacheDirectory = options.ModelCacheDirectory,

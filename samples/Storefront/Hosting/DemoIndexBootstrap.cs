@@ -21,7 +21,7 @@ internal sealed class DemoIndexBootstrap(IConfiguration configuration, IOptions<
         if (!DemoIndex.NeedsBuildOrUpdate(engineOptions.IndexPath, out var existing)) return;
 
         var catalog = DemoIndex.CatalogPath;
-        var model = engineOptions.Model ?? existing?.Model.Source ?? BuiltInModels.DefaultName;
+        var model = (string.IsNullOrWhiteSpace(engineOptions.Model) ? null : engineOptions.Model) ?? existing?.Model.Source ?? BuiltInModels.DefaultName;
         if (existing is not null) logger.LogInformation("The demo index {Index} was built by an older version: updating its lexical index (no re-embedding).", engineOptions.IndexPath);
         else logger.LogInformation("No demo index yet: building {Index} from {Catalog} (once).", engineOptions.IndexPath, catalog);
         try

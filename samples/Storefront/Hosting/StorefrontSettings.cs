@@ -1,14 +1,11 @@
 using ProductSearch.Demo;
-using ProductSearch.Indexing;
-using ProductSearch;
-using ProductSearch.Embedding;
 
 namespace Storefront.Hosting;
 
 /// <summary>
-/// The storefront's configuration: section <c>ProductSearch</c> (<c>IndexPath</c>, <c>Model</c>, <c>Device</c>,
-/// <c>IntraOpThreads</c>, <c>QueryCacheSize</c>, <c>ResultCacheSize</c>, <c>RefreshInterval</c> as hh:mm:ss), which the command-line switches <c>--index</c>, <c>--model</c> and <c>--device</c> set too.
-/// Without an index path the app serves the demo index.
+/// The storefront's configuration: section <c>ProductSearch</c>, bound to the engine's options as any app binds it
+/// (<c>services.AddProductSearch("ProductSearch")</c>), which the command-line switches <c>--index</c>, <c>--model</c>
+/// and <c>--device</c> set too. Without an index path the app serves the demo index.
 /// </summary>
 internal static class StorefrontSettings
 {
@@ -26,17 +23,10 @@ internal static class StorefrontSettings
     public static bool UsesDemoIndex(IConfiguration configuration) =>
         string.IsNullOrWhiteSpace(configuration[$"{Section}:IndexPath"]);
 
-    /// <summary>Fills engine options from configuration.</summary>
-    /// <exception cref="ArgumentException">The device is not one of auto, cpu, cuda, cuda:N.</exception>
-    public static void Apply(IConfiguration configuration, SearchEngineOptions options)
-    {
-        var section = configuration.GetSection(Section);
-        options.IndexPath = UsesDemoIndex(configuration) ? DemoIndex.IndexPath : section["IndexPath"]!;
-        options.Model = string.IsNullOrWhiteSpace(section["Model"]) ? null : section["Model"];
-        options.Device = ComputeDevice.Parse(section["Device"] ?? "auto");
-        if (int.TryParse(section["IntraOpThreads"], out var threads)) options.IntraOpThreads = threads;
-        if (int.TryParse(section["QueryCacheSize"], out var cacheSize)) options.QueryCacheSize = cacheSize;
-        if (int.TryParse(section["ResultCacheSize"], out var resultCacheSize)) options.ResultCacheSize = resultCacheSize;
-        if (TimeSpan.TryParse(section["RefreshInterval"], System.Globalization.CultureInfo.InvariantCulture, out var refresh)) options.RefreshInterval = refresh;
-    }
+    /// <summary>Registers the engine with its options bound from <see cref="Section"/>, the demo index standing in for a missing path.</summary>
+    public static void AddStorefrontSearch(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddProductSearch(Section).PostConfigure(options =>
+        {
+            if (UsesDemoIndex(configuration)) options.IndexPath = DemoIndex.IndexPath;
+        });
 }

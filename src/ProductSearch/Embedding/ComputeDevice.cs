@@ -1,6 +1,7 @@
 namespace ProductSearch.Embedding;
 
 /// <summary>Where the model runs: <c>auto</c> (CUDA when it starts, else CPU), <c>cpu</c>, or <c>cuda[:N]</c>.</summary>
+[System.ComponentModel.TypeConverter(typeof(ComputeDeviceConverter))]
 public readonly record struct ComputeDevice(ComputeDeviceKind Kind, int DeviceId = 0)
 {
     /// <summary>CUDA when it can start, else CPU.</summary>

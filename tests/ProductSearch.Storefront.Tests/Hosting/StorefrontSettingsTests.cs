@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ProductSearch.Embedding;
 using Storefront.Hosting;
 
@@ -30,32 +32,60 @@ public sealed class StorefrontSettingsTests
     public void The_switches_set_index_model_and_device()
     {
         var configuration = new ConfigurationBuilder()
-            .AddCommandLine(["--index", "/data/my-index", "--model", "arctic-xs", "--device", "cpu"], StorefrontSettings.SwitchMappings)
+            .AddCommandLine(["--index", "/data/my-index", "--model", "arctic-xs", "--device", "cuda:1"], StorefrontSettings.SwitchMappings)
             .Build();
-        var options = new SearchEngineOptions();
-        StorefrontSettings.Apply(configuration, options);
+        var options = Bind(configuration);
         Assert.False(StorefrontSettings.UsesDemoIndex(configuration));
         Assert.Equal("/data/my-index", options.IndexPath);
         Assert.Equal("arctic-xs", options.Model);
-        Assert.Equal(ComputeDevice.Cpu, options.Device);
+        Assert.Equal(new ComputeDevice(ComputeDeviceKind.Cuda, 1), options.Device);
+    }
+
+    [Fact]
+    public void Every_option_binds_from_the_section_by_the_usual_conventions()
+    {
+        var options = Bind(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ProductSearch:IndexPath"] = "/data/x", ["ProductSearch:IntraOpThreads"] = "1", ["ProductSearch:RefreshInterval"] = "00:00:05",
+            ["ProductSearch:QueryCacheSize"] = "7", ["ProductSearch:ResultCacheSize"] = "0", ["ProductSearch:Device"] = "CPU",
+        }).Build());
+        Assert.Equal((1, TimeSpan.FromSeconds(5), 7, 0, ComputeDevice.Cpu),
+            (options.IntraOpThreads, options.RefreshInterval, options.QueryCacheSize, options.ResultCacheSize, options.Device));
     }
 
     [Fact]
     public void Without_an_index_the_demo_index_is_served_with_the_index_s_own_model()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ProductSearch:IndexPath"] = "" }).Build();
-        var options = new SearchEngineOptions();
-        StorefrontSettings.Apply(configuration, options);
+        var options = Bind(configuration);
         Assert.True(StorefrontSettings.UsesDemoIndex(configuration));
         Assert.EndsWith(Path.Combine("indexes", "demo"), options.IndexPath);
         Assert.Null(options.Model);
         Assert.Equal(ComputeDevice.Auto, options.Device);
     }
 
-    [Fact]
-    public void An_unknown_device_is_refused_at_start_up()
+    [Theory]
+    [InlineData("--device", "tpu", "tpu")]
+    public void An_unknown_device_is_refused_at_start_up(string key, string value, string named)
     {
-        var configuration = new ConfigurationBuilder().AddCommandLine(["--device", "tpu"], StorefrontSettings.SwitchMappings).Build();
-        Assert.Throws<ArgumentException>(() => StorefrontSettings.Apply(configuration, new SearchEngineOptions()));
+        var configuration = new ConfigurationBuilder().AddCommandLine([key, value], StorefrontSettings.SwitchMappings).Build();
+        var error = Assert.ThrowsAny<Exception>(() => Bind(configuration));
+        Assert.Contains(named, error.ToString());
+    }
+
+    [Fact]
+    public void An_option_out_of_range_stops_start_up_naming_it()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ProductSearch:IntraOpThreads"] = "-3" }).Build();
+        var error = Assert.Throws<OptionsValidationException>(() => Bind(configuration));
+        Assert.Contains("IntraOpThreads", error.Message);
+    }
+
+    private static SearchEngineOptions Bind(IConfiguration configuration)
+    {
+        var services = new ServiceCollection().AddSingleton(configuration).AddLogging();
+        services.AddStorefrontSearch(configuration);
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<IOptions<SearchEngineOptions>>().Value;
     }
 }
