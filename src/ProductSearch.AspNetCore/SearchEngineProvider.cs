@@ -17,20 +17,25 @@ public sealed class SearchEngineProvider : IDisposable
     private readonly SearchEngineOptions _options;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private SearchEngine? _engine;
     private Exception? _failure;
     private DateTimeOffset? _attemptedAt;
-    private long _nextAttempt; // Environment.TickCount64 from which a failed open is tried again
+    private long _nextAttempt; // the TimeProvider timestamp from which a failed open is tried again
     private TimeSpan _retryDelay;
     private volatile bool _opened; // read without the lock on every request once the engine is open
     private bool _disposed;
 
-    /// <summary>Creates the provider; nothing is opened until <see cref="EnsureOpen"/> or the first use.</summary>
-    public SearchEngineProvider(IOptions<SearchEngineOptions> options, ILoggerFactory? loggerFactory = null)
+    /// <summary>
+    /// Creates the provider; nothing is opened until <see cref="EnsureOpen"/> or the first use. <paramref name="timeProvider"/>
+    /// times the retries of a failed open and the engine's refreshes (default: the system clock).
+    /// </summary>
+    public SearchEngineProvider(IOptions<SearchEngineOptions> options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
+        _time = timeProvider ?? TimeProvider.System;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<SearchEngineProvider>();
     }
@@ -91,11 +96,11 @@ public sealed class SearchEngineProvider : IDisposable
             // A failed open is tried again — the index may be built or repaired while the app runs — first after
             // SearchEngineOptions.RefreshInterval, then at doubling intervals up to a minute (an open that fails after
             // loading the model is not cheap). RefreshInterval zero: no retries.
-            if (_attemptedAt is not null && (_options.RefreshInterval <= TimeSpan.Zero || Environment.TickCount64 < _nextAttempt)) return;
+            if (_attemptedAt is not null && (_options.RefreshInterval <= TimeSpan.Zero || _time.GetTimestamp() < _nextAttempt)) return;
             var previousReason = _failure?.Message;
             try
             {
-                _engine = SearchEngine.Open(_options, _loggerFactory);
+                _engine = SearchEngine.Open(_options, null, _loggerFactory, _time);
                 _failure = null;
                 _opened = true;
                 _logger.LogInformation("Opened index {Path}: {Count} products, generation {Generation}, model {Model} on {Device}.",
@@ -107,7 +112,7 @@ public sealed class SearchEngineProvider : IDisposable
             {
                 _failure = ex;
                 _retryDelay = _retryDelay == TimeSpan.Zero ? _options.RefreshInterval : TimeSpan.FromTicks(Math.Min(_retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
-                _nextAttempt = Environment.TickCount64 + (long)_retryDelay.TotalMilliseconds;
+                _nextAttempt = _time.GetTimestamp() + (long)(_retryDelay.TotalSeconds * _time.TimestampFrequency);
                 if (ex.Message != previousReason)
                     _logger.LogError(ex, "Search is unavailable: cannot open index {Path}: {Reason}", IndexPath, ex.Message);
                 else
@@ -115,7 +120,7 @@ public sealed class SearchEngineProvider : IDisposable
             }
             finally
             {
-                _attemptedAt = DateTimeOffset.UtcNow;
+                _attemptedAt = _time.GetUtcNow();
             }
         }
     }

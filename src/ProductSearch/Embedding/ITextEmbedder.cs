@@ -15,6 +15,9 @@ public interface ITextEmbedder : IDisposable
     /// <summary>The device the model runs on (<c>cpu</c> or <c>cuda:N</c>).</summary>
     string ActiveDevice { get; }
 
+    /// <summary>How the model's vectors are compared; an index built with it uses the matching HNSW distance.</summary>
+    SimilarityFunction Similarity => SimilarityFunction.Cosine;
+
     /// <summary>Embeds texts; the result has one vector per text, in order.</summary>
     float[][] Embed(IReadOnlyList<string> texts, EmbeddingPurpose purpose, CancellationToken cancellationToken = default);
 }

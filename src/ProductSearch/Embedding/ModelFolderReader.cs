@@ -44,6 +44,8 @@ public static class ModelFolderReader
             if (root.TryGetProperty("similarity_fn_name", out var s) && s.ValueKind == JsonValueKind.String) similarity = s.GetString()!;
             truncateDim = TryInt(promptsConfig, "truncate_dim");
         }
+        var similarityFunction = SimilarityFunctions.Parse(similarity) ?? throw new ModelLoadException(
+            $"'config_sentence_transformers.json' in model folder '{directory}' names similarity '{similarity}'; this engine serves cosine, dot and euclidean.");
 
         return new SentenceTransformerModel
         {
@@ -58,7 +60,7 @@ public static class ModelFolderReader
             Normalize = modules.HasNormalize ?? true,
             Prompts = prompts,
             DefaultPromptName = defaultPrompt,
-            SimilarityFunction = similarity,
+            SimilarityFunction = similarityFunction,
             TruncateDimensions = truncateDim,
         };
     }

@@ -73,6 +73,9 @@ public sealed class OnnxSentenceEmbedder : ITextEmbedder, IEmbeddingGenerator<st
     public string ModelName => Model.Name;
 
     /// <inheritdoc />
+    public SimilarityFunction Similarity => Model.SimilarityFunction;
+
+    /// <inheritdoc />
     public string ModelSha256 => _sha256.Value;
 
     /// <inheritdoc />

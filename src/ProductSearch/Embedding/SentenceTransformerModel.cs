@@ -35,8 +35,8 @@ public sealed record SentenceTransformerModel
     /// <summary>The prompt used when none is asked for.</summary>
     public string? DefaultPromptName { get; init; }
 
-    /// <summary>The similarity the model was trained for (<c>cosine</c>, <c>dot</c>, …).</summary>
-    public string SimilarityFunction { get; init; } = "cosine";
+    /// <summary>The similarity the model was trained for; the index's HNSW distance follows it.</summary>
+    public SimilarityFunction SimilarityFunction { get; init; } = SimilarityFunction.Cosine;
 
     /// <summary>Matryoshka truncation of the output vector, or <c>null</c> for the full width.</summary>
     public int? TruncateDimensions { get; init; }

@@ -38,9 +38,6 @@ public sealed class WordPieceVocabulary
     /// <summary>The id of a piece written as in the vocabulary file, or <c>null</c>.</summary>
     public int? IdOf(string piece) => _all.TryGetValue(piece, out var id) ? id : null;
 
-    /// <summary>The piece with the given id.</summary>
-    public string PieceOf(int id) => _pieces[id];
-
     /// <summary>Reads a <c>vocab.txt</c>; CRLF and LF line ends are both accepted.</summary>
     public static WordPieceVocabulary Load(TextReader reader, string continuationPrefix = "##")
     {

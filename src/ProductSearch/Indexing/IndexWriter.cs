@@ -199,9 +199,17 @@ public sealed class IndexWriter : IDisposable
         transaction.Vectors.Remove((ulong)key);
     }
 
-    private HnswOptions HnswFor(IndexManifest? previous) =>
-        previous is not null ? previous.Hnsw.ToOptions(previous.Model.Dimensions)
-            : IndexManifest.HnswInfo.From(_options.Hnsw).ToOptions(_embedder.Dimensions);
+    /// <summary>
+    /// The graph's settings: an existing index keeps its own; a new one takes the options', with the distance that
+    /// matches the model's similarity function (cosine, dot or euclidean), so the graph ranks as the model was trained.
+    /// </summary>
+    private HnswOptions HnswFor(IndexManifest? previous)
+    {
+        if (previous is not null) return previous.Hnsw.ToOptions(previous.Model.Dimensions);
+        var options = IndexManifest.HnswInfo.From(_options.Hnsw).ToOptions(_embedder.Dimensions);
+        options.Metric = _embedder.Similarity.ToMetric();
+        return options;
+    }
 
     private IndexManifest? CurrentManifest() => _options.Rebuild || !_layout.HasManifest ? null : _layout.ReadManifest();
 

@@ -8,7 +8,10 @@ public sealed class IndexWriterOptions
     /// <summary>Products read, embedded and written per batch.</summary>
     public int BatchSize { get; set; } = 256;
 
-    /// <summary>HNSW settings of a new index (the width comes from the embedder; an existing index keeps its own).</summary>
+    /// <summary>
+    /// HNSW settings of a new index: the width and the distance come from the embedder (its dimensions and similarity
+    /// function); an existing index keeps its own.
+    /// </summary>
     public HnswOptions Hnsw { get; set; } = new();
 
     /// <summary>Start from an empty generation instead of the current one (a full rebuild, with a fresh HNSW graph).</summary>

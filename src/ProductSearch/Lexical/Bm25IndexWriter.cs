@@ -7,7 +7,10 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace ProductSearch.Lexical;
 
-/// <summary>Writes products into a Lucene BM25 index (fields title, brand, color, bullets).</summary>
+/// <summary>
+/// Writes products into a Lucene BM25 index: the text fields of <see cref="LexicalFields.TextFields"/>, the key and
+/// catalog id, and the untokenized and numeric copies that filters match (<see cref="FilterField"/>).
+/// </summary>
 public sealed class Bm25IndexWriter : IDisposable
 {
     private readonly LuceneDirectory _directory;

@@ -3,7 +3,7 @@ namespace ProductSearch.Lexical;
 /// <summary>Field names of the lexical index and their default BM25 boosts.</summary>
 public static class LexicalFields
 {
-    /// <summary>The numeric product key, as a stored string (the join key with the other stores).</summary>
+    /// <summary>The numeric product key (the join key with the other stores): an untokenized term to find a document by, and doc values to read a hit's key.</summary>
     public const string Key = "key";
 
     /// <summary>The catalog id, indexed untokenized.</summary>

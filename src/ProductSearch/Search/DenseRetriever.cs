@@ -16,7 +16,7 @@ internal sealed class DenseRetriever(IVectorIndex vectors, VectorMetric metric) 
         var started = Stopwatch.GetTimestamp();
         var take = (int)Math.Min(query.Depth, Math.Max(Math.Min(vectors.Count, query.Allowed?.Count ?? long.MaxValue), 1));
         var allowed = query.Allowed;
-        var hits = allowed is null ? vectors.Search(query.Vector, take) : vectors.Search(query.Vector, take, allowed.Contains);
+        var hits = allowed is null ? vectors.Search(query.Vector, take, cancellationToken) : vectors.Search(query.Vector, take, allowed.Contains, cancellationToken);
         var candidates = new (long Key, float Score)[hits.Count];
         for (var i = 0; i < hits.Count; i++) candidates[i] = ((long)hits[i].Key, SimilarityOf(hits[i].Distance));
         // ONNX Runtime may sum in another order when concurrent runs share its thread pool, moving a similarity in the

@@ -2,7 +2,7 @@ namespace ProductSearch.Vector;
 
 /// <summary>
 /// An approximate nearest-neighbour index over fixed-length float vectors keyed by <see cref="ulong"/>.
-/// Reads (<see cref="Search(ReadOnlySpan{float}, int)"/>, <see cref="Contains"/>, <see cref="Count"/>, <see cref="Save"/>)
+/// Reads (<see cref="Search(ReadOnlySpan{float}, int, CancellationToken)"/>, <see cref="Contains"/>, <see cref="Count"/>, <see cref="Save"/>)
 /// may run concurrently from many threads. Writes (<see cref="Add"/>, <see cref="Remove"/>, <see cref="Reserve"/>,
 /// setting <see cref="ExpansionSearch"/>) are meant for a single writer; implementations serialize them against reads.
 /// </summary>
@@ -39,8 +39,9 @@ public interface IVectorIndex : IDisposable
     /// <summary>Finds up to <paramref name="k"/> nearest vectors, closest first.</summary>
     /// <param name="query">Query vector of length <see cref="Dimensions"/>.</param>
     /// <param name="k">Maximum number of results; must be positive.</param>
+    /// <param name="cancellationToken">Cancels a search still waiting for a free search slot.</param>
     /// <returns>Hits ordered by ascending distance; fewer than <paramref name="k"/> when the index is smaller.</returns>
-    IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k);
+    IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Finds up to <paramref name="k"/> nearest vectors whose key satisfies <paramref name="filter"/>. The filter runs
@@ -49,8 +50,9 @@ public interface IVectorIndex : IDisposable
     /// <param name="query">Query vector of length <see cref="Dimensions"/>.</param>
     /// <param name="k">Maximum number of results; must be positive.</param>
     /// <param name="filter">Returns <see langword="true"/> to accept a key. Must be fast and must not call back into the index.</param>
+    /// <param name="cancellationToken">Cancels a search still waiting for a free search slot.</param>
     /// <returns>Accepted hits ordered by ascending distance.</returns>
-    IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, Func<ulong, bool> filter);
+    IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, Func<ulong, bool> filter, CancellationToken cancellationToken = default);
 
     /// <summary>Writes the index to <paramref name="path"/>, replacing any existing file atomically.</summary>
     /// <param name="path">Destination file.</param>

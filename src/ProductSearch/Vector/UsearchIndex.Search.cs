@@ -10,13 +10,14 @@ public sealed unsafe partial class UsearchIndex
     public bool Contains(ulong key) => Read(() => ContainsUnlocked(key));
 
     /// <inheritdoc />
-    public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k) => SearchCore(query, k, null);
+    public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, CancellationToken cancellationToken = default) =>
+        SearchCore(query, k, null, cancellationToken);
 
     /// <inheritdoc />
-    public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, Func<ulong, bool> filter)
+    public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, Func<ulong, bool> filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return SearchCore(query, k, new NativeFilter(filter));
+        return SearchCore(query, k, new NativeFilter(filter), cancellationToken);
     }
 
     private bool ContainsUnlocked(ulong key)
@@ -27,7 +28,7 @@ public sealed unsafe partial class UsearchIndex
         return found;
     }
 
-    private VectorHit[] SearchCore(ReadOnlySpan<float> query, int k, NativeFilter? filter)
+    private VectorHit[] SearchCore(ReadOnlySpan<float> query, int k, NativeFilter? filter, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         if (query.Length != Dimensions)
@@ -51,7 +52,7 @@ public sealed unsafe partial class UsearchIndex
             var keys = new ulong[count];
             var distances = new float[count];
             nuint found;
-            _searchSlots.Wait();
+            _searchSlots.Wait(cancellationToken);
             try
             {
                 found = filter is null

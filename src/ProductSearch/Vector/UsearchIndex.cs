@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 namespace ProductSearch.Vector;
 
 /// <summary>
-/// HNSW vector index backed by USearch's native C library (<c>libusearch_c</c>), storing f32 vectors.
+/// HNSW vector index backed by USearch's native C library (<c>libusearch_c</c>), storing vectors as f32 or f16
+/// (<see cref="HnswOptions.Storage"/>).
 /// </summary>
 /// <remarks>
 /// Concurrency: searches, <see cref="Contains"/>, <see cref="Count"/> and <see cref="Save"/> run in parallel under a
@@ -29,6 +30,8 @@ public sealed unsafe partial class UsearchIndex : IVectorIndex
     // per comparison — 10–65 % more queries/s in our peer runs. Files saved with USearch's own cosine still load.
     private readonly bool _normalizes;
 
+    private int _disposed;
+
     private UsearchIndex(UsearchIndexHandle handle, HnswOptions options, UsearchMetricKind nativeMetric)
     {
         _handle = handle;
@@ -38,9 +41,6 @@ public sealed unsafe partial class UsearchIndex : IVectorIndex
         _searchThreads = options.SearchThreads;
         _searchSlots = new SemaphoreSlim(_searchThreads, _searchThreads);
     }
-
-    /// <summary>Version string of the loaded native library, e.g. "2.26.6".</summary>
-    public static string NativeVersion => Marshal.PtrToStringUTF8(UsearchNative.usearch_version()) ?? "unknown";
 
     /// <inheritdoc />
     public int Dimensions { get; }
@@ -97,7 +97,22 @@ public sealed unsafe partial class UsearchIndex : IVectorIndex
     }
 
     /// <inheritdoc />
-    public void Dispose() => _handle.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        // Exclusively, so no search is inside the native index while it is freed; later calls meet disposed locks.
+        _lock.EnterWriteLock();
+        try
+        {
+            _handle.Dispose();
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+        _lock.Dispose();
+        _searchSlots.Dispose();
+    }
 
     private static UsearchMetricKind NativeMetricOfNewIndex(VectorMetric metric) =>
         metric == VectorMetric.Cosine ? UsearchMetricKind.InnerProduct : UsearchInitOptions.ToNative(metric);

@@ -16,7 +16,7 @@ internal struct UsearchInitOptions
     /// <summary>Custom metric callback; always null because we only use built-in SIMD metrics.</summary>
     public nint Metric;
 
-    /// <summary>Storage type of vectors inside the index. We keep f32 so stored vectors are exact.</summary>
+    /// <summary>Storage type of vectors inside the index: f32 (exact) or f16 (half the memory; <see cref="HnswOptions.Storage"/>).</summary>
     public UsearchScalarKind Quantization;
 
     public nuint Dimensions;

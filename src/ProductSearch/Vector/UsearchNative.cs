@@ -14,9 +14,6 @@ internal static unsafe partial class UsearchNative
     private const string Library = "libusearch_c";
 
     [LibraryImport(Library)]
-    public static partial nint usearch_version();
-
-    [LibraryImport(Library)]
     public static partial UsearchIndexHandle usearch_init(UsearchInitOptions* options, nint* error);
 
     // Raw pointer, not the SafeHandle: this runs from the handle's own ReleaseHandle.

@@ -3,15 +3,38 @@ using ProductSearch.Tests.Support;
 
 namespace ProductSearch.Tests.Cli;
 
+/// <summary>A two-product index built once through the CLI, so a bad argument can be told apart from a missing index.</summary>
+public sealed class CliIndexFixture : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public CliIndexFixture()
+    {
+        var catalog = _temp.File("shop.csv");
+        File.WriteAllText(catalog, "product_id,product_title\nk1,Stainless Steel Saucepan\nk2,Claw Hammer 16 oz\n");
+        IndexPath = _temp.File("idx");
+        var exit = CliApp.RunAsync(["index", catalog, "--index", IndexPath, "--device", "cpu"]).GetAwaiter().GetResult();
+        if (exit != 0) throw new InvalidOperationException($"The fixture's index did not build (exit {exit}).");
+    }
+
+    public string IndexPath { get; }
+
+    public void Dispose() => _temp.Dispose();
+}
+
 /// <summary>The command line's answers to bad input: one error line and exit code 2, before any model loads.</summary>
-public sealed class CliExitCodeTests
+public sealed class CliExitCodeTests(CliIndexFixture fixture) : IClassFixture<CliIndexFixture>
 {
     private static Task<int> Run(params string[] args) => CliApp.RunAsync(args);
+
+    [Fact]
+    public async Task A_valid_search_of_the_fixture_s_index_exits_0() =>
+        Assert.Equal(0, await Run("search", "hammer", "--index", fixture.IndexPath, "--device", "cpu"));
 
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
-    public async Task An_empty_query_exits_2(string query) => Assert.Equal(2, await Run("search", query, "--index", "/tmp"));
+    public async Task An_empty_query_exits_2(string query) => Assert.Equal(2, await Run("search", query, "--index", fixture.IndexPath, "--device", "cpu"));
 
     [Fact]
     public async Task A_missing_catalog_exits_2()
@@ -36,10 +59,12 @@ public sealed class CliExitCodeTests
     public async Task A_command_line_that_does_not_parse_exits_2(params string[] args) => Assert.Equal(2, await Run(args));
 
     [Fact]
-    public async Task An_unknown_device_exits_2() => Assert.Equal(2, await Run("search", "shoes", "--index", "/tmp", "--device", "tpu"));
+    public async Task An_unknown_device_exits_2() => Assert.Equal(2, await Run("search", "shoes", "--index", fixture.IndexPath, "--device", "tpu"));
 
-    [Fact]
-    public async Task K_out_of_range_exits_2() => Assert.Equal(2, await Run("search", "shoes", "-k", "0", "--index", "/tmp"));
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1001")]
+    public async Task K_out_of_range_exits_2(string k) => Assert.Equal(2, await Run("search", "shoes", "-k", k, "--index", fixture.IndexPath, "--device", "cpu"));
 
     [Theory]
     [InlineData("--map", "name=Title")]

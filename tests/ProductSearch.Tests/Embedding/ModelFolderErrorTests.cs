@@ -22,6 +22,15 @@ public sealed class ModelFolderErrorTests : IDisposable
     }
 
     [Fact]
+    public void A_similarity_function_the_engine_cannot_serve_is_refused_naming_it()
+    {
+        var folder = new NomicLikeModelFolder(_temp.File("m"), similarity: "manhattan").Path;
+        var error = LoadFails(folder);
+        Assert.Contains("manhattan", error.Message);
+        Assert.Contains("config_sentence_transformers.json", error.Message);
+    }
+
+    [Fact]
     public void A_folder_without_a_vocabulary_names_both_files_it_looked_for()
     {
         var folder = new NomicLikeModelFolder(_temp.File("m")).Path;

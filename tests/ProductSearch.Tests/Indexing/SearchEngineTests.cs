@@ -83,7 +83,11 @@ public sealed class SearchEngineTests(SmallIndexFixture index) : IClassFixture<S
     [Fact]
     public void Lucene_syntax_and_a_huge_query_are_answered()
     {
-        Assert.NotNull(index.Engine.Search(new SearchRequest { Query = "title:(a AND * \" ~" }));
+        // BM25 reads the syntax as plain words (the model reads the raw text, so only the lexical side is compared).
+        var syntax = index.Engine.Search(new SearchRequest { Query = "title:(a AND * \" ~ phone", Mode = SearchMode.Bm25 }).Hits.Select(h => h.Product.Id).ToArray();
+        Assert.NotEmpty(syntax);
+        Assert.Equal(index.Engine.Search(new SearchRequest { Query = "title a AND phone", Mode = SearchMode.Bm25 }).Hits.Select(h => h.Product.Id), syntax);
+        Assert.NotEmpty(index.Engine.Search(new SearchRequest { Query = "title:(a AND * \" ~ phone" }).Hits);
         var huge = string.Join(' ', Enumerable.Repeat("white shoes", 5000));
         Assert.NotEmpty(index.Engine.Search(new SearchRequest { Query = huge }).Hits);
     }
@@ -91,9 +95,16 @@ public sealed class SearchEngineTests(SmallIndexFixture index) : IClassFixture<S
     [Fact]
     public void Concurrent_searches_agree_with_a_single_one()
     {
-        var expected = index.Engine.Search(new SearchRequest { Query = "phone case" }).Hits.Select(h => h.Product.Id).ToArray();
-        Parallel.For(0, 32, _ =>
-            Assert.Equal(expected, index.Engine.Search(new SearchRequest { Query = "phone case" }).Hits.Select(h => h.Product.Id)));
+        // The result cache is off, so every one of the concurrent searches runs the whole query path.
+        using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = index.IndexPath, Device = ComputeDevice.Cpu, ResultCacheSize = 0, RefreshInterval = TimeSpan.Zero });
+        string[] queries = ["phone case", "girls white shoes", "kitchen towels", "leather belt", "cordless drill", "teddy bear", "coffee table", "face serum"];
+        var expected = queries.Select(q => engine.Search(new SearchRequest { Query = q }).Hits.Select(h => h.Product.Id).ToArray()).ToArray();
+        Parallel.For(0, 32, i =>
+        {
+            var response = engine.Search(new SearchRequest { Query = queries[i % queries.Length] });
+            Assert.False(response.FromCache);
+            Assert.Equal(expected[i % queries.Length], response.Hits.Select(h => h.Product.Id));
+        });
     }
 
     [Fact]

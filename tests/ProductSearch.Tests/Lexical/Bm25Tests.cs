@@ -54,8 +54,9 @@ public sealed class Bm25Tests : IDisposable
     [InlineData("the and of")]
     public void Lucene_syntax_is_searched_as_plain_words_and_never_throws(string query)
     {
-        var hits = _searcher.Search(query, 10);
-        Assert.NotNull(hits);
+        // Syntax characters are delimiters like any punctuation: the answer is that of the words alone.
+        var words = System.Text.RegularExpressions.Regex.Replace(query, @"[^\w\s]", " ");
+        Assert.Equal(_searcher.Search(words, 10), _searcher.Search(query, 10));
     }
 
     [Fact]

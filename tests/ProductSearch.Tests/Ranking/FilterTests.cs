@@ -44,11 +44,20 @@ public sealed class FilterTests(SyntheticIndexFixture index) : IClassFixture<Syn
         // "white shoes" names no brand: without filtering inside the retrievers, Brand07 would rarely reach a top 10.
         var response = Search("white leather shoes", new SearchFilters { Brands = ["brand07"] }, mode);
         Assert.Equal(SyntheticIndexFixture.Count / 100, response.FilterMatches);
-        if (mode == SearchMode.Bm25)
-            Assert.All(response.Hits, h => Assert.Equal("Brand07", h.Product.Brand)); // BM25 returns only products with a query word
-        else
-            Assert.Equal(10, response.Hits.Count);
+        // BM25 returns only products with a query word: as many Brand07 products as hold one, up to the page.
+        var expected = mode == SearchMode.Bm25 ? Math.Min(10, Brand07TitlesWithAWordOf("white leather shoes")) : 10;
+        Assert.InRange(expected, 5, 10);
+        Assert.Equal(expected, response.Hits.Count);
         Assert.All(response.Hits, h => Assert.Equal("Brand07", h.Product.Brand));
+    }
+
+    private int Brand07TitlesWithAWordOf(string query)
+    {
+        var words = query.Split(' ');
+        return File.ReadLines(Path.Combine(Path.GetDirectoryName(index.IndexPath)!, "catalog.jsonl"))
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
+            .Where(p => p.GetProperty("product_brand").GetString() == "Brand07")
+            .Count(p => p.GetProperty("product_title").GetString()!.ToLowerInvariant().Split(' ').Intersect(words).Any());
     }
 
     [Fact]

@@ -17,7 +17,7 @@ internal sealed class NomicLikeModelFolder
         "search", "_", "query", "document", ":", "girls", "white", "shoes", "shoe", "##s", "red", "phone", "case", "kitchen", "towel",
     ];
 
-    public NomicLikeModelFolder(string path, bool includePrompt = true, bool normalize = true, int? truncateDim = null, int maxSeqLength = 8192)
+    public NomicLikeModelFolder(string path, bool includePrompt = true, bool normalize = true, int? truncateDim = null, int maxSeqLength = 8192, string similarity = "cosine")
     {
         Path = path;
         Table = Vocabulary.Select((_, id) => Enumerable.Range(0, Hidden).Select(d => (float)Math.Sin(0.37 * id + 0.011 * d * (id + 1))).ToArray()).ToArray();
@@ -52,7 +52,7 @@ internal sealed class NomicLikeModelFolder
                 ["clustering"] = "clustering: ",
             },
             ["default_prompt_name"] = null,
-            ["similarity_fn_name"] = "cosine",
+            ["similarity_fn_name"] = similarity,
         };
         if (truncateDim is { } dim) stConfig["truncate_dim"] = dim;
         Write("config_sentence_transformers.json", stConfig);
