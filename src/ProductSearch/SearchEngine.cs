@@ -143,7 +143,12 @@ public sealed partial class SearchEngine : IDisposable
         var prepareTime = Stopwatch.GetElapsedTime(prepareStarted);
         var (lexical, dense) = RetrieveBoth(query, snapshot, cancellationToken);
         var fuseStarted = Stopwatch.GetTimestamp();
-        var fused = Fuse(request.Mode, profile, lexical.Candidates, dense.Candidates);
+        var fused = request.Mode switch
+        {
+            SearchMode.Bm25 => Single(lexical.Candidates, lexicalSide: true),
+            SearchMode.Dense => Single(dense.Candidates, lexicalSide: false),
+            _ => profile.Rank(Candidates(query, lexical, dense, snapshot)),
+        };
         var fuseTime = Stopwatch.GetElapsedTime(fuseStarted);
         var rerankStarted = Stopwatch.GetTimestamp();
         var ranked = _reranker.Rerank(query, fused, snapshot, cancellationToken);
@@ -174,7 +179,7 @@ public sealed partial class SearchEngine : IDisposable
         var profile = request.Ranking ?? _profiles.Current.Profile;
         var query = _preparer.Prepare(request, filters, profile, lease.Snapshot, cancellationToken);
         var (lexical, dense) = RetrieveBoth(query, lease.Snapshot, cancellationToken);
-        return new CandidateLists(lexical.Candidates, dense.Candidates);
+        return Candidates(query, lexical, dense, lease.Snapshot);
     }
 
     /// <summary>The catalog ids of the products with these keys (keys the current commit lacks are left out).</summary>
@@ -193,13 +198,19 @@ public sealed partial class SearchEngine : IDisposable
         return (lexical, dense);
     }
 
-    private static IReadOnlyList<FusedCandidate> Fuse(SearchMode mode, RankingProfile profile,
-        IReadOnlyList<(long Key, float Score)> lexical, IReadOnlyList<(long Key, float Score)> dense) => mode switch
+    /// <summary>
+    /// Both retrievers' candidates, with those whose title affirms what the query negates: the titles' affirmed words
+    /// are indexed (<see cref="LexicalFields.AffirmedTitle"/>), so this is one term lookup, not a read of the candidates.
+    /// </summary>
+    private static CandidateLists Candidates(PreparedQuery query, RetrievalResult lexical, RetrievalResult dense, IndexSnapshot snapshot)
     {
-        SearchMode.Bm25 => Single(lexical, lexicalSide: true),
-        SearchMode.Dense => Single(dense, lexicalSide: false),
-        _ => profile.Fuse(lexical, dense),
-    };
+        var lists = new CandidateLists(lexical.Candidates, dense.Candidates);
+        if (query.NegatedTerms.Count == 0) return lists;
+        var affirming = snapshot.Lexical.KeysHoldingAny(LexicalFields.AffirmedTitle, query.NegatedTerms);
+        if (affirming.Count == 0) return lists;
+        var keys = lists.Lexical.Select(c => c.Key).Concat(lists.Dense.Select(c => c.Key)).Where(k => affirming.Contains((ulong)k)).ToHashSet();
+        return lists with { AffirmNegated = keys };
+    }
 
     private static ArraySegment<FusedCandidate> Page(IReadOnlyList<FusedCandidate> ranked, SearchRequest request)
     {

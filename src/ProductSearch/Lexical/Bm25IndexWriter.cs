@@ -50,6 +50,8 @@ public sealed class Bm25IndexWriter : IDisposable
         AddText(document, LexicalFields.Color, product.Color);
         AddText(document, LexicalFields.Bullets, product.BulletPoints);
         AddText(document, LexicalFields.Description, product.Description);
+        document.Add(new Field(LexicalFields.CombinedText, string.Join('\n', product.Title, product.Brand, product.Description), MatchOnly));
+        document.Add(new Field(LexicalFields.AffirmedTitle, Negations.Parse(product.Title, includeNo: true).Affirmed, MatchOnly));
         AddFilterTerm(document, FilterField.Brand, product.Brand);
         AddFilterTerm(document, FilterField.Color, product.Color);
         AddFilterTerm(document, FilterField.Locale, product.Locale);
@@ -66,6 +68,16 @@ public sealed class Bm25IndexWriter : IDisposable
     /// <summary>Removes the product under <paramref name="key"/>, if any.</summary>
     public void Delete(long key) =>
         _writer.DeleteDocuments(new Term(LexicalFields.Key, key.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>Fields searched for which documents hold a term, never scored: no frequencies, positions or norms.</summary>
+    private static readonly FieldType MatchOnly = CreateMatchOnly();
+
+    private static FieldType CreateMatchOnly()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true };
+        type.Freeze();
+        return type;
+    }
 
     private static void AddFilterTerm(Document document, FilterField field, string? value)
     {

@@ -30,7 +30,7 @@ public sealed class Bm25Searcher : IDisposable
     {
         _directory = directory;
         _reader = DirectoryReader.Open(directory);
-        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity(DefaultK1, DefaultB) };
+        _searcher = new CombinedStatisticsSearcher(_reader) { Similarity = new BM25Similarity(DefaultK1, DefaultB) };
         _keys = MultiDocValues.GetNumericValues(_reader, LexicalFields.Key)
             ?? throw new InvalidDataException($"The lexical index has no '{LexicalFields.Key}' doc values; rebuild it.");
         for (var doc = 0; doc < _reader.MaxDoc; doc++) _maxKey = Math.Max(_maxKey, _keys.Get(doc));
@@ -63,8 +63,8 @@ public sealed class Bm25Searcher : IDisposable
     public IReadOnlyList<LexicalHit> Search(string text, int k, LexicalQuerySettings? settings = null, Query? filter = null)
     {
         settings ??= LexicalQuerySettings.Default;
-        var query = LexicalQueryBuilder.Build(_analyzer, text, settings);
-        return query is null ? [] : Search(query, k, settings, filter);
+        var query = LexicalQueryBuilder.Build(_analyzer, text, settings, DocumentFrequency);
+        return query is null ? [] : Search(query.Query, k, settings, filter);
     }
 
     /// <summary>
@@ -82,6 +82,9 @@ public sealed class Bm25Searcher : IDisposable
         for (var i = 0; i < hits.Length; i++) hits[i] = new LexicalHit(_keys.Get(top.ScoreDocs[i].Doc), top.ScoreDocs[i].Score);
         return hits;
     }
+
+    /// <summary>How many products hold the (analysed) <paramref name="term"/> anywhere in their title, brand or description.</summary>
+    public int DocumentFrequency(string term) => _reader.DocFreq(new Term(LexicalFields.CombinedText, term));
 
     /// <summary>The keys of every live document (for consistency checks).</summary>
     public IReadOnlyList<long> AllKeys()
@@ -101,11 +104,19 @@ public sealed class Bm25Searcher : IDisposable
         return collector.ToKeySet();
     }
 
+    /// <summary>The keys of every product holding any of <paramref name="terms"/> (already analysed) in <paramref name="field"/>.</summary>
+    public KeySet KeysHoldingAny(string field, IEnumerable<string> terms)
+    {
+        var any = new BooleanQuery();
+        foreach (var term in terms.Distinct(StringComparer.Ordinal)) any.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+        return MatchingKeys(any);
+    }
+
     /// <summary>Lucene's explanation of <paramref name="key"/>'s BM25 score for <paramref name="text"/>, or <c>null</c>.</summary>
     public string? Explain(string text, long key, LexicalQuerySettings? settings = null)
     {
         settings ??= LexicalQuerySettings.Default;
-        var query = LexicalQueryBuilder.Build(_analyzer, text, settings);
+        var query = LexicalQueryBuilder.Build(_analyzer, text, settings, DocumentFrequency)?.Query;
         if (query is null) return null;
         var hits = _searcher.Search(new TermQuery(new Term(LexicalFields.Key, key.ToString(System.Globalization.CultureInfo.InvariantCulture))), 1);
         return hits.ScoreDocs.Length == 0 ? null : SearcherFor(settings).Explain(query, hits.ScoreDocs[0].Doc).ToString();
@@ -118,7 +129,7 @@ public sealed class Bm25Searcher : IDisposable
     private IndexSearcher SearcherFor(LexicalQuerySettings settings)
     {
         if (settings.K1 == DefaultK1 && settings.B == DefaultB) return _searcher;
-        return _searchers.GetOrAdd((settings.K1, settings.B), p => new IndexSearcher(_reader) { Similarity = new BM25Similarity(p.K1, p.B) });
+        return _searchers.GetOrAdd((settings.K1, settings.B), p => new CombinedStatisticsSearcher(_reader) { Similarity = new BM25Similarity(p.K1, p.B) });
     }
 
     /// <inheritdoc />

@@ -24,6 +24,19 @@ public static class LexicalFields
     /// <summary>Description text.</summary>
     public const string Description = "description";
 
+    /// <summary>
+    /// Title, brand and description as one field, indexed for its document frequencies only: BM25 judges how rare a
+    /// query word is across the whole product text, not inside each field (see <see cref="CombinedStatisticsSearcher"/>).
+    /// </summary>
+    public const string CombinedText = "text_all";
+
+    /// <summary>
+    /// The title without the things it says it lacks (<c>Drain Without Overflow</c> → <c>Drain Without</c>; see
+    /// <see cref="Negations"/>), indexed for matching only: a query that negates a word demotes the products whose
+    /// title affirms it.
+    /// </summary>
+    public const string AffirmedTitle = "title_affirmed";
+
     /// <summary>Prefix of the untokenized, lowercased copies of fields used by filters (<c>f_brand</c>, …).</summary>
     public const string FilterPrefix = "f_";
 
@@ -39,15 +52,18 @@ public static class LexicalFields
     /// <summary>The text fields a query searches.</summary>
     public static IReadOnlyList<string> TextFields { get; } = [Title, Brand, Color, Bullets, Description];
 
+    /// <summary>The text fields whose words are counted together in <see cref="CombinedText"/>.</summary>
+    public static IReadOnlyList<string> CombinedFields { get; } = [Title, Brand, Description];
+
     /// <summary>
-    /// Default per-field boosts, from tuning on the ESCI sample (see README, "Ranking"): the title carries the
-    /// product; the brand, short and exact, counts double when a query names it; the description adds a little;
-    /// color and bullets added nothing measurable, so they are off by default (give them a boost to search them).
+    /// Default per-field boosts (README, "Ranking"): the title carries the product; the brand counts once (at ×2 a
+    /// word that is common in titles but rare in the tiny brand field lifted every brand holding it); the description
+    /// adds a little; color and bullets added nothing measurable, so they are off by default.
     /// </summary>
     public static IReadOnlyDictionary<string, float> DefaultBoosts { get; } = new Dictionary<string, float>
     {
         [Title] = 1.0f,
-        [Brand] = 2.0f,
+        [Brand] = 1.0f,
         [Description] = 0.1f,
     };
 }

@@ -6,7 +6,7 @@ namespace ProductSearch.Lexical;
 /// <param name="ProximitySlop">How many position moves the phrase allows.</param>
 /// <param name="K1">BM25 term-frequency saturation.</param>
 /// <param name="B">BM25 length normalisation (0: none, 1: full).</param>
-/// <param name="DropNegatedPhrases">Leave the words of a "without …" phrase out of the BM25 query (<see cref="NegatedPhrases"/>).</param>
+/// <param name="DropNegatedPhrases">Leave the words a query negates ("without …", "…-free") out of the BM25 query (<see cref="Negations"/>).</param>
 public sealed record LexicalQuerySettings(IReadOnlyDictionary<string, float> FieldBoosts, float ProximityBoost = 0, int ProximitySlop = 3, float K1 = 1.2f, float B = LexicalQuerySettings.DefaultB,
     bool DropNegatedPhrases = true)
 {

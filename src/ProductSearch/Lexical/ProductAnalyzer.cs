@@ -20,10 +20,12 @@ public static class ProductAnalyzer
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>
-    /// Names this analysis in the index manifest: an index whose terms were made by another analysis must be
-    /// rebuilt, since its query terms would no longer match its indexed ones.
+    /// Names this analysis, and the fields the BM25 index holds, in the index manifest: an index made by another one
+    /// must have its BM25 index rebuilt (from the stored products, without re-embedding), since its terms or fields
+    /// would no longer be the ones queries look for. v3 added <see cref="LexicalFields.CombinedText"/> and
+    /// <see cref="LexicalFields.AffirmedTitle"/>.
     /// </summary>
-    public const string Name = "product-v2";
+    public const string Name = "product-v3";
 
     /// <summary>The analysis of indexes built before <see cref="Name"/> was recorded (Lucene's EnglishAnalyzer).</summary>
     public const string LegacyName = "english-v1";

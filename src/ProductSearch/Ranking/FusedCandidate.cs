@@ -7,4 +7,11 @@ namespace ProductSearch.Ranking;
 /// <param name="Dense">Dense rank and cosine similarity.</param>
 /// <param name="LexicalPart">What the lexical side added to <paramref name="FusedScore"/>.</param>
 /// <param name="DensePart">What the dense side added to <paramref name="FusedScore"/>.</param>
-public sealed record FusedCandidate(long Key, double FusedScore, RetrieverHit? Lexical, RetrieverHit? Dense, double LexicalPart = 0, double DensePart = 0);
+public sealed record FusedCandidate(long Key, double FusedScore, RetrieverHit? Lexical, RetrieverHit? Dense, double LexicalPart = 0, double DensePart = 0)
+{
+    /// <summary>
+    /// The factor the fused score was multiplied by because the product's title affirms what the query negates
+    /// (<see cref="RankingProfile.NegationDemotion"/>); 1 when it was not demoted.
+    /// </summary>
+    public double Demotion { get; init; } = 1;
+}

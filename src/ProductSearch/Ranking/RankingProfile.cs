@@ -10,7 +10,7 @@ namespace ProductSearch.Ranking;
 public sealed record RankingProfile
 {
     /// <summary>Fusion method.</summary>
-    public FusionMethod Method { get; init; } = FusionMethod.Rrf;
+    public FusionMethod Method { get; init; } = FusionMethod.Convex;
 
     /// <summary>RRF rank constant k.</summary>
     public int RrfRankConstant { get; init; } = ReciprocalRankFusion.DefaultRankConstant;
@@ -45,8 +45,17 @@ public sealed record RankingProfile
     /// <summary>BM25 b.</summary>
     public float Bm25B { get; init; } = LexicalQuerySettings.DefaultB;
 
-    /// <summary>Whether the words of a "without …" phrase are left out of the BM25 query (see <see cref="NegatedPhrases"/>).</summary>
+    /// <summary>
+    /// Whether the words a query negates ("without a lid", "BPA-free"; see <see cref="Negations"/>) are left out of the
+    /// BM25 query and of the text the model embeds: both would otherwise rank products that have the thing on top.
+    /// </summary>
     public bool DropNegatedPhrases { get; init; } = true;
+
+    /// <summary>
+    /// The factor a hybrid candidate's fused score is multiplied by when its title affirms a word the query negates
+    /// (0–1; 1 turns demotion off). See <see cref="FusedCandidate.Demotion"/>.
+    /// </summary>
+    public double NegationDemotion { get; init; } = 0.6;
 
     /// <summary>The lexical side of this profile.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -64,6 +73,16 @@ public sealed record RankingProfile
     /// </summary>
     public static RankingProfile Default { get; } = new();
 
+    /// <summary>
+    /// The hybrid ranking of <paramref name="candidates"/>: both lists fused as this profile says, and the candidates
+    /// that affirm what the query negates demoted by <see cref="NegationDemotion"/>.
+    /// </summary>
+    public IReadOnlyList<FusedCandidate> Rank(CandidateLists candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        return Ranking.NegationDemotion.Apply(Fuse(candidates.Lexical, candidates.Dense), candidates.AffirmNegated, NegationDemotion);
+    }
+
     /// <summary>Fuses the two lists as this profile says.</summary>
     public IReadOnlyList<FusedCandidate> Fuse(IReadOnlyList<(long Key, float Score)> lexical, IReadOnlyList<(long Key, float Score)> dense) =>
         Method == FusionMethod.Convex
@@ -76,7 +95,8 @@ public sealed record RankingProfile
         ArgumentNullException.ThrowIfNull(candidate);
         return Method == FusionMethod.Rrf
             ? FormattableString.Invariant($"RRF: {LexicalWeight}/({RrfRankConstant}+{RankText(candidate.Lexical)}) + {DenseWeight}/({RrfRankConstant}+{RankText(candidate.Dense)}) = {candidate.LexicalPart:F5} + {candidate.DensePart:F5}")
-            : FormattableString.Invariant($"convex ({Normalizer}): {1 - Alpha:F2}·lexical + {Alpha:F2}·dense = {candidate.LexicalPart:F4} + {candidate.DensePart:F4}");
+            : FormattableString.Invariant($"convex ({Normalizer}): {1 - Alpha:F2}·lexical + {Alpha:F2}·dense = {candidate.LexicalPart:F4} + {candidate.DensePart:F4}")
+            + (candidate.Demotion < 1 ? FormattableString.Invariant($", × {candidate.Demotion:0.##} (the title has a word the query negates)") : "");
     }
 
     private static string RankText(RetrieverHit? hit) => hit is { } h ? h.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture) : "∞";
@@ -92,6 +112,8 @@ public sealed record RankingProfile
         if (ProximitySlop is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(ProximitySlop), ProximitySlop, "The proximity slop must be between 0 and 100.");
         if (Bm25K1 is < 0 or > 10 || float.IsNaN(Bm25K1)) throw new ArgumentOutOfRangeException(nameof(Bm25K1), Bm25K1, "BM25 k1 must be between 0 and 10.");
         if (Bm25B is < 0 or > 1 || float.IsNaN(Bm25B)) throw new ArgumentOutOfRangeException(nameof(Bm25B), Bm25B, "BM25 b must be between 0 and 1.");
+        if (NegationDemotion is < 0 or > 1 || double.IsNaN(NegationDemotion))
+            throw new ArgumentOutOfRangeException(nameof(NegationDemotion), NegationDemotion, "The negation demotion must be between 0 and 1 (1: off).");
         foreach (var (field, boost) in FieldBoosts)
         {
             if (!LexicalFields.TextFields.Contains(field))

@@ -11,7 +11,7 @@ internal sealed class LexicalRetriever(Bm25Searcher searcher) : IRetriever
         if (query.LexicalQuery is null || query.Allowed is { Count: 0 }) return RetrievalResult.None;
         cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
-        var hits = searcher.Search(query.LexicalQuery, query.Depth, query.Profile.Lexical, query.Filter);
+        var hits = searcher.Search(query.LexicalQuery.Query, query.Depth, query.Profile.Lexical, query.Filter);
         var candidates = new (long Key, float Score)[hits.Count];
         for (var i = 0; i < hits.Count; i++) candidates[i] = (hits[i].Key, hits[i].Score);
         return new RetrievalResult(candidates, Stopwatch.GetElapsedTime(started));

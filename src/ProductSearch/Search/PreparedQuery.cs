@@ -20,7 +20,13 @@ internal sealed class PreparedQuery
     public required int Depth { get; init; }
 
     /// <summary>The BM25 query; <c>null</c> in dense mode or when the text has no searchable term.</summary>
-    public Query? LexicalQuery { get; init; }
+    public LexicalQuery? LexicalQuery { get; init; }
+
+    /// <summary>The text the model embeds: the query without its negated words (when the profile says so).</summary>
+    public required string DenseText { get; init; }
+
+    /// <summary>The analysed words of what the query negates ("without a lid", "BPA-free", "no bake"); empty when it negates nothing.</summary>
+    public IReadOnlyList<string> NegatedTerms { get; init; } = [];
 
     /// <summary>The request's filters as one Lucene query; <c>null</c> without filters.</summary>
     public Query? Filter { get; init; }

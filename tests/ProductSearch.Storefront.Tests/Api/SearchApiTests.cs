@@ -124,8 +124,8 @@ public sealed class SearchApiTests(StorefrontApp app)
         Assert.All(answer.GetProperty("hits").EnumerateArray(), h =>
         {
             var why = h.GetProperty("explanation");
-            Assert.Equal("rrf", why.Text("method"));
-            Assert.StartsWith("RRF:", why.Text("formula"));
+            Assert.Equal("convex", why.Text("method"));
+            Assert.StartsWith("convex (MinMax):", why.Text("formula"));
             var parts = why.GetProperty("keywordPart").GetDouble() + why.GetProperty("semanticPart").GetDouble();
             Assert.Equal(h.GetProperty("score").GetDouble(), parts, 6);
         });

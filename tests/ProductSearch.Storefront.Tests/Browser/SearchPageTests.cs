@@ -54,7 +54,7 @@ public sealed class SearchPageTests
 
             // "Why this result?" opens the explanation from the API.
             await cards.First.Locator(".why").ClickAsync();
-            await Expect(cards.First.Locator(".why-formula")).ToContainTextAsync("RRF");
+            await Expect(cards.First.Locator(".why-formula")).ToContainTextAsync("convex");
 
             var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "storefront-girls-white-shoes.png");
             Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);

@@ -59,7 +59,7 @@ public sealed class EngineLifecycleTests : IDisposable
         Assert.Equal(0, log.Count(LogLevel.Information, "Now reading generation"));
         Assert.NotEmpty(engine.Search(new SearchRequest { Query = "shoes" }).Hits);
 
-        RankingProfileStore.Write(Index, RankingProfile.Default with { LexicalWeight = 1 });
+        RankingProfileStore.Write(Index, RankingProfile.Default with { Method = FusionMethod.Rrf, LexicalWeight = 1 });
         Assert.True(engine.Refresh());
         Assert.Equal((FusionMethod.Rrf, 1.0), (engine.DefaultProfile.Method, engine.DefaultProfile.LexicalWeight));
     }

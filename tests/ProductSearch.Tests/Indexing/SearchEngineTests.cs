@@ -1,5 +1,6 @@
 using ProductSearch.Embedding;
 using ProductSearch.Indexing;
+using ProductSearch.Ranking;
 using ProductSearch.Tests.Support;
 
 namespace ProductSearch.Tests.Indexing;
@@ -34,12 +35,19 @@ public sealed class SearchEngineTests(SmallIndexFixture index) : IClassFixture<S
     [Fact]
     public void Hybrid_hits_carry_both_retrievers_views()
     {
-        var hit = index.Engine.Search(new SearchRequest { Query = "girls white shoes", K = 3 }).Hits[0];
-        Assert.NotNull(hit.Lexical);
-        Assert.NotNull(hit.Dense);
+        var hit = index.Engine.Search(new SearchRequest { Query = "girls white shoes", K = 3, Explain = true }).Hits[0];
         Assert.InRange(hit.Dense!.Value.Score, 0.3f, 1f);
+        Assert.Equal(1, hit.Lexical!.Value.Rank);
         var profile = index.Engine.DefaultProfile;
-        Assert.Equal(profile.LexicalWeight / (profile.RrfRankConstant + hit.Lexical!.Value.Rank) + profile.DenseWeight / (profile.RrfRankConstant + hit.Dense.Value.Rank), hit.Score, 9);
+        Assert.Equal(FusionMethod.Convex, profile.Method);
+        // Min-max normalised, the best of each list scores 1: the best hit's parts are at most 1 − α and α.
+        Assert.InRange(hit.Explanation!.LexicalPart, 0, 1 - profile.Alpha + 1e-9);
+        Assert.InRange(hit.Explanation.DensePart, 0, profile.Alpha + 1e-9);
+        Assert.Equal(hit.Score, hit.Explanation.LexicalPart + hit.Explanation.DensePart, 9);
+
+        var rrf = profile with { Method = FusionMethod.Rrf };
+        var rrfHit = index.Engine.Search(new SearchRequest { Query = "girls white shoes", K = 3, Ranking = rrf }).Hits[0];
+        Assert.Equal(rrf.LexicalWeight / (rrf.RrfRankConstant + rrfHit.Lexical!.Value.Rank) + rrf.DenseWeight / (rrf.RrfRankConstant + rrfHit.Dense!.Value.Rank), rrfHit.Score, 9);
     }
 
     [Theory]

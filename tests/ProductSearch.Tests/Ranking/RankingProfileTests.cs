@@ -52,7 +52,8 @@ public sealed class RankingProfileTests(SyntheticIndexFixture index) : IClassFix
     [Fact]
     public void Explain_names_the_rrf_terms_and_lucene_explains_bm25()
     {
-        var hit = index.Engine.Search(new SearchRequest { Query = "white leather shoes", Explain = true, ExplainLexical = true }).Hits[0];
+        var rrf = RankingProfile.Default with { Method = FusionMethod.Rrf };
+        var hit = index.Engine.Search(new SearchRequest { Query = "white leather shoes", Explain = true, ExplainLexical = true, Ranking = rrf }).Hits[0];
         Assert.StartsWith("RRF: 2/(60+", hit.Explanation!.Formula);
         Assert.Contains("weight(", hit.Explanation.LuceneExplanation);
     }
