@@ -8,8 +8,10 @@ using ProductSearch.Ranking;
 namespace ProductSearch.Cli;
 
 /// <summary>
-/// <c>productsearch tune --examples FILE --index DIR</c>: searches fusion settings and field boosts for the best
-/// nDCG@10 on judged queries, with cross-validation, prints the table and stores the winner as the index's profile.
+/// <c>productsearch tune --examples FILE --index DIR</c>: scores a small grid of ranking profiles on judged queries,
+/// chooses by nested cross-validation (the simplest profile within one standard error of the best; the built-in
+/// default unless something beats it beyond noise), prints the held-out estimate with its spread and a paired test
+/// against the default, and stores the choice as the index's profile.
 /// </summary>
 internal static class TuneCommand
 {
@@ -17,54 +19,90 @@ internal static class TuneCommand
     {
         var examples = new Option<string>("--examples") { Description = "Judgments: TSV/CSV with query_id, query, product_id, esci_label (the ESCI examples layout).", Required = true };
         var index = CliOptions.Index(required: true);
-        var folds = new Option<int>("--folds") { Description = "Cross-validation folds over queries.", DefaultValueFactory = _ => 5 };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Print the table but leave the index's profile as it is." };
+        var folds = new Option<int>("--folds") { Description = "Outer (and inner) cross-validation folds over queries.", DefaultValueFactory = _ => 5 };
+        var repeats = new Option<int>("--repeats") { Description = "Fold assignments averaged.", DefaultValueFactory = _ => 5 };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the results but leave the index's profile as it is." };
         var device = CliOptions.Device();
         var verbose = CliOptions.Verbose();
-        var command = new Command("tune", "Tune the index's ranking profile on judged queries (nDCG@10, ESCI gains, k-fold CV).")
+        var command = new Command("tune", "Choose the index's ranking profile on judged queries by nested cross-validation (nDCG@10, ESCI gains).")
         {
-            examples, index, folds, dryRun, device, verbose,
+            examples, index, folds, repeats, dryRun, device, verbose,
         };
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() =>
         {
             if (parse.GetValue(folds) < 2) throw new ArgumentException("--folds must be at least 2.", "folds");
+            if (parse.GetValue(repeats) < 1) throw new ArgumentException("--repeats must be at least 1.", "repeats");
             var judgments = JudgmentsReader.Read(parse.GetValue(examples)!);
             if (judgments.SkippedLines.Count > 0)
                 Console.Error.WriteLine($"Skipped {judgments.SkippedLines.Count} judgment rows (first: line {judgments.SkippedLines[0].Line}, {judgments.SkippedLines[0].Reason}).");
-            using var loggers = CliLogging.Create(parse.GetValue(verbose));
+            var cv = new NestedCrossValidation { OuterFolds = parse.GetValue(folds), InnerFolds = parse.GetValue(folds), Repeats = parse.GetValue(repeats) };
+            var needed = Math.Max(NestedCrossValidation.MinimumQueries, cv.OuterFolds * 2);
+            if (judgments.Queries.Count < needed)
+                throw new ArgumentException($"'{parse.GetValue(examples)}' holds {judgments.Queries.Count} judged queries; tuning needs at least {needed}.");
             var indexPath = parse.GetValue(index)!;
-            using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = indexPath, Device = ComputeDevice.Parse(parse.GetValue(device)!), QueryCacheSize = 0 }, loggers);
-            var tuner = new ProfileTuner(engine) { Folds = parse.GetValue(folds) };
-            var result = tuner.Tune(judgments.Queries, null, cancellationToken);
-            Print(result, engine, tuner);
-            if (!parse.GetValue(dryRun))
+            ReportMissing(judgments.Queries, IndexedProductIds.Read(indexPath));
+
+            using var loggers = CliLogging.Create(parse.GetValue(verbose));
+            using var engine = SearchEngine.Open(new SearchEngineOptions
             {
-                RankingProfileStore.Write(engine.IndexPath, result.Best.Profile);
-                Console.WriteLine($"Wrote {RankingProfileStore.PathOf(engine.IndexPath)}; 'productsearch search --index {indexPath}' uses it from now on.");
-            }
+                IndexPath = indexPath, Device = ComputeDevice.Parse(parse.GetValue(device)!), QueryCacheSize = 0, ResultCacheSize = 0, RefreshInterval = TimeSpan.Zero,
+            }, loggers);
+            var result = new ProfileTuner(engine) { CrossValidation = cv }.Tune(judgments.Queries, null, cancellationToken);
+            Print(result, engine, cv);
+            if (!parse.GetValue(dryRun)) Store(result, engine.IndexPath);
             return Task.FromResult(0);
         }));
         return command;
     }
 
-    private static void Print(ProfileTuner.Result result, SearchEngine engine, ProfileTuner tuner)
+    private static void ReportMissing(IReadOnlyList<QueryJudgments> queries, IReadOnlySet<string> indexed)
+    {
+        var judged = queries.SelectMany(q => q.Labels.Keys).Distinct().ToArray();
+        var missing = judged.Count(id => !indexed.Contains(id));
+        if (missing > 0)
+            Console.Error.WriteLine($"{missing:N0} of {judged.Length:N0} judged products are not in the index ({queries.Count(q => q.Labels.Keys.Any(id => !indexed.Contains(id)))} queries affected); they count as unfound.");
+    }
+
+    private static void Store(ProfileTuner.Result result, string indexPath)
+    {
+        var path = RankingProfileStore.PathOf(indexPath);
+        if (result.KeptReference)
+        {
+            // Nothing beat the built-in default beyond noise: the index follows the default (and its future improvements).
+            if (File.Exists(path)) File.Delete(path);
+            Console.WriteLine($"Kept the built-in default profile (nothing beat it beyond noise); {indexPath} has no profile file of its own.");
+            return;
+        }
+        var estimate = result.CrossValidatedNdcg.ToString("F4", CultureInfo.InvariantCulture);
+        RankingProfileStore.Write(indexPath, result.Chosen with
+        {
+            Source = $"productsearch tune: {result.Queries} queries, nested cross-validated nDCG@10 {estimate}",
+        });
+        Console.WriteLine($"Wrote {path}; searches of {indexPath} use it from now on.");
+    }
+
+    private static void Print(ProfileTuner.Result result, SearchEngine engine, NestedCrossValidation cv)
     {
         string F(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
-        Console.WriteLine($"Tuned on {result.Queries} queries over {engine.Manifest.ProductCount:N0} products (model {engine.Manifest.Model.Name}); {result.ProfilesTried:N0} profiles scored.");
+        string Signed(double v) => v.ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture);
+        Console.WriteLine($"Tuned on {result.Queries} queries over {engine.Manifest.ProductCount:N0} products (model {engine.Manifest.Model.Name}); {result.ProfilesTried} profiles scored.");
         Console.WriteLine();
-        Console.WriteLine("nDCG@10 (ESCI gains)        all queries");
+        var interval = result.Interval is { } i ? $" [{F(i.Low)}, {F(i.High)}]" : "";
+        var folds = result.FoldMeans;
+        Console.WriteLine($"Expected nDCG@10 on unseen queries (nested {cv.OuterFolds}×{cv.InnerFolds}-fold cross-validation, {cv.Repeats} repeats): {F(result.CrossValidatedNdcg)}{interval}");
+        Console.WriteLine($"  outer folds: min {F(folds.Min())}, max {F(folds.Max())}, sd {F(NestedCrossValidation.StandardDeviation(folds))}");
+        Console.WriteLine($"  versus the built-in default, paired over queries: {Signed(result.VersusReference.Difference)} (p {F(result.VersusReference.PValue)})");
+        Console.WriteLine();
+        Console.WriteLine("On these same queries (in-sample, optimistic for every tuned figure):");
         Console.WriteLine($"  bm25 only                  {F(result.Bm25Ndcg)}");
         Console.WriteLine($"  dense only                 {F(result.DenseNdcg)}");
-        Console.WriteLine($"  hybrid, untuned default    {F(result.DefaultHybridNdcg)}");
-        Console.WriteLine($"  hybrid, best profile       {F(result.Best.MeanNdcg)}   (optimistic: chosen on these queries)");
-        Console.WriteLine($"  hybrid, {result.FoldWinners.Count}-fold CV estimate   {F(result.CrossValidatedNdcg)}   (each fold's winner scored on queries it did not see; mean of {tuner.Repeats} fold assignments)");
+        Console.WriteLine($"  hybrid, built-in default   {F(result.ReferenceNdcg)}");
+        Console.WriteLine($"  hybrid, chosen profile     {F(result.ChosenInSample)}");
+        Console.WriteLine($"  hybrid, grid's best        {F(result.BestInSample)}");
         Console.WriteLine();
-        Console.WriteLine("Best profiles:");
-        foreach (var (candidate, i) in result.Top.Take(10).Select((c, i) => (c, i)))
-            Console.WriteLine($"  {i + 1,2}. {F(candidate.MeanNdcg)}  {Describe(candidate.Profile)}");
-        Console.WriteLine();
-        Console.WriteLine("Fold winners of the first assignment (held-out nDCG@10):");
-        foreach (var (profile, heldOut) in result.FoldWinners) Console.WriteLine($"      {F(heldOut)}  {Describe(profile)}");
+        Console.WriteLine(result.KeptReference ? "Chosen: the built-in default (nothing beat it beyond one standard error)." : $"Chosen: {Describe(result.Chosen)}");
+        Console.WriteLine("Chosen in the outer folds:");
+        foreach (var (profile, times) in result.FoldChoices.Take(8)) Console.WriteLine($"  {times,3}×  {Describe(profile)}");
         Console.WriteLine();
     }
 
@@ -72,10 +110,9 @@ internal static class TuneCommand
     {
         var fusion = p.Method == FusionMethod.Rrf
             ? FormattableString.Invariant($"rrf k={p.RrfRankConstant} w_lex={p.LexicalWeight}")
-            : FormattableString.Invariant($"convex α={p.Alpha:F1} {p.Normalizer.ToString().ToLowerInvariant()}");
+            : FormattableString.Invariant($"convex α={p.Alpha:0.##} {p.Normalizer.ToString().ToLowerInvariant()}");
         var boosts = string.Join(" ", p.FieldBoosts.Where(b => b.Value > 0).Select(b => FormattableString.Invariant($"{b.Key}={b.Value}")));
-        var extras = (p.ProximityBoost > 0 ? FormattableString.Invariant($", proximity {p.ProximityBoost}~{p.ProximitySlop}") : "") +
-                     (p.Bm25B != 0.75f || p.Bm25K1 != 1.2f ? FormattableString.Invariant($", bm25 k1={p.Bm25K1} b={p.Bm25B}") : "");
-        return $"{fusion}, depth {p.CandidateDepth}, boosts {boosts}{extras}";
+        var negation = !p.DropNegatedPhrases ? "negation ignored" : p.NegationDemotion < 1 ? FormattableString.Invariant($"negation dropped, demoted ×{p.NegationDemotion:0.##}") : "negation dropped";
+        return FormattableString.Invariant($"{fusion}, depth {p.CandidateDepth}, boosts {boosts}, bm25 k1={p.Bm25K1} b={p.Bm25B}, {negation}");
     }
 }

@@ -4,189 +4,187 @@ using ProductSearch.Ranking;
 namespace ProductSearch.Evaluation;
 
 /// <summary>
-/// Finds the ranking profile that maximises nDCG@10 (ESCI gains) on a set of judged queries: it searches field
-/// boosts, candidate depth and fusion (RRF k and weights; convex α and normaliser), and estimates how the choice
-/// generalises with k-fold cross-validation over queries — each fold's winner is picked on the other folds and
-/// scored on the held-out one — so the figure it reports is not the optimistic score of the training queries.
-/// Candidate lists are retrieved once per query (and per field-boost setting), then every fusion is replayed on them.
+/// Chooses an index's ranking profile on judged queries, honestly: every profile of a small grid (field boosts, BM25 b,
+/// the negation rule, fusion, candidate depth) is scored on every query, then <see cref="NestedCrossValidation"/> picks
+/// the simplest profile within one standard error of the best — the built-in default unless something beats it beyond
+/// noise — and estimates, with the choice made inside outer folds, what queries it was not made on will get. Candidate
+/// lists are retrieved once per query and lexical or dense variant; every fusion is replayed on them.
 /// </summary>
 public sealed class ProfileTuner
 {
     private readonly SearchEngine _engine;
 
     /// <summary>Creates a tuner over an open engine.</summary>
-    public ProfileTuner(SearchEngine engine) => _engine = engine;
+    public ProfileTuner(SearchEngine engine) => _engine = engine ?? throw new ArgumentNullException(nameof(engine));
 
-    /// <summary>Cross-validation folds.</summary>
-    public int Folds { get; init; } = 5;
+    /// <summary>The cross-validation (folds, repeats, seed).</summary>
+    public NestedCrossValidation CrossValidation { get; init; } = new();
 
-    /// <summary>Seed of the fold assignment.</summary>
-    public int Seed { get; init; } = 20231;
+    /// <summary>The profiles tried; the first is the reference (complexity 0), normally <see cref="RankingProfile.Default"/>.</summary>
+    public IReadOnlyList<RankingProfile> Candidates { get; init; } = DefaultGrid(RankingProfile.Default);
 
-    /// <summary>
-    /// How many times cross-validation is repeated with other fold assignments; the estimate is their mean. With
-    /// ~100 queries one split's estimate moves by ±0.01 with the seed, which repeats average out.
-    /// </summary>
-    public int Repeats { get; init; } = 5;
-
-    /// <summary>Candidate depths tried.</summary>
-    public IReadOnlyList<int> Depths { get; init; } = [50, 100];
-
-    /// <summary>RRF rank constants tried.</summary>
-    public IReadOnlyList<int> RrfConstants { get; init; } = [10, 20, 40, 60];
-
-    /// <summary>RRF lexical weights tried (the dense weight stays 1).</summary>
-    public IReadOnlyList<double> RrfLexicalWeights { get; init; } = [1.0, 1.5, 2.0, 3.0];
-
-    /// <summary>Convex α values tried.</summary>
-    public IReadOnlyList<double> Alphas { get; init; } = [0.3, 0.4, 0.5, 0.6, 0.7];
-
-    /// <summary>Convex normalisers tried.</summary>
-    public IReadOnlyList<ScoreNormalizer> Normalizers { get; init; } = [ScoreNormalizer.MinMax, ScoreNormalizer.Dbsf];
-
-    /// <summary>Lexical settings tried (field boosts, proximity bonus, BM25 k1 and b).</summary>
-    public IReadOnlyList<LexicalQuerySettings> LexicalGrid { get; init; } = DefaultLexicalGrid();
-
-    /// <summary>One evaluated profile.</summary>
-    /// <param name="Profile">The profile.</param>
-    /// <param name="MeanNdcg">Mean nDCG@10 over all tuning queries.</param>
-    public sealed record Candidate(RankingProfile Profile, double MeanNdcg);
+    /// <summary>Draws of the paired sign-flip test against the reference profile.</summary>
+    public int TestDraws { get; init; } = 10_000;
 
     /// <summary>The outcome.</summary>
-    /// <param name="Best">The profile with the best mean over all queries (the one to ship).</param>
-    /// <param name="CrossValidatedNdcg">Mean held-out nDCG@10 of the per-fold winners: the estimate for unseen queries.</param>
-    /// <param name="Bm25Ndcg">BM25 alone (default boosts), mean nDCG@10.</param>
-    /// <param name="DenseNdcg">Dense alone, mean nDCG@10.</param>
-    /// <param name="DefaultHybridNdcg">The untuned default profile, mean nDCG@10.</param>
-    /// <param name="Top">The best profiles, best first.</param>
-    /// <param name="FoldWinners">Each fold's winner and its held-out nDCG@10.</param>
+    /// <param name="Chosen">The profile the rule picks on all queries (the one to ship).</param>
+    /// <param name="CrossValidatedNdcg">Nested cross-validated nDCG@10: the estimate for unseen queries.</param>
+    /// <param name="Interval">95 % bootstrap interval of <paramref name="CrossValidatedNdcg"/> over queries.</param>
+    /// <param name="FoldMeans">Held-out nDCG@10 of each outer fold of each repeat.</param>
+    /// <param name="VersusReference">Mean per-query difference of the held-out choices against the reference profile, and its two-sided p-value.</param>
+    /// <param name="ReferenceNdcg">The reference profile on all queries (in-sample when it was itself chosen on them).</param>
+    /// <param name="ChosenInSample">The chosen profile on all queries (optimistic: chosen on them).</param>
+    /// <param name="BestInSample">The grid's best on all queries (more optimistic still).</param>
+    /// <param name="Bm25Ndcg">BM25 alone with the reference's lexical settings.</param>
+    /// <param name="DenseNdcg">Dense alone with the reference's query text.</param>
+    /// <param name="FoldChoices">Profiles chosen in outer folds, with how often.</param>
     /// <param name="Queries">Queries used.</param>
-    /// <param name="ProfilesTried">How many profiles were scored.</param>
-    public sealed record Result(Candidate Best, double CrossValidatedNdcg, double Bm25Ndcg, double DenseNdcg, double DefaultHybridNdcg,
-        IReadOnlyList<Candidate> Top, IReadOnlyList<(RankingProfile Profile, double HeldOutNdcg)> FoldWinners, int Queries, int ProfilesTried);
+    public sealed record Result(RankingProfile Chosen, double CrossValidatedNdcg, (double Low, double High)? Interval, IReadOnlyList<double> FoldMeans,
+        (double Difference, double PValue) VersusReference, double ReferenceNdcg, double ChosenInSample, double BestInSample, double Bm25Ndcg, double DenseNdcg,
+        IReadOnlyList<(RankingProfile Profile, int Times)> FoldChoices, int Queries)
+    {
+        /// <summary>Whether the rule kept the reference profile (nothing beat it beyond noise).</summary>
+        public bool KeptReference { get; init; }
 
-    /// <summary>Tunes on <paramref name="queries"/>.</summary>
+        /// <summary>How many profiles were scored.</summary>
+        public int ProfilesTried { get; init; }
+    }
+
+    /// <summary>Scores the grid on <paramref name="queries"/> and runs the nested cross-validation.</summary>
+    /// <exception cref="ArgumentException">Fewer judged queries than the cross-validation needs; the message gives the count.</exception>
     public Result Tune(IReadOnlyList<QueryJudgments> queries, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (queries.Count < Folds) throw new ArgumentException($"Tuning needs at least {Folds} judged queries; got {queries.Count}.", nameof(queries));
-        var maxDepth = Depths.Max();
-        var dense = queries.Select(q => Retrieve(q.Query, SearchMode.Dense, RankingProfile.Default with { CandidateDepth = maxDepth }, cancellationToken).Dense).ToArray();
-        var lexicalByBoosts = LexicalGrid.Select(b => queries.Select(q =>
-            Retrieve(q.Query, SearchMode.Bm25, ProfileWith(b) with { CandidateDepth = maxDepth }, cancellationToken).Lexical).ToArray()).ToArray();
+        ArgumentNullException.ThrowIfNull(queries);
+        var needed = Math.Max(NestedCrossValidation.MinimumQueries, CrossValidation.OuterFolds * 2);
+        if (queries.Count < needed) throw new ArgumentException($"Tuning needs at least {needed} judged queries; got {queries.Count}.", nameof(queries));
 
-        var baseline = RankingProfile.Default;
-        var baselineLexical = queries.Select(q => Retrieve(q.Query, SearchMode.Bm25, baseline, cancellationToken).Lexical).ToArray();
-        var ids = _engine.GetProductIds(dense.Concat(lexicalByBoosts.SelectMany(l => l)).Concat(baselineLexical).SelectMany(l => l.Select(h => h.Key)));
-
-        var profiles = Profiles().ToArray();
-        var scores = new double[profiles.Length][];
+        var lists = new CandidateCache(_engine, queries, Candidates.Max(p => p.CandidateDepth), cancellationToken);
+        var scores = new double[Candidates.Count][];
         var done = 0;
-        Parallel.For(0, profiles.Length, new ParallelOptions { CancellationToken = cancellationToken }, p =>
+        Parallel.For(0, Candidates.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = 2 }, c =>
         {
-            var (profile, boostIndex) = profiles[p];
-            var row = new double[queries.Count];
-            for (var q = 0; q < queries.Count; q++)
-            {
-                var fused = profile.Fuse(Cut(lexicalByBoosts[boostIndex][q], profile.CandidateDepth), Cut(dense[q], profile.CandidateDepth));
-                row[q] = RankingMetrics.NdcgAt(10, fused.Take(10).Select(c => ids[c.Key]).ToArray(), queries[q]);
-            }
-            scores[p] = row;
-            progress?.Report(Interlocked.Increment(ref done) / (double)profiles.Length);
+            scores[c] = queries.Select((q, i) => lists.Ndcg(Candidates[c], i)).ToArray();
+            progress?.Report(Interlocked.Increment(ref done) / (double)Candidates.Count);
         });
 
-        double MeanOf(Func<int, IReadOnlyList<(long Key, float Score)>> list) =>
-            queries.Select((q, i) => RankingMetrics.NdcgAt(10, list(i).Take(10).Select(h => ids[h.Key]).ToArray(), q)).Average();
-        var bm25 = MeanOf(i => baselineLexical[i]);
-        var denseOnly = MeanOf(i => dense[i]);
-        var defaultHybrid = MeanOf(i => baseline.Fuse(baselineLexical[i], Cut(dense[i], baseline.CandidateDepth)).Select(c => (c.Key, (float)c.FusedScore)).ToArray());
-
-        var means = scores.Select(r => r.Average()).ToArray();
-        var ranked = Enumerable.Range(0, profiles.Length).OrderByDescending(p => means[p]).ThenBy(p => p).ToArray();
-        var (crossValidated, winners) = CrossValidate(scores, profiles.Select(p => p.Profile).ToArray(), queries.Count);
-        var top = ranked.Take(15).Select(p => new Candidate(profiles[p].Profile, means[p])).ToArray();
-        var best = top[0] with
+        var reference = Candidates[0];
+        var complexity = Candidates.Select(p => Complexity(p, reference)).ToArray();
+        var cv = CrossValidation.Run(scores, complexity);
+        var differences = cv.HeldOut.Select((h, q) => h - scores[0][q]).ToArray();
+        var best = scores.Select(s => s.Average()).Max();
+        return new Result(Candidates[cv.Chosen], cv.Estimate, BootstrapInterval.OfMean(cv.HeldOut, 10_000, CrossValidation.Seed), cv.FoldMeans,
+            (differences.Average(), PairedRandomizationTest.PValue(differences, TestDraws, CrossValidation.Seed)),
+            scores[0].Average(), scores[cv.Chosen].Average(), best,
+            queries.Select((q, i) => lists.Bm25Ndcg(reference, i)).Average(), queries.Select((q, i) => lists.DenseNdcg(reference, i)).Average(),
+            cv.FoldChoices.OrderByDescending(c => c.Value).Select(c => (Candidates[c.Key], c.Value)).ToArray(), queries.Count)
         {
-            Profile = top[0].Profile with
-            {
-                Source = FormattableString.Invariant($"productsearch tune: {queries.Count} queries, nDCG@10 {means[ranked[0]]:F4} on them, {Folds}-fold cross-validated {crossValidated:F4}"),
-            },
+            KeptReference = cv.Chosen == 0,
+            ProfilesTried = Candidates.Count,
         };
-        return new Result(best, crossValidated, bm25, denseOnly, defaultHybrid, top, winners, queries.Count, profiles.Length);
     }
 
-    private (double Mean, IReadOnlyList<(RankingProfile, double)> Winners) CrossValidate(double[][] scores, RankingProfile[] profiles, int queryCount)
+    /// <summary>How many of the grid's settings <paramref name="profile"/> changes from <paramref name="reference"/>.</summary>
+    public static int Complexity(RankingProfile profile, RankingProfile reference)
     {
-        var runs = Enumerable.Range(0, Repeats).Select(r => CrossValidateOnce(scores, profiles, queryCount, Seed + r)).ToArray();
-        return (runs.Average(r => r.Mean), runs[0].Winners);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(reference);
+        var fusion = profile.Method != reference.Method || profile.Alpha != reference.Alpha || profile.Normalizer != reference.Normalizer
+            || (profile.Method == FusionMethod.Rrf && (profile.LexicalWeight != reference.LexicalWeight || profile.RrfRankConstant != reference.RrfRankConstant));
+        return (fusion ? 1 : 0) + (profile.CandidateDepth != reference.CandidateDepth ? 1 : 0) + (profile.Bm25B != reference.Bm25B ? 1 : 0)
+            + (!profile.FieldBoosts.OrderBy(b => b.Key).SequenceEqual(reference.FieldBoosts.OrderBy(b => b.Key)) ? 1 : 0)
+            + (profile.DropNegatedPhrases != reference.DropNegatedPhrases ? 1 : 0) + (profile.NegationDemotion != reference.NegationDemotion ? 1 : 0);
     }
 
-    private (double Mean, IReadOnlyList<(RankingProfile, double)> Winners) CrossValidateOnce(double[][] scores, RankingProfile[] profiles, int queryCount, int seed)
+    /// <summary>
+    /// The grid around <paramref name="reference"/>: brand boost 1 or 2, BM25 b 0.4 or 0.75, the negation rule (drop and
+    /// demote ×0.6 or ×0.8, drop only, neither), fusion (convex α 0.4/0.5/0.6 min-max; RRF k 60 with lexical weight
+    /// 1/1.5/2), depth 50 or 100 — 192 profiles. Kept small on purpose: with ~100 judged queries every extra dimension
+    /// buys more fit to them than gain on new ones.
+    /// </summary>
+    public static IReadOnlyList<RankingProfile> DefaultGrid(RankingProfile reference)
     {
-        var order = Enumerable.Range(0, queryCount).ToArray();
-        new Random(seed).Shuffle(order);
-        var fold = new int[queryCount];
-        for (var i = 0; i < order.Length; i++) fold[order[i]] = i % Folds;
-
-        var winners = new List<(RankingProfile, double)>();
-        double heldOutSum = 0;
-        for (var f = 0; f < Folds; f++)
-        {
-            var train = Enumerable.Range(0, queryCount).Where(q => fold[q] != f).ToArray();
-            var test = Enumerable.Range(0, queryCount).Where(q => fold[q] == f).ToArray();
-            var winner = Enumerable.Range(0, profiles.Length).OrderByDescending(p => train.Average(q => scores[p][q])).ThenBy(p => p).First();
-            var heldOut = test.Average(q => scores[winner][q]);
-            winners.Add((profiles[winner], heldOut));
-            heldOutSum += test.Sum(q => scores[winner][q]);
-        }
-        return (heldOutSum / queryCount, winners);
-    }
-
-    private IEnumerable<(RankingProfile Profile, int LexicalIndex)> Profiles()
-    {
-        for (var l = 0; l < LexicalGrid.Count; l++)
-        {
-            var basis = ProfileWith(LexicalGrid[l]);
-            foreach (var depth in Depths)
-            {
-                foreach (var k in RrfConstants)
-                    foreach (var weight in RrfLexicalWeights)
-                        yield return (basis with { Method = FusionMethod.Rrf, RrfRankConstant = k, LexicalWeight = weight, DenseWeight = 1, CandidateDepth = depth }, l);
-                foreach (var alpha in Alphas)
-                    foreach (var normalizer in Normalizers)
-                        yield return (basis with { Method = FusionMethod.Convex, Alpha = alpha, Normalizer = normalizer, CandidateDepth = depth }, l);
-            }
-        }
-    }
-
-    private CandidateLists Retrieve(string query, SearchMode mode, RankingProfile profile, CancellationToken cancellationToken) =>
-        _engine.Retrieve(new SearchRequest { Query = query, Mode = mode, Ranking = profile, K = 1 }, cancellationToken);
-
-    /// <summary>The default profile with <paramref name="lexical"/>'s settings, all of them (the "without" rule included).</summary>
-    private static RankingProfile ProfileWith(LexicalQuerySettings lexical) => new()
-    {
-        FieldBoosts = lexical.FieldBoosts, ProximityBoost = lexical.ProximityBoost, ProximitySlop = lexical.ProximitySlop,
-        Bm25K1 = lexical.K1, Bm25B = lexical.B, DropNegatedPhrases = lexical.DropNegatedPhrases,
-    };
-
-    private static IReadOnlyList<(long Key, float Score)> Cut(IReadOnlyList<(long Key, float Score)> list, int depth) =>
-        list.Count <= depth ? list : list.Take(depth).ToArray();
-
-    private static List<LexicalQuerySettings> DefaultLexicalGrid()
-    {
-        // Kept small on purpose: with ~100 tuning queries, every extra dimension buys more fit to those queries
-        // than gain on new ones (a 130-setting grid scored higher on the tuning queries and lower in cross-validation).
-        var grid = new List<LexicalQuerySettings> { LexicalQuerySettings.Default };
+        ArgumentNullException.ThrowIfNull(reference);
+        var grid = new List<RankingProfile> { reference };
         foreach (var brand in new[] { 1f, 2f })
-            foreach (var color in new[] { 0f })
-                foreach (var bullets in new[] { 0f, 0.15f })
-                    foreach (var description in new[] { 0f, 0.1f })
-                        foreach (var proximity in new[] { 0f })
-                            foreach (var b in new[] { 0.75f, 0.4f })
-                                grid.Add(new LexicalQuerySettings(new Dictionary<string, float>
-                                {
-                                    [LexicalFields.Title] = 1f, [LexicalFields.Brand] = brand, [LexicalFields.Color] = color,
-                                    [LexicalFields.Bullets] = bullets, [LexicalFields.Description] = description,
-                                }, proximity, 3, 1.2f, b));
+            foreach (var b in new[] { 0.4f, 0.75f })
+                foreach (var (drop, demotion) in new[] { (true, 0.6), (true, 0.8), (true, 1.0), (false, 1.0) })
+                    foreach (var fusion in Fusions(reference))
+                        foreach (var depth in new[] { 50, 100 })
+                        {
+                            var boosts = new Dictionary<string, float>(reference.FieldBoosts) { [LexicalFields.Brand] = brand };
+                            var profile = fusion with { FieldBoosts = boosts, Bm25B = b, DropNegatedPhrases = drop, NegationDemotion = demotion, CandidateDepth = depth };
+                            if (Complexity(profile, reference) > 0) grid.Add(profile);
+                        }
         return grid;
+    }
+
+    private static IEnumerable<RankingProfile> Fusions(RankingProfile reference)
+    {
+        foreach (var alpha in new[] { 0.4, 0.5, 0.6 })
+            yield return reference with { Method = FusionMethod.Convex, Alpha = alpha, Normalizer = ScoreNormalizer.MinMax };
+        foreach (var weight in new[] { 1.0, 1.5, 2.0 })
+            yield return reference with { Method = FusionMethod.Rrf, RrfRankConstant = 60, LexicalWeight = weight, DenseWeight = 1 };
+    }
+
+    /// <summary>
+    /// Every query's candidate lists for each lexical and dense variant the grid needs, retrieved once to the deepest
+    /// depth; profiles then cut, fuse and score them without touching the engine again.
+    /// </summary>
+    private sealed class CandidateCache
+    {
+        private readonly SearchEngine _engine;
+        private readonly IReadOnlyList<QueryJudgments> _queries;
+        private readonly int _depth;
+        private readonly CancellationToken _cancellationToken;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Variant, int Query), CandidateLists> _lists = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _ids = new();
+
+        public CandidateCache(SearchEngine engine, IReadOnlyList<QueryJudgments> queries, int depth, CancellationToken cancellationToken)
+        {
+            (_engine, _queries, _depth, _cancellationToken) = (engine, queries, depth, cancellationToken);
+        }
+
+        public double Ndcg(RankingProfile profile, int query)
+        {
+            var lexical = Lists(profile, SearchMode.Bm25, query);
+            var dense = Lists(profile, SearchMode.Dense, query);
+            var candidates = new CandidateLists(Cut(lexical.Lexical, profile.CandidateDepth), Cut(dense.Dense, profile.CandidateDepth))
+            {
+                AffirmNegated = lexical.AffirmNegated.Union(dense.AffirmNegated).ToHashSet(),
+            };
+            return Score(profile.Rank(candidates).Take(10).Select(c => c.Key), query);
+        }
+
+        public double Bm25Ndcg(RankingProfile profile, int query) => Score(Lists(profile, SearchMode.Bm25, query).Lexical.Take(10).Select(c => c.Key), query);
+
+        public double DenseNdcg(RankingProfile profile, int query) => Score(Lists(profile, SearchMode.Dense, query).Dense.Take(10).Select(c => c.Key), query);
+
+        private double Score(IEnumerable<long> keys, int query)
+        {
+            var ranked = keys.ToArray();
+            var missing = ranked.Where(k => !_ids.ContainsKey(k)).ToArray();
+            if (missing.Length > 0)
+                foreach (var (key, id) in _engine.GetProductIds(missing)) _ids[key] = id;
+            return RankingMetrics.NdcgAt(10, ranked.Select(k => _ids.GetValueOrDefault(k, "")).ToArray(), _queries[query]);
+        }
+
+        private CandidateLists Lists(RankingProfile profile, SearchMode mode, int query)
+        {
+            // What a retriever returns depends only on these settings of the profile (the dense side only on the query text).
+            var variant = mode == SearchMode.Dense
+                ? $"dense|{profile.DropNegatedPhrases}"
+                : $"bm25|{profile.DropNegatedPhrases}|{profile.Bm25K1}|{profile.Bm25B}|{profile.ProximityBoost}|{profile.ProximitySlop}|" +
+                  string.Join(",", profile.FieldBoosts.OrderBy(b => b.Key).Select(b => $"{b.Key}={b.Value}"));
+            return _lists.GetOrAdd((variant, query), _ => _engine.Retrieve(new SearchRequest
+            {
+                Query = _queries[query].Query,
+                Mode = mode,
+                K = 1,
+                Ranking = profile with { CandidateDepth = _depth },
+            }, _cancellationToken));
+        }
+
+        private static IReadOnlyList<(long Key, float Score)> Cut(IReadOnlyList<(long Key, float Score)> list, int depth) =>
+            list.Count <= depth ? list : list.Take(depth).ToArray();
     }
 }

@@ -6,7 +6,11 @@ using ProductSearch.Tests.Support;
 
 namespace ProductSearch.Tests.Cli;
 
-/// <summary><c>productsearch tune</c> writes the winning profile into the index, and the next search uses it.</summary>
+/// <summary>
+/// <c>productsearch tune</c> chooses by nested cross-validation: it writes the chosen profile into the index (and the
+/// next search uses it), or keeps the built-in default and says so; too few queries are refused.
+/// </summary>
+[Collection(nameof(ConsoleCapture))]
 public sealed class TuneCommandTests
 {
     [SkippableFact]
@@ -14,7 +18,7 @@ public sealed class TuneCommandTests
     {
         var folder = SharedData.EsciDirectory;
         var lines = File.ReadLines(Path.Combine(folder, "examples.tsv")).ToList();
-        var queryIds = lines.Skip(1).Select(l => l.Split('\t')[0]).Distinct().Take(12).ToHashSet();
+        var queryIds = lines.Skip(1).Select(l => l.Split('\t')[0]).Distinct().Take(24).ToHashSet();
         var judged = lines.Skip(1).Where(l => queryIds.Contains(l.Split('\t')[0])).ToList();
         var wanted = judged.Select(l => l.Split('\t')[2]).ToHashSet();
 
@@ -28,13 +32,36 @@ public sealed class TuneCommandTests
         await new IndexBuilder(TestModels.MiniLm, "minilm").BuildAsync(catalog, index);
 
         Assert.Null(RankingProfileStore.Read(index));
-        Assert.Equal(0, await CliApp.Create().Parse(["tune", "--examples", examples, "--index", index, "--folds", "3", "--device", "cpu"]).InvokeAsync());
+        var (exit, printed) = await ConsoleCapture.RunAsync(() =>
+            CliApp.Create().Parse(["tune", "--examples", examples, "--index", index, "--folds", "3", "--repeats", "1", "--device", "cpu"]).InvokeAsync());
+        Assert.Equal(0, exit);
+        Assert.Contains("Expected nDCG@10 on unseen queries (nested 3×3-fold cross-validation, 1 repeats)", printed);
+        Assert.Contains("versus the built-in default, paired over queries", printed);
 
         var written = RankingProfileStore.Read(index);
-        Assert.NotNull(written);
-        Assert.StartsWith("productsearch tune: 12 queries", written!.Source);
         using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, Device = ComputeDevice.Cpu });
-        Assert.Equal(written.Source, engine.DefaultProfile.Source);
+        if (printed.Contains("Kept the built-in default profile", StringComparison.Ordinal))
+        {
+            Assert.Null(written);
+            Assert.Same(ProductSearch.Ranking.RankingProfile.Default, engine.DefaultProfile);
+        }
+        else
+        {
+            Assert.StartsWith("productsearch tune: 24 queries, nested cross-validated nDCG@10", written!.Source);
+            Assert.Equal(written.Source, engine.DefaultProfile.Source);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Tune_on_too_few_queries_exits_2_naming_the_count()
+    {
+        var folder = SharedData.EsciDirectory;
+        var lines = File.ReadLines(Path.Combine(folder, "examples.tsv")).ToList();
+        var queryIds = lines.Skip(1).Select(l => l.Split('\t')[0]).Distinct().Take(12).ToHashSet();
+        using var temp = new TempFolder();
+        var examples = temp.File("examples.tsv");
+        await File.WriteAllLinesAsync(examples, [lines[0], .. lines.Skip(1).Where(l => queryIds.Contains(l.Split('\t')[0]))]);
+        Assert.Equal(2, await CliApp.Create().Parse(["tune", "--examples", examples, "--index", temp.File("none"), "--device", "cpu"]).InvokeAsync());
     }
 
     [Fact]

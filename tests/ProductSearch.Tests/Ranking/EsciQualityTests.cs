@@ -34,5 +34,11 @@ public sealed class EsciQualityTests
         // here in-sample, 0.683 cross-validated. This guards against regressions, not the estimate for unseen queries.
         Assert.True(hybrid >= 0.67, $"hybrid nDCG@10 {hybrid:F4} is below 0.67 (measured 0.684)");
         Assert.True(bm25 >= 0.61, $"bm25 nDCG@10 {bm25:F4} is below 0.61 (measured 0.649; plain Lucene title BM25 0.580)");
+
+        // Choosing by nested cross-validation keeps the default here, and its held-out estimate beats both retrievers.
+        var tuning = new ProfileTuner(engine) { CrossValidation = new NestedCrossValidation { Repeats = 2 } }.Tune(queries);
+        Assert.True(tuning.CrossValidatedNdcg > Math.Max(tuning.Bm25Ndcg, tuning.DenseNdcg) + 0.01,
+            $"cross-validated {tuning.CrossValidatedNdcg:F4} vs bm25 {tuning.Bm25Ndcg:F4}, dense {tuning.DenseNdcg:F4}");
+        Assert.True(tuning.KeptReference, $"tune moved away from the default to {tuning.Chosen}");
     }
 }
