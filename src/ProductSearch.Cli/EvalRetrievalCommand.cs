@@ -28,13 +28,15 @@ internal static class EvalRetrievalCommand
         split.AcceptOnlyFromAmong("test", "train");
         var small = new Option<bool>("--small-version") { Description = "Keep only the rows of the reduced (small_version = 1) task." };
         var locale = new Option<string?>("--locale") { Description = "Keep only this product locale (us, es, jp)." };
+        var variant = new Option<QueryVariant>("--variant") { Description = "Search the queries as judged (clean), with one seeded typo each (typos), or cut inside the last word as typed (prefixes).", DefaultValueFactory = _ => QueryVariant.Clean };
+        var variantSeed = new Option<int>("--variant-seed") { Description = "Seed of the typos.", DefaultValueFactory = _ => 1 };
         var model = CliOptions.Model();
         model.Description += " With --catalog: the model to build with (default minilm); with --index: must be the index's.";
         var device = CliOptions.Device();
         var verbose = CliOptions.Verbose();
         var command = new Command("retrieval", "Score search modes against ESCI judgments (nDCG, recall, MRR, intervals, tests).")
         {
-            examples, index, catalog, modes, k, json, output, split, small, locale, model, device, verbose,
+            examples, index, catalog, modes, k, json, output, split, small, locale, variant, variantSeed, model, device, verbose,
         };
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
@@ -71,11 +73,13 @@ internal static class EvalRetrievalCommand
                     Model = catalogPath is null ? parse.GetValue(model) : null,
                     Device = deviceChoice,
                 }, loggers);
-                var evaluation = await new RetrievalEvaluator(options).EvaluateAsync(judgments.Queries, EngineSearch.For(engine), indexed, cancellationToken);
+                var queries = QueryVariants.Apply(judgments.Queries, parse.GetValue(variant), parse.GetValue(variantSeed));
+                var evaluation = await new RetrievalEvaluator(options).EvaluateAsync(queries, EngineSearch.For(engine), indexed, cancellationToken);
                 var run = new RetrievalRunInfo
                 {
                     Examples = examplesPath,
                     Filter = filter,
+                    Variant = parse.GetValue(variant),
                     SkippedRows = judgments.SkippedLines,
                     SkippedRowUnit = unit,
                     Index = catalogPath is null ? engine.IndexPath : "a temporary index",
@@ -109,7 +113,7 @@ internal static class EvalRetrievalCommand
     private static void PrintTable(RetrievalEvaluation evaluation, RetrievalRunInfo run)
     {
         var metrics = evaluation.Options.Metrics;
-        Console.WriteLine($"Retrieval over {evaluation.Queries.Count} queries of {run.Examples} ({run.Filter}); {run.Index}" +
+        Console.WriteLine($"Retrieval over {evaluation.Queries.Count} {(run.Variant == QueryVariant.Clean ? "" : run.Variant.ToString().ToLowerInvariant() + " ")}queries of {run.Examples} ({run.Filter}); {run.Index}" +
                           (run.Catalog is null ? "" : $" built from {run.Catalog}") + $": {run.Products:N0} products, model {run.Model}.");
         Console.WriteLine($"Means with 95 % bootstrap intervals ({evaluation.Options.BootstrapResamples:N0} resamples of the queries, seed {evaluation.Options.Seed}):");
         Console.WriteLine();

@@ -87,6 +87,7 @@ public static class RetrievalEvaluationJson
             json.WriteStartObject("run");
             json.WriteString("examples", run.Examples);
             json.WriteString("filter", run.Filter.ToString());
+            json.WriteString("variant", run.Variant.ToString().ToLowerInvariant());
             json.WriteString("index", run.Index);
             if (run.Catalog is not null) json.WriteString("catalog", run.Catalog);
             json.WriteString("model", run.Model);

@@ -9,6 +9,9 @@ public sealed record RetrievalRunInfo
     /// <summary>The rows of it that were kept.</summary>
     public ExamplesFilter Filter { get; init; } = ExamplesFilter.None;
 
+    /// <summary>How the judged queries were changed before searching.</summary>
+    public QueryVariant Variant { get; init; } = QueryVariant.Clean;
+
     /// <summary>Rows of the examples file skipped, with their line (or parquet row) number and why.</summary>
     public IReadOnlyList<(int Line, string Reason)> SkippedRows { get; init; } = [];
 
