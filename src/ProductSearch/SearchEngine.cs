@@ -159,6 +159,7 @@ public sealed partial class SearchEngine : IDisposable
 
         var response = new SearchResponse(hits, request.Mode, Stopwatch.GetElapsedTime(started), query.EmbeddingTime, query.Allowed?.Count)
         {
+            DidYouMean = query.Correction,
             Timings = new SearchTimings(prepareTime, query.EmbeddingTime, lexical.Elapsed, dense.Elapsed, fuseTime, rerankTime, fetchTime),
         };
         if (cacheKey is not null) _results?.Add(cacheKey, response);

@@ -29,6 +29,18 @@ public sealed record SearchRequest
     /// <summary>How to rank; <c>null</c> uses the index's profile (or <see cref="RankingProfile.Default"/>).</summary>
     public RankingProfile? Ranking { get; init; }
 
+    /// <summary>
+    /// Let query words match catalog words within a few edits, as the ranking profile's <see cref="RankingProfile.Typos"/>
+    /// says; <c>false</c> matches words exactly.
+    /// </summary>
+    public bool TypoTolerance { get; init; } = true;
+
+    /// <summary>
+    /// Let the last word, when the text does not end in a space, also match as the beginning of a word (as-you-type);
+    /// <c>false</c> takes it as a whole word.
+    /// </summary>
+    public bool CompleteLastWord { get; init; } = true;
+
     /// <summary>Attach an explanation to every hit (each retriever's part of the fused score).</summary>
     public bool Explain { get; init; }
 

@@ -14,6 +14,12 @@ public sealed record SearchResponse(IReadOnlyList<SearchHit> Hits, SearchMode Mo
     /// </summary>
     public bool FromCache { get; init; }
 
+    /// <summary>
+    /// The query with the words the catalog does not know replaced by the closest ones it does ("did you mean");
+    /// <c>null</c> when every word is known or has no close match.
+    /// </summary>
+    public string? DidYouMean { get; init; }
+
     /// <summary>Time per stage of the query path.</summary>
     public SearchTimings Timings { get; init; } = SearchTimings.None;
 }

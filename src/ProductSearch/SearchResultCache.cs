@@ -32,7 +32,8 @@ internal sealed class SearchResultCache : IDisposable
         var key = new StringBuilder(128)
             .Append(generation).Append('|').Append(profileVersion).Append('|')
             .Append((int)request.Mode).Append('|').Append(request.K).Append('|').Append(request.Offset).Append('|')
-            .Append(request.Explain ? 'e' : '-').Append(request.ExplainLexical ? 'l' : '-').Append('|');
+            .Append(request.Explain ? 'e' : '-').Append(request.ExplainLexical ? 'l' : '-')
+            .Append(request.TypoTolerance ? 't' : '-').Append(request.CompleteLastWord ? 'p' : '-').Append('|');
         foreach (var clause in filters)
         {
             key.Append(clause.Field.Name).Append(clause switch

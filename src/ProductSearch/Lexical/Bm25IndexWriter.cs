@@ -52,6 +52,7 @@ public sealed class Bm25IndexWriter : IDisposable
         AddText(document, LexicalFields.Description, product.Description);
         document.Add(new Field(LexicalFields.CombinedText, string.Join('\n', product.Title, product.Brand, product.Description), MatchOnly));
         document.Add(new Field(LexicalFields.AffirmedTitle, Negations.Parse(product.Title, includeNo: true).Affirmed, MatchOnly));
+        document.Add(new Field(LexicalFields.Spelling, string.IsNullOrWhiteSpace(product.Brand) ? product.Title : product.Title + "\n" + product.Brand, MatchOnly));
         AddFilterTerm(document, FilterField.Brand, product.Brand);
         AddFilterTerm(document, FilterField.Color, product.Color);
         AddFilterTerm(document, FilterField.Locale, product.Locale);

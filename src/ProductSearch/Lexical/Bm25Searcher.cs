@@ -33,6 +33,7 @@ public sealed class Bm25Searcher : IDisposable
         _searcher = new CombinedStatisticsSearcher(_reader) { Similarity = new BM25Similarity(DefaultK1, DefaultB) };
         _keys = MultiDocValues.GetNumericValues(_reader, LexicalFields.Key)
             ?? throw new InvalidDataException($"The lexical index has no '{LexicalFields.Key}' doc values; rebuild it.");
+        Vocabulary = new CatalogVocabulary(_reader);
         for (var doc = 0; doc < _reader.MaxDoc; doc++) _maxKey = Math.Max(_maxKey, _keys.Get(doc));
     }
 
@@ -52,6 +53,9 @@ public sealed class Bm25Searcher : IDisposable
             throw;
         }
     }
+
+    /// <summary>The catalog's words as typed (for corrections and completions).</summary>
+    public CatalogVocabulary Vocabulary { get; }
 
     /// <summary>Number of live documents.</summary>
     public int Count => _reader.NumDocs;

@@ -37,6 +37,13 @@ public static class LexicalFields
     /// </summary>
     public const string AffirmedTitle = "title_affirmed";
 
+    /// <summary>
+    /// The words of title and brand as typed — lowercased, split like the other fields, neither stemmed nor stop-word
+    /// filtered — indexed for matching only: the catalog's own vocabulary, which corrects typos ("did you mean"),
+    /// completes the word being typed and suggests queries (<see cref="CatalogVocabulary"/>).
+    /// </summary>
+    public const string Spelling = "spell";
+
     /// <summary>Prefix of the untokenized, lowercased copies of fields used by filters (<c>f_brand</c>, …).</summary>
     public const string FilterPrefix = "f_";
 

@@ -11,7 +11,7 @@ namespace ProductSearch.Lexical;
 /// drift apart: whitespace tokenizing, then Lucene's <see cref="WordDelimiterFilter"/> (splits <c>E-Cloth</c>,
 /// <c>1/2</c> and <c>8-Ounce</c> into parts and also indexes the joined word <c>ecloth</c>, so a shopper who types
 /// the brand without its hyphen still matches; drops English possessives), lowercase, English stop words, Porter
-/// stemming. On the ESCI sample this lifted hybrid nDCG@10 by about 0.007 over Lucene's <c>EnglishAnalyzer</c>
+/// stemming (the <see cref="LexicalFields.Spelling"/> field stops before stop words and stems). On the ESCI sample this lifted hybrid nDCG@10 by about 0.007 over Lucene's <c>EnglishAnalyzer</c>
 /// (standard tokenizer) with either built-in model (benchmarks/RESULTS.md, "Ranking").
 /// </summary>
 public static class ProductAnalyzer
@@ -23,9 +23,9 @@ public static class ProductAnalyzer
     /// Names this analysis, and the fields the BM25 index holds, in the index manifest: an index made by another one
     /// must have its BM25 index rebuilt (from the stored products, without re-embedding), since its terms or fields
     /// would no longer be the ones queries look for. v3 added <see cref="LexicalFields.CombinedText"/> and
-    /// <see cref="LexicalFields.AffirmedTitle"/>.
+    /// <see cref="LexicalFields.AffirmedTitle"/>; v4 <see cref="LexicalFields.Spelling"/>.
     /// </summary>
-    public const string Name = "product-v3";
+    public const string Name = "product-v4";
 
     /// <summary>The analysis of indexes built before <see cref="Name"/> was recorded (Lucene's EnglishAnalyzer).</summary>
     public const string LegacyName = "english-v1";
@@ -40,11 +40,16 @@ public static class ProductAnalyzer
 
     private sealed class ProductTextAnalyzer : Analyzer
     {
+        // Per field: the spelling field's chain differs, and the default strategy would reuse one chain for every field.
+        public ProductTextAnalyzer() : base(PER_FIELD_REUSE_STRATEGY) { }
+
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new WhitespaceTokenizer(Version, reader);
             TokenStream stream = new WordDelimiterFilter(Version, source, DelimiterFlags, null);
             stream = new LowerCaseFilter(Version, stream);
+            // The spelling vocabulary keeps words as shoppers type them: no stop words dropped, no stems.
+            if (fieldName == LexicalFields.Spelling) return new TokenStreamComponents(source, stream);
             stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
             stream = new PorterStemFilter(stream);
             return new TokenStreamComponents(source, stream);

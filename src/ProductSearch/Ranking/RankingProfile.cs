@@ -57,9 +57,30 @@ public sealed record RankingProfile
     /// </summary>
     public double NegationDemotion { get; init; } = 0.6;
 
+    /// <summary>How far query words may be from catalog words (<c>null</c>: exact words only). Requests can turn it off.</summary>
+    public TypoTolerance? Typos { get; init; } = TypoTolerance.Default;
+
+    /// <summary>
+    /// Score of a product that matches the last word only as a prefix of one of its words (as-you-type), relative to
+    /// an exact match; 0 turns prefix matching off. It applies when the text does not end in a space.
+    /// </summary>
+    public double PrefixWeight { get; init; } = 0.8;
+
+    /// <summary>
+    /// Relevance floor of the lexical side: the share of the query's distinct terms a product must match to be a
+    /// BM25 candidate (0: any one term is enough).
+    /// </summary>
+    public double MinimumMatchShare { get; init; }
+
+    /// <summary>
+    /// Relevance floor of the dense side: the least similarity (cosine for cosine models) a product must reach to be an
+    /// HNSW candidate (0: none). Scales differ between models, so a floor belongs to an index's tuned profile.
+    /// </summary>
+    public double MinDenseSimilarity { get; init; }
+
     /// <summary>The lexical side of this profile.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public LexicalQuerySettings Lexical => new(FieldBoosts, ProximityBoost, ProximitySlop, Bm25K1, Bm25B, DropNegatedPhrases);
+    public LexicalQuerySettings Lexical => new(FieldBoosts, ProximityBoost, ProximitySlop, Bm25K1, Bm25B, DropNegatedPhrases, Typos, PrefixWeight, MinimumMatchShare);
 
     /// <summary>Where this profile came from (e.g. "tuned on examples.tsv, 5-fold CV nDCG@10 0.64").</summary>
     public string? Source { get; init; }
@@ -112,6 +133,12 @@ public sealed record RankingProfile
         if (ProximitySlop is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(ProximitySlop), ProximitySlop, "The proximity slop must be between 0 and 100.");
         if (Bm25K1 is < 0 or > 10 || float.IsNaN(Bm25K1)) throw new ArgumentOutOfRangeException(nameof(Bm25K1), Bm25K1, "BM25 k1 must be between 0 and 10.");
         if (Bm25B is < 0 or > 1 || float.IsNaN(Bm25B)) throw new ArgumentOutOfRangeException(nameof(Bm25B), Bm25B, "BM25 b must be between 0 and 1.");
+        Typos?.Validate();
+        if (PrefixWeight is < 0 or > 1 || double.IsNaN(PrefixWeight)) throw new ArgumentOutOfRangeException(nameof(PrefixWeight), PrefixWeight, "The prefix weight must be between 0 and 1 (0: off).");
+        if (MinimumMatchShare is < 0 or > 1 || double.IsNaN(MinimumMatchShare))
+            throw new ArgumentOutOfRangeException(nameof(MinimumMatchShare), MinimumMatchShare, "The minimum match share must be between 0 and 1.");
+        if (MinDenseSimilarity is < -1 or > 1 || double.IsNaN(MinDenseSimilarity))
+            throw new ArgumentOutOfRangeException(nameof(MinDenseSimilarity), MinDenseSimilarity, "The minimum dense similarity must be between -1 and 1 (0: off).");
         if (NegationDemotion is < 0 or > 1 || double.IsNaN(NegationDemotion))
             throw new ArgumentOutOfRangeException(nameof(NegationDemotion), NegationDemotion, "The negation demotion must be between 0 and 1 (1: off).");
         foreach (var (field, boost) in FieldBoosts)

@@ -22,8 +22,11 @@ internal sealed class PreparedQuery
     /// <summary>The BM25 query; <c>null</c> in dense mode or when the text has no searchable term.</summary>
     public LexicalQuery? LexicalQuery { get; init; }
 
-    /// <summary>The text the model embeds: the query without its negated words (when the profile says so).</summary>
+    /// <summary>The text the model embeds: the query corrected and completed in the catalog's words, without its negated words (when the profile says so).</summary>
     public required string DenseText { get; init; }
+
+    /// <summary>The query with its typos corrected in the catalog's words; <c>null</c> when nothing was corrected.</summary>
+    public string? Correction { get; init; }
 
     /// <summary>The analysed words of what the query negates ("without a lid", "BPA-free", "no bake"); empty when it negates nothing.</summary>
     public IReadOnlyList<string> NegatedTerms { get; init; } = [];

@@ -21,11 +21,16 @@ internal sealed class QueryPreparer(ITextEmbedder embedder) : IDisposable
     {
         var filter = LexicalFilter.Build(filters);
         var allowed = filter is null ? null : snapshot.Lexical.MatchingKeys(filter);
+        var settings = request.TypoTolerance ? profile.Lexical : profile.Lexical with { Typos = null };
+        // Both retrievers read the query as the shopper most likely meant it: unknown words corrected and the word being
+        // typed completed, in the catalog's own words (typos 80 % → 96 % of clean hybrid nDCG@10, prefixes 83 % → 91 %;
+        // RESULTS.md). The BM25 query keeps fuzzy and prefix matching for what no correction or completion covers.
+        var correction = QueryCorrection.Of(request.Query, snapshot.Lexical.Vocabulary, settings.Typos, request.CompleteLastWord && profile.PrefixWeight > 0);
         var lexical = request.Mode == SearchMode.Dense ? null
-            : LexicalQueryBuilder.Build(_analyzer, request.Query, profile.Lexical, snapshot.Lexical.DocumentFrequency);
+            : LexicalQueryBuilder.Build(_analyzer, correction.Completed, settings, snapshot.Lexical.DocumentFrequency, request.CompleteLastWord);
         // "no" phrases stay in both queries ("no show socks" is a name) but still demote titles that affirm the word.
         var negated = Negations.Parse(request.Query, includeNo: true);
-        var denseText = profile.DropNegatedPhrases ? Negations.Parse(request.Query, includeNo: false).Affirmed : request.Query;
+        var denseText = profile.DropNegatedPhrases ? Negations.Parse(correction.Completed, includeNo: false).Affirmed : correction.Completed;
         float[]? vector = null;
         var embeddingTime = TimeSpan.Zero;
         if (request.Mode != SearchMode.Bm25 && allowed is not { Count: 0 })
@@ -41,6 +46,7 @@ internal sealed class QueryPreparer(ITextEmbedder embedder) : IDisposable
             Depth = Math.Max(profile.CandidateDepth, request.Offset + request.K),
             LexicalQuery = lexical,
             DenseText = denseText,
+            Correction = correction.Corrected == request.Query ? null : correction.Corrected,
             NegatedTerms = negated.IsEmpty ? [] : LexicalQueryBuilder.Analyze(_analyzer, LexicalFields.Title, string.Join(' ', negated.Phrases.SelectMany(p => p))),
             Filter = filter,
             Allowed = allowed,

@@ -1,0 +1,119 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace ProductSearch.Lexical;
+
+/// <summary>
+/// The catalog's own words as shoppers type them (<see cref="LexicalFields.Spelling"/>: title and brand, lowercased,
+/// unstemmed), read from one commit's BM25 index: how many products use a word, the closest known word to a typo
+/// (Lucene's Levenshtein automata through <see cref="FuzzyTermsEnum"/> — the machinery of <see cref="FuzzyQuery"/>),
+/// and the known words that complete a prefix. Lucene.Net.Suggest (DirectSpellChecker, the suggesters) is not on our
+/// NuGet mirror; these three look-ups are all the engine needs of it.
+/// </summary>
+public sealed class CatalogVocabulary
+{
+    private readonly IndexReader _reader;
+    private readonly Terms? _terms;
+
+    internal CatalogVocabulary(IndexReader reader)
+    {
+        _reader = reader;
+        _terms = MultiFields.GetTerms(reader, LexicalFields.Spelling);
+    }
+
+    /// <summary>Whether the index has a spelling vocabulary (indexes built before it was added do not).</summary>
+    public bool IsAvailable => _terms is not null;
+
+    /// <summary>How many products use <paramref name="word"/> (lowercase) in their title or brand.</summary>
+    public int Frequency(string word) => _reader.DocFreq(new Term(LexicalFields.Spelling, word));
+
+    /// <summary>Fewest products that must use a word for it to be offered as a correction: a word seen once is as likely a typo itself.</summary>
+    public const int MinCorrectionFrequency = 2;
+
+    /// <summary>
+    /// The known word within <paramref name="maxEdits"/> edits (insertions, deletions, substitutions, transpositions) of
+    /// <paramref name="word"/>, used by at least <see cref="MinCorrectionFrequency"/> products: the fewest edits first,
+    /// then the most products; <c>null</c> when none is that close.
+    /// </summary>
+    public string? Correct(string word, int maxEdits)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (_terms is null || maxEdits <= 0) return null;
+        var fuzzy = new FuzzyTermsEnum(_terms, new Lucene.Net.Util.AttributeSource(), new Term(LexicalFields.Spelling, word), maxEdits, 0, true);
+        var boost = fuzzy.Attributes.AddAttribute<IBoostAttribute>();
+        string? best = null;
+        (float Similarity, int Frequency) bestScore = (-1, -1);
+        while (fuzzy.MoveNext())
+        {
+            var candidate = fuzzy.Term.Utf8ToString();
+            if (candidate == word || fuzzy.DocFreq < MinCorrectionFrequency) continue;
+            var score = (boost.Boost, fuzzy.DocFreq);
+            if (score.CompareTo(bestScore) > 0 || (score == bestScore && string.CompareOrdinal(candidate, best) < 0))
+            {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// The known word that best completes <paramref name="prefix"/> after <paramref name="context"/> (the words typed
+    /// before it): of the most used words it begins, the one the most products use together with the context words
+    /// ("cordless dri" → "drill", not "dress"); without context, simply the most used. <c>null</c> when no word begins so.
+    /// </summary>
+    public string? Complete(string prefix, IReadOnlyList<string> context, int candidates = 20)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var words = Completions(prefix, candidates);
+        if (words.Count <= 1 || context.Count == 0) return words.Count == 0 ? null : words[0].Word;
+        var known = context.Where(w => Frequency(w) > 0).Distinct(StringComparer.Ordinal).ToArray();
+        if (known.Length == 0) return words[0].Word;
+        var together = CountsWithAll(known, words.Select(w => w.Word).ToArray());
+        return words.Select((w, i) => (w.Word, Together: together[i], w.Frequency))
+            .OrderByDescending(w => w.Together).ThenByDescending(w => w.Frequency).ThenBy(w => w.Word, StringComparer.Ordinal)
+            .First().Word;
+    }
+
+    /// <summary>For each candidate word, how many products use it together with at least one of the context words.</summary>
+    private int[] CountsWithAll(IReadOnlyList<string> context, IReadOnlyList<string> candidates)
+    {
+        var searcher = new IndexSearcher(_reader);
+        var anyContext = new BooleanQuery();
+        foreach (var word in context) anyContext.Add(new TermQuery(new Term(LexicalFields.Spelling, word)), Occur.SHOULD);
+        return candidates.Select(candidate =>
+        {
+            var both = new BooleanQuery
+            {
+                { anyContext, Occur.MUST },
+                { new TermQuery(new Term(LexicalFields.Spelling, candidate)), Occur.MUST },
+            };
+            var count = new TotalHitCountCollector();
+            searcher.Search(both, count);
+            return count.TotalHits;
+        }).ToArray();
+    }
+
+    /// <summary>
+    /// Up to <paramref name="max"/> known words that start with <paramref name="prefix"/> (lowercase), the most used
+    /// first; at most <paramref name="scan"/> words are looked at, so a one-letter prefix stays cheap.
+    /// </summary>
+    public IReadOnlyList<(string Word, int Frequency)> Completions(string prefix, int max, int scan = 20_000)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (_terms is null || prefix.Length == 0 || max <= 0) return [];
+        var terms = _terms.GetEnumerator();
+        var start = new BytesRef(prefix);
+        if (terms.SeekCeil(start) == TermsEnum.SeekStatus.END) return [];
+        var found = new List<(string Word, int Frequency)>();
+        var seen = 0;
+        do
+        {
+            if (!StringHelper.StartsWith(terms.Term, start) || seen++ >= scan) break;
+            found.Add((terms.Term.Utf8ToString(), terms.DocFreq));
+        }
+        while (terms.MoveNext());
+        return found.OrderByDescending(w => w.Frequency).ThenBy(w => w.Word, StringComparer.Ordinal).Take(max).ToArray();
+    }
+}

@@ -1,0 +1,32 @@
+namespace ProductSearch.Lexical;
+
+/// <summary>
+/// How far a query word may be from a catalog word and still match it, by the common rule of shopping search engines
+/// (Algolia, Meilisearch, Typesense): no edit for words under <see cref="OneTypoFrom"/> letters, one from there, two
+/// from <see cref="TwoTyposFrom"/>. Words with digits (model numbers, sizes) always match exactly. A match with typos
+/// scores <see cref="Weight"/> times what the same word matched exactly would, so an exact match ranks above it.
+/// </summary>
+/// <param name="OneTypoFrom">Shortest word allowed one edit (2–20).</param>
+/// <param name="TwoTyposFrom">Shortest word allowed two edits (at least <paramref name="OneTypoFrom"/>, at most 30).</param>
+/// <param name="Weight">Score of a typo match relative to an exact one (0–1).</param>
+/// <param name="KnownWordsToo">
+/// Also let words the catalog knows match others within their edits. Off by default: a known word ("shoes") is most
+/// likely meant as typed, and widening it only adds near-miss products ("show", "shoe horn").
+/// </param>
+public sealed record TypoTolerance(int OneTypoFrom = 5, int TwoTyposFrom = 9, double Weight = 0.6, bool KnownWordsToo = false)
+{
+    /// <summary>The defaults: one edit from 5 letters, two from 9, typo matches at 0.6 of an exact one, unknown words only.</summary>
+    public static TypoTolerance Default { get; } = new();
+
+    /// <summary>The edits a word of <paramref name="length"/> letters may have (0, 1 or 2).</summary>
+    public int MaxEdits(int length) => length >= TwoTyposFrom ? 2 : length >= OneTypoFrom ? 1 : 0;
+
+    /// <summary>Checks the values; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+    public void Validate()
+    {
+        if (OneTypoFrom is < 2 or > 20) throw new ArgumentOutOfRangeException(nameof(OneTypoFrom), OneTypoFrom, "OneTypoFrom must be between 2 and 20 letters.");
+        if (TwoTyposFrom < OneTypoFrom || TwoTyposFrom > 30)
+            throw new ArgumentOutOfRangeException(nameof(TwoTyposFrom), TwoTyposFrom, $"TwoTyposFrom must be between OneTypoFrom ({OneTypoFrom}) and 30 letters.");
+        if (Weight is <= 0 or > 1 || double.IsNaN(Weight)) throw new ArgumentOutOfRangeException(nameof(Weight), Weight, "The typo weight must be above 0 and at most 1.");
+    }
+}

@@ -1,0 +1,42 @@
+using ProductSearch.Lexical;
+
+namespace ProductSearch.Search;
+
+/// <summary>
+/// The query as the shopper most likely meant it, in the catalog's own words: a word the catalog does not know, long
+/// enough for typo tolerance, replaced by the closest known word (<see cref="CatalogVocabulary.Correct"/>); and the last
+/// word, when typed only in part, completed to the most used known word it begins. The corrected text is what "did you
+/// mean" offers; corrected and completed, it is what the model embeds (a sentence embedding of "snekers" or "sne" lands
+/// anywhere, RESULTS.md "Queries as shoppers type them").
+/// </summary>
+/// <param name="Corrected">The text with typos corrected (the last word as typed); the text itself when nothing changed.</param>
+/// <param name="Completed">The corrected text with the last word completed.</param>
+internal sealed record QueryCorrection(string Corrected, string Completed)
+{
+    public static QueryCorrection Of(string text, CatalogVocabulary vocabulary, TypoTolerance? typos, bool completeLastWord)
+    {
+        if (!vocabulary.IsAvailable || (typos is null && !completeLastWord)) return new QueryCorrection(text, text);
+        var words = text.Split(' ');
+        var lastIndex = Array.FindLastIndex(words, w => w.Length > 0);
+        var typingLastWord = completeLastWord && text.Length > 0 && !char.IsWhiteSpace(text[^1]) && lastIndex >= 0;
+        var corrected = (string[])words.Clone();
+        var completed = (string[])words.Clone();
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i].ToLowerInvariant();
+            if (word.Length == 0 || !word.All(char.IsLetter) || vocabulary.Frequency(word) > 0) continue;
+            if (i == lastIndex && typingLastWord)
+            {
+                var context = words.Take(i).Where(w => w.Length > 0).Select(w => w.ToLowerInvariant()).ToArray();
+                if (vocabulary.Complete(word, context) is { } completion)
+                {
+                    completed[i] = completion;
+                    continue;
+                }
+            }
+            if (typos is not null && vocabulary.Correct(word, typos.MaxEdits(word.Length)) is { } fix)
+                corrected[i] = completed[i] = fix;
+        }
+        return new QueryCorrection(string.Join(' ', corrected), string.Join(' ', completed));
+    }
+}
