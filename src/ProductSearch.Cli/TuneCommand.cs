@@ -113,6 +113,7 @@ internal static class TuneCommand
             : FormattableString.Invariant($"convex α={p.Alpha:0.##} {p.Normalizer.ToString().ToLowerInvariant()}");
         var boosts = string.Join(" ", p.FieldBoosts.Where(b => b.Value > 0).Select(b => FormattableString.Invariant($"{b.Key}={b.Value}")));
         var negation = !p.DropNegatedPhrases ? "negation ignored" : p.NegationDemotion < 1 ? FormattableString.Invariant($"negation dropped, demoted ×{p.NegationDemotion:0.##}") : "negation dropped";
-        return FormattableString.Invariant($"{fusion}, depth {p.CandidateDepth}, boosts {boosts}, bm25 k1={p.Bm25K1} b={p.Bm25B}, {negation}");
+        var floor = p.MinDenseSimilarity switch { null => "the model's floor", 0 => "no floor", { } f => FormattableString.Invariant($"floor {f:0.###}") };
+        return FormattableString.Invariant($"{fusion}, depth {p.CandidateDepth}, boosts {boosts}, bm25 k1={p.Bm25K1} b={p.Bm25B}, {negation}, {floor}");
     }
 }

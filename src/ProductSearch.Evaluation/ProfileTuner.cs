@@ -92,13 +92,14 @@ public sealed class ProfileTuner
             || (profile.Method == FusionMethod.Rrf && (profile.LexicalWeight != reference.LexicalWeight || profile.RrfRankConstant != reference.RrfRankConstant));
         return (fusion ? 1 : 0) + (profile.CandidateDepth != reference.CandidateDepth ? 1 : 0) + (profile.Bm25B != reference.Bm25B ? 1 : 0)
             + (!profile.FieldBoosts.OrderBy(b => b.Key).SequenceEqual(reference.FieldBoosts.OrderBy(b => b.Key)) ? 1 : 0)
-            + (profile.DropNegatedPhrases != reference.DropNegatedPhrases ? 1 : 0) + (profile.NegationDemotion != reference.NegationDemotion ? 1 : 0);
+            + (profile.DropNegatedPhrases != reference.DropNegatedPhrases ? 1 : 0) + (profile.NegationDemotion != reference.NegationDemotion ? 1 : 0)
+            + (profile.MinDenseSimilarity != reference.MinDenseSimilarity ? 1 : 0);
     }
 
     /// <summary>
     /// The grid around <paramref name="reference"/>: brand boost 1 or 2, BM25 b 0.4 or 0.75, the negation rule (drop and
     /// demote ×0.6 or ×0.8, drop only, neither), fusion (convex α 0.4/0.5/0.6 min-max; RRF k 60 with lexical weight
-    /// 1/1.5/2), depth 50 or 100 — 192 profiles. Kept small on purpose: with ~100 judged queries every extra dimension
+    /// 1/1.5/2), depth 50 or 100, the dense relevance floor (the model's, or none) — 384 profiles. Kept small on purpose: with ~100 judged queries every extra dimension
     /// buys more fit to them than gain on new ones.
     /// </summary>
     public static IReadOnlyList<RankingProfile> DefaultGrid(RankingProfile reference)
@@ -110,11 +111,15 @@ public sealed class ProfileTuner
                 foreach (var (drop, demotion) in new[] { (true, 0.6), (true, 0.8), (true, 1.0), (false, 1.0) })
                     foreach (var fusion in Fusions(reference))
                         foreach (var depth in new[] { 50, 100 })
-                        {
-                            var boosts = new Dictionary<string, float>(reference.FieldBoosts) { [LexicalFields.Brand] = brand };
-                            var profile = fusion with { FieldBoosts = boosts, Bm25B = b, DropNegatedPhrases = drop, NegationDemotion = demotion, CandidateDepth = depth };
-                            if (Complexity(profile, reference) > 0) grid.Add(profile);
-                        }
+                            foreach (var floor in new[] { reference.MinDenseSimilarity, reference.MinDenseSimilarity is 0 ? null : 0 })
+                            {
+                                var boosts = new Dictionary<string, float>(reference.FieldBoosts) { [LexicalFields.Brand] = brand };
+                                var profile = fusion with
+                                {
+                                    FieldBoosts = boosts, Bm25B = b, DropNegatedPhrases = drop, NegationDemotion = demotion, CandidateDepth = depth, MinDenseSimilarity = floor,
+                                };
+                                if (Complexity(profile, reference) > 0) grid.Add(profile);
+                            }
         return grid;
     }
 
@@ -151,6 +156,7 @@ public sealed class ProfileTuner
             var candidates = new CandidateLists(Cut(lexical.Lexical, profile.CandidateDepth), Cut(dense.Dense, profile.CandidateDepth))
             {
                 AffirmNegated = lexical.AffirmNegated.Union(dense.AffirmNegated).ToHashSet(),
+                ModelFloor = dense.ModelFloor,
             };
             return Score(profile.Rank(candidates).Take(10).Select(c => c.Key), query);
         }

@@ -9,6 +9,9 @@ namespace ProductSearch;
 /// <param name="Dense">HNSW candidates: product key and similarity (empty in BM25 mode).</param>
 public sealed record CandidateLists(IReadOnlyList<(long Key, float Score)> Lexical, IReadOnlyList<(long Key, float Score)> Dense)
 {
+    /// <summary>The model's own relevance floor for dense candidates (<see cref="Embedding.BuiltInModels.Definition.RelevanceFloor"/>; 0: none).</summary>
+    public double ModelFloor { get; init; }
+
     /// <summary>The candidates whose title affirms a word the query negates (empty when it negates nothing).</summary>
     public IReadOnlySet<long> AffirmNegated { get; init; } = new HashSet<long>();
 }

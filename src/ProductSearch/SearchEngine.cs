@@ -25,6 +25,7 @@ public sealed partial class SearchEngine : IDisposable
     private readonly QueryPreparer _preparer;
     private readonly IReranker _reranker = FusedOrder.Instance;
     private readonly SearchResultCache? _results;
+    private readonly double _modelFloor;
     private int _disposed;
 
     private SearchEngine(SearchEngineOptions options, IndexLayout layout, ITextEmbedder embedder, SnapshotManager snapshots, TimeProvider time, ILogger logger)
@@ -35,6 +36,7 @@ public sealed partial class SearchEngine : IDisposable
         _profiles = new RankingProfileSource(layout.Root, options.Ranking, logger);
         _profileSchedule = new RefreshSchedule(options.RefreshInterval, time);
         _preparer = new QueryPreparer(embedder);
+        _modelFloor = BuiltInModels.FindBySha256(embedder.ModelSha256)?.RelevanceFloor ?? 0;
         _results = options.ResultCacheSize > 0 ? new SearchResultCache(options.ResultCacheSize) : null;
         // Answers are keyed by commit, so stale ones are never served; emptying the cache only frees their memory.
         _snapshots.Changed += _ => _results?.Clear();
@@ -143,11 +145,13 @@ public sealed partial class SearchEngine : IDisposable
         var prepareTime = Stopwatch.GetElapsedTime(prepareStarted);
         var (lexical, dense) = RetrieveBoth(query, snapshot, cancellationToken);
         var fuseStarted = Stopwatch.GetTimestamp();
+        var lists = Candidates(query, lexical, dense, snapshot);
+        var belowFloor = request.Mode == SearchMode.Hybrid ? lists.Dense.Count - profile.AboveFloor(lists).Count : 0;
         var fused = request.Mode switch
         {
             SearchMode.Bm25 => Single(lexical.Candidates, lexicalSide: true),
             SearchMode.Dense => Single(dense.Candidates, lexicalSide: false),
-            _ => profile.Rank(Candidates(query, lexical, dense, snapshot)),
+            _ => profile.Rank(lists),
         };
         var fuseTime = Stopwatch.GetElapsedTime(fuseStarted);
         var rerankStarted = Stopwatch.GetTimestamp();
@@ -160,6 +164,10 @@ public sealed partial class SearchEngine : IDisposable
         var response = new SearchResponse(hits, request.Mode, Stopwatch.GetElapsedTime(started), query.EmbeddingTime, query.Allowed?.Count)
         {
             DidYouMean = query.Correction,
+            BelowFloor = belowFloor,
+            BelowFloorIds = request.Explain && belowFloor > 0
+                ? GetIds(snapshot, lists.Dense.Select(c => c.Key).Except(profile.AboveFloor(lists).Select(c => c.Key)))
+                : [],
             Timings = new SearchTimings(prepareTime, query.EmbeddingTime, lexical.Elapsed, dense.Elapsed, fuseTime, rerankTime, fetchTime),
         };
         if (cacheKey is not null) _results?.Add(cacheKey, response);
@@ -191,6 +199,12 @@ public sealed partial class SearchEngine : IDisposable
         return lease.Snapshot.Store.GetMany(keys.Distinct()).ToDictionary(p => p.Key, p => p.Value.Id);
     }
 
+    private static string[] GetIds(IndexSnapshot snapshot, IEnumerable<long> keys)
+    {
+        var products = snapshot.Store.GetMany(keys);
+        return keys.Where(products.ContainsKey).Select(k => products[k].Id).ToArray();
+    }
+
     private static (RetrievalResult Lexical, RetrievalResult Dense) RetrieveBoth(PreparedQuery query, IndexSnapshot snapshot, CancellationToken cancellationToken)
     {
         var mode = query.Request.Mode;
@@ -203,9 +217,9 @@ public sealed partial class SearchEngine : IDisposable
     /// Both retrievers' candidates, with those whose title affirms what the query negates: the titles' affirmed words
     /// are indexed (<see cref="LexicalFields.AffirmedTitle"/>), so this is one term lookup, not a read of the candidates.
     /// </summary>
-    private static CandidateLists Candidates(PreparedQuery query, RetrievalResult lexical, RetrievalResult dense, IndexSnapshot snapshot)
+    private CandidateLists Candidates(PreparedQuery query, RetrievalResult lexical, RetrievalResult dense, IndexSnapshot snapshot)
     {
-        var lists = new CandidateLists(lexical.Candidates, dense.Candidates);
+        var lists = new CandidateLists(lexical.Candidates, dense.Candidates) { ModelFloor = _modelFloor };
         if (query.NegatedTerms.Count == 0) return lists;
         var affirming = snapshot.Lexical.KeysHoldingAny(LexicalFields.AffirmedTitle, query.NegatedTerms);
         if (affirming.Count == 0) return lists;

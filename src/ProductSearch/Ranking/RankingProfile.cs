@@ -73,10 +73,12 @@ public sealed record RankingProfile
     public double MinimumMatchShare { get; init; }
 
     /// <summary>
-    /// Relevance floor of the dense side: the least similarity (cosine for cosine models) a product must reach to be an
-    /// HNSW candidate (0: none). Scales differ between models, so a floor belongs to an index's tuned profile.
+    /// Relevance floor of the dense side: the least similarity (cosine for cosine models) an HNSW candidate that BM25
+    /// did not also find must reach; below it, nearest is not relevant. <c>null</c> takes the model's own floor (a
+    /// built-in model's <see cref="Embedding.BuiltInModels.Definition.RelevanceFloor"/>; none for other models),
+    /// 0 turns it off. Scales differ between models, so an index's tuned profile may set its own.
     /// </summary>
-    public double MinDenseSimilarity { get; init; }
+    public double? MinDenseSimilarity { get; init; }
 
     /// <summary>The lexical side of this profile.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -101,7 +103,17 @@ public sealed record RankingProfile
     public IReadOnlyList<FusedCandidate> Rank(CandidateLists candidates)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        return Ranking.NegationDemotion.Apply(Fuse(candidates.Lexical, candidates.Dense), candidates.AffirmNegated, NegationDemotion);
+        return Ranking.NegationDemotion.Apply(Fuse(candidates.Lexical, AboveFloor(candidates)), candidates.AffirmNegated, NegationDemotion);
+    }
+
+    /// <summary>The dense candidates that pass the relevance floor: at or above it, or found by BM25 too.</summary>
+    public IReadOnlyList<(long Key, float Score)> AboveFloor(CandidateLists candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var floor = MinDenseSimilarity ?? candidates.ModelFloor;
+        if (floor <= 0 || candidates.Dense.Count == 0 || candidates.Dense[^1].Score >= floor) return candidates.Dense;
+        var lexical = candidates.Lexical.Select(c => c.Key).ToHashSet();
+        return candidates.Dense.Where(c => c.Score >= floor || lexical.Contains(c.Key)).ToArray();
     }
 
     /// <summary>Fuses the two lists as this profile says.</summary>
@@ -137,7 +149,7 @@ public sealed record RankingProfile
         if (PrefixWeight is < 0 or > 1 || double.IsNaN(PrefixWeight)) throw new ArgumentOutOfRangeException(nameof(PrefixWeight), PrefixWeight, "The prefix weight must be between 0 and 1 (0: off).");
         if (MinimumMatchShare is < 0 or > 1 || double.IsNaN(MinimumMatchShare))
             throw new ArgumentOutOfRangeException(nameof(MinimumMatchShare), MinimumMatchShare, "The minimum match share must be between 0 and 1.");
-        if (MinDenseSimilarity is < -1 or > 1 || double.IsNaN(MinDenseSimilarity))
+        if (MinDenseSimilarity is < -1 or > 1 || (MinDenseSimilarity is { } floor && double.IsNaN(floor)))
             throw new ArgumentOutOfRangeException(nameof(MinDenseSimilarity), MinDenseSimilarity, "The minimum dense similarity must be between -1 and 1 (0: off).");
         if (NegationDemotion is < 0 or > 1 || double.IsNaN(NegationDemotion))
             throw new ArgumentOutOfRangeException(nameof(NegationDemotion), NegationDemotion, "The negation demotion must be between 0 and 1 (1: off).");

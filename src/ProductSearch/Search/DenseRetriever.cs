@@ -17,10 +17,7 @@ internal sealed class DenseRetriever(IVectorIndex vectors, VectorMetric metric) 
         var take = (int)Math.Min(query.Depth, Math.Max(Math.Min(vectors.Count, query.Allowed?.Count ?? long.MaxValue), 1));
         var allowed = query.Allowed;
         var hits = allowed is null ? vectors.Search(query.Vector, take, cancellationToken) : vectors.Search(query.Vector, take, allowed.Contains, cancellationToken);
-        var floor = query.Profile.MinDenseSimilarity;
-        var candidates = hits.Select(h => (Key: (long)h.Key, Score: SimilarityOf(h.Distance)))
-            .Where(c => floor <= 0 || c.Score >= floor) // the relevance floor: nearest is not the same as relevant
-            .ToArray();
+        var candidates = hits.Select(h => (Key: (long)h.Key, Score: SimilarityOf(h.Distance))).ToArray();
         // ONNX Runtime may sum in another order when concurrent runs share its thread pool, moving a similarity in the
         // 7th digit; ranking on similarities rounded to 1e-6, ties broken by key, keeps such noise from reordering
         // near-identical products.
