@@ -238,13 +238,17 @@ public sealed partial class SearchEngine : IDisposable
     {
         var request = query.Request;
         var products = snapshot.Store.GetMany(page.Select(c => c.Key));
+        var highlighter = page.Count > 0 ? new TitleHighlighter(query, snapshot) : null;
         var hits = new List<SearchHit>(page.Count);
         foreach (var candidate in page)
         {
             // A key missing from the store would mean the stores disagree; skip it rather than show a hole.
             if (!products.TryGetValue(candidate.Key, out var product)) continue;
             var explanation = request.Explain ? Explain(snapshot, query, candidate) : null;
-            hits.Add(new SearchHit(request.Offset + hits.Count + 1, product, candidate.FusedScore, candidate.Lexical, candidate.Dense, explanation));
+            hits.Add(new SearchHit(request.Offset + hits.Count + 1, product, candidate.FusedScore, candidate.Lexical, candidate.Dense, explanation)
+            {
+                Highlight = highlighter?.Mark(product.Title),
+            });
         }
         return hits;
     }

@@ -10,4 +10,11 @@ namespace ProductSearch;
 /// <param name="Lexical">BM25 rank and score, when BM25 found it.</param>
 /// <param name="Dense">Dense rank and cosine similarity, when dense retrieval found it.</param>
 /// <param name="Explanation">Why it ranks here, when the request asked.</param>
-public sealed record SearchHit(int Rank, Product Product, double Score, RetrieverHit? Lexical, RetrieverHit? Dense, SearchExplanation? Explanation = null);
+public sealed record SearchHit(int Rank, Product Product, double Score, RetrieverHit? Lexical, RetrieverHit? Dense, SearchExplanation? Explanation = null)
+{
+    /// <summary>
+    /// The title as HTML with the words the query matched (exactly, by stem, with a typo, as a prefix or through a
+    /// synonym) in <c>&lt;mark&gt;</c>; the encoded title when none did.
+    /// </summary>
+    public string? Highlight { get; init; }
+}

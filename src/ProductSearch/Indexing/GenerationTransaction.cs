@@ -64,6 +64,14 @@ internal sealed class GenerationTransaction : IDisposable
         }
     }
 
+    /// <summary>Replaces the generation's synonyms with <paramref name="rules"/> (already checked); <c>null</c> removes them.</summary>
+    public void SetSynonyms(string? rules)
+    {
+        var path = _layout.SynonymsPath(Generation);
+        if (rules is null) File.Delete(path);
+        else File.WriteAllText(path, rules);
+    }
+
     /// <summary>Makes the generation durable and current; returns its manifest.</summary>
     public IndexManifest Commit(Func<long, IndexManifest> manifestFor)
     {

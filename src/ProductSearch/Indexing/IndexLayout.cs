@@ -38,6 +38,9 @@ public sealed class IndexLayout
     /// <summary>The vector index of a generation.</summary>
     public string VectorPath(long generation) => Path.Combine(GenerationFolder(generation), "vectors.usearch");
 
+    /// <summary>The generation's synonyms file (<see cref="Lexical.SynonymRules"/>), present when the index has synonyms.</summary>
+    public string SynonymsPath(long generation) => Path.Combine(GenerationFolder(generation), Lexical.SynonymRules.FileName);
+
     /// <summary>Whether a manifest exists (an index has been committed here).</summary>
     public bool HasManifest => File.Exists(ManifestPath);
 

@@ -17,9 +17,11 @@ internal sealed class IndexSnapshot
 
     private readonly FileStream _readLock;
 
-    private IndexSnapshot(IndexManifest manifest, ProductStore store, Bm25Searcher lexical, IVectorIndex vectors, FileStream readLock)
+    private IndexSnapshot(IndexManifest manifest, ProductStore store, Bm25Searcher lexical, IVectorIndex vectors, Lucene.Net.Analysis.Analyzer queryAnalyzer,
+        FileStream readLock)
     {
         _readLock = readLock;
+        QueryAnalyzer = queryAnalyzer;
         Manifest = manifest;
         Store = store;
         Lexical = lexical;
@@ -35,6 +37,9 @@ internal sealed class IndexSnapshot
     public Bm25Searcher Lexical { get; }
 
     public IVectorIndex Vectors { get; }
+
+    /// <summary>The analysis of queries for this commit: the index's analysis with its synonyms, if it has any.</summary>
+    public Lucene.Net.Analysis.Analyzer QueryAnalyzer { get; }
 
     /// <summary>BM25 over <see cref="Lexical"/>.</summary>
     public IRetriever LexicalRetriever { get; }
@@ -83,7 +88,9 @@ internal sealed class IndexSnapshot
             var vectors = Guard(layout, () => UsearchIndex.Load(layout.VectorPath(manifest.Generation), manifest.Hnsw.ToOptions(manifest.Model.Dimensions)),
                 layout.VectorPath(manifest.Generation));
             opened.Add(vectors);
-            return new IndexSnapshot(manifest, store, lexical, vectors, readLock);
+            var synonymsPath = layout.SynonymsPath(manifest.Generation);
+            var synonyms = File.Exists(synonymsPath) ? Guard(layout, () => SynonymRules.Parse(File.ReadAllText(synonymsPath)), synonymsPath) : null;
+            return new IndexSnapshot(manifest, store, lexical, vectors, ProductAnalyzer.Create(synonyms), readLock);
         }
         catch
         {
@@ -111,6 +118,7 @@ internal sealed class IndexSnapshot
         if (left < 0) throw new InvalidOperationException("An index snapshot was released more often than it was acquired.");
         Vectors.Dispose();
         Lexical.Dispose();
+        QueryAnalyzer.Dispose();
         Store.Dispose();
         _readLock.Dispose();
     }

@@ -167,10 +167,27 @@ public sealed class IndexWriter : IDisposable
         return Finish(transaction, previous, null, 0, 0, 0, deleted, 0, 0, notFound, stopwatch);
     }
 
-    private IndexCommitReport Finish(GenerationTransaction transaction, IndexManifest? previous, CatalogReadReport? report,
-        int added, int updated, int unchanged, int deleted, int embedded, int duplicates, int notFound, Stopwatch stopwatch)
+    /// <summary>
+    /// Replaces the index's synonyms (<see cref="SynonymRules"/>, Solr format) in one commit, like any other change:
+    /// searches pick them up with the commit, no product is re-analysed or re-embedded. <c>null</c> or rules-free text
+    /// removes them.
+    /// </summary>
+    /// <exception cref="SynonymRulesException">A rule cannot be read (the line is named); nothing is committed.</exception>
+    /// <exception cref="IndexException">The folder holds no index.</exception>
+    public IndexCommitReport SetSynonyms(string? rules)
     {
-        if (previous is not null && added + updated + deleted == 0 && previous.HasCurrentLexicalAnalysis)
+        var stopwatch = Stopwatch.StartNew();
+        var map = rules is null ? null : SynonymRules.Parse(rules); // refused before anything is written
+        var previous = CurrentManifest() ?? throw IndexException.NotFound(_layout.Root, $"Index folder '{_layout.Root}' holds no index to set synonyms on.");
+        using var transaction = GenerationTransaction.Begin(_layout, previous, HnswFor(previous));
+        transaction.SetSynonyms(map is null ? null : rules);
+        return Finish(transaction, previous, null, 0, 0, 0, 0, 0, 0, 0, stopwatch, changedOtherwise: true);
+    }
+
+    private IndexCommitReport Finish(GenerationTransaction transaction, IndexManifest? previous, CatalogReadReport? report,
+        int added, int updated, int unchanged, int deleted, int embedded, int duplicates, int notFound, Stopwatch stopwatch, bool changedOtherwise = false)
+    {
+        if (previous is not null && added + updated + deleted == 0 && previous.HasCurrentLexicalAnalysis && !changedOtherwise)
         {
             _logger.LogInformation("Nothing changed in {Path}; no commit.", _layout.Root);
             return new IndexCommitReport(_layout.Root, previous, report, 0, 0, unchanged, 0, 0, duplicates, notFound, false, stopwatch.Elapsed);

@@ -87,8 +87,29 @@ public sealed class Bm25Searcher : IDisposable
         return hits;
     }
 
+    /// <summary>Up to <paramref name="max"/> terms of <paramref name="field"/> that begin with <paramref name="prefix"/>, with how many products hold each, the most held first.</summary>
+    public IReadOnlyList<(string Term, int Products)> TermsStartingWith(string field, string prefix, int max)
+    {
+        var terms = MultiFields.GetTerms(_reader, field);
+        if (terms is null || prefix.Length == 0) return [];
+        var found = new List<(string, int)>();
+        var start = new Lucene.Net.Util.BytesRef(prefix);
+        var all = terms.GetEnumerator();
+        if (all.SeekCeil(start) == TermsEnum.SeekStatus.END) return [];
+        do
+        {
+            if (!Lucene.Net.Util.StringHelper.StartsWith(all.Term, start) || found.Count >= 10_000) break;
+            found.Add((all.Term.Utf8ToString(), all.DocFreq));
+        }
+        while (all.MoveNext());
+        return found.OrderByDescending(t => t.Item2).ThenBy(t => t.Item1, StringComparer.Ordinal).Take(max).ToArray();
+    }
+
     /// <summary>How many products hold the (analysed) <paramref name="term"/> anywhere in their title, brand or description.</summary>
     public int DocumentFrequency(string term) => _reader.DocFreq(new Term(LexicalFields.CombinedText, term));
+
+    /// <summary><paramref name="query"/> with its fuzzy, prefix and other multi-term clauses expanded to the terms they match here.</summary>
+    public Query Rewrite(Query query) => _searcher.Rewrite(query);
 
     /// <summary>The keys of every live document (for consistency checks).</summary>
     public IReadOnlyList<long> AllKeys()

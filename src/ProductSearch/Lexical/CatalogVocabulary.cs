@@ -59,22 +59,29 @@ public sealed class CatalogVocabulary
     }
 
     /// <summary>
+    /// Up to <paramref name="max"/> known words that complete <paramref name="prefix"/> after <paramref name="context"/>,
+    /// best first: those the most products use together with the context words, then the most used.
+    /// </summary>
+    public IReadOnlyList<string> CompleteMany(string prefix, IReadOnlyList<string> context, int max, int candidates = 20)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var words = Completions(prefix, Math.Max(candidates, max));
+        var known = context.Where(w => Frequency(w) > 0).Distinct(StringComparer.Ordinal).ToArray();
+        if (words.Count <= 1 || known.Length == 0) return words.Take(max).Select(w => w.Word).ToArray();
+        var together = CountsWithAll(known, words.Select(w => w.Word).ToArray());
+        return words.Select((w, i) => (w.Word, Together: together[i], w.Frequency))
+            .Where(w => w.Together > 0)
+            .OrderByDescending(w => w.Together).ThenByDescending(w => w.Frequency).ThenBy(w => w.Word, StringComparer.Ordinal)
+            .Take(max).Select(w => w.Word).ToArray();
+    }
+
+    /// <summary>
     /// The known word that best completes <paramref name="prefix"/> after <paramref name="context"/> (the words typed
     /// before it): of the most used words it begins, the one the most products use together with the context words
     /// ("cordless dri" → "drill", not "dress"); without context, simply the most used. <c>null</c> when no word begins so.
     /// </summary>
-    public string? Complete(string prefix, IReadOnlyList<string> context, int candidates = 20)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var words = Completions(prefix, candidates);
-        if (words.Count <= 1 || context.Count == 0) return words.Count == 0 ? null : words[0].Word;
-        var known = context.Where(w => Frequency(w) > 0).Distinct(StringComparer.Ordinal).ToArray();
-        if (known.Length == 0) return words[0].Word;
-        var together = CountsWithAll(known, words.Select(w => w.Word).ToArray());
-        return words.Select((w, i) => (w.Word, Together: together[i], w.Frequency))
-            .OrderByDescending(w => w.Together).ThenByDescending(w => w.Frequency).ThenBy(w => w.Word, StringComparer.Ordinal)
-            .First().Word;
-    }
+    public string? Complete(string prefix, IReadOnlyList<string> context, int candidates = 20) =>
+        CompleteMany(prefix, context, 1, candidates) is [var best, ..] ? best : Completions(prefix, 1) is [var first, ..] ? first.Word : null;
 
     /// <summary>For each candidate word, how many products use it together with at least one of the context words.</summary>
     private int[] CountsWithAll(IReadOnlyList<string> context, IReadOnlyList<string> candidates)
@@ -97,12 +104,14 @@ public sealed class CatalogVocabulary
 
     /// <summary>
     /// Up to <paramref name="max"/> known words that start with <paramref name="prefix"/> (lowercase), the most used
-    /// first; at most <paramref name="scan"/> words are looked at, so a one-letter prefix stays cheap.
+    /// first — words of three letters or more, used by at least <see cref="MinCorrectionFrequency"/> products, no stop
+    /// words; at most <paramref name="scan"/> words are looked at, so a one-letter prefix stays cheap.
     /// </summary>
     public IReadOnlyList<(string Word, int Frequency)> Completions(string prefix, int max, int scan = 20_000)
     {
         ArgumentNullException.ThrowIfNull(prefix);
         if (_terms is null || prefix.Length == 0 || max <= 0) return [];
+        var stopWords = Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet;
         var terms = _terms.GetEnumerator();
         var start = new BytesRef(prefix);
         if (terms.SeekCeil(start) == TermsEnum.SeekStatus.END) return [];
@@ -111,7 +120,11 @@ public sealed class CatalogVocabulary
         do
         {
             if (!StringHelper.StartsWith(terms.Term, start) || seen++ >= scan) break;
-            found.Add((terms.Term.Utf8ToString(), terms.DocFreq));
+            // A completion is a real word the catalog uses more than once: not a stop word or a stray letter, not a
+            // one-off (often two words glued by a hyphen, "sneaker-black" → "sneakerblack").
+            if (terms.DocFreq < MinCorrectionFrequency || terms.Term.Length < 3) continue;
+            var word = terms.Term.Utf8ToString();
+            if (!stopWords.Contains(word)) found.Add((word, terms.DocFreq));
         }
         while (terms.MoveNext());
         return found.OrderByDescending(w => w.Frequency).ThenBy(w => w.Word, StringComparer.Ordinal).Take(max).ToArray();

@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Util;
 
 namespace ProductSearch.Lexical;
@@ -35,13 +36,15 @@ public static class ProductAnalyzer
         WordDelimiterFlags.GENERATE_WORD_PARTS | WordDelimiterFlags.GENERATE_NUMBER_PARTS |
         WordDelimiterFlags.CATENATE_WORDS | WordDelimiterFlags.CATENATE_NUMBERS | WordDelimiterFlags.STEM_ENGLISH_POSSESSIVE;
 
-    /// <summary>Creates the analyzer (cheap; analyzers are thread-safe once built).</summary>
-    public static Analyzer Create() => new ProductTextAnalyzer();
+    /// <summary>
+    /// Creates the analyzer (cheap; analyzers are thread-safe once built). With <paramref name="synonyms"/> (for queries
+    /// only), Lucene's <see cref="SynonymFilter"/> ends the chain, so the rules, analysed the same way, match stems.
+    /// </summary>
+    public static Analyzer Create(SynonymMap? synonyms = null) => new ProductTextAnalyzer(synonyms);
 
-    private sealed class ProductTextAnalyzer : Analyzer
+    private sealed class ProductTextAnalyzer(SynonymMap? synonyms) : Analyzer(PER_FIELD_REUSE_STRATEGY)
     {
-        // Per field: the spelling field's chain differs, and the default strategy would reuse one chain for every field.
-        public ProductTextAnalyzer() : base(PER_FIELD_REUSE_STRATEGY) { }
+        // Per field (the strategy above): the spelling field's chain differs, and the default would reuse one chain for all.
 
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
@@ -52,6 +55,7 @@ public static class ProductAnalyzer
             if (fieldName == LexicalFields.Spelling) return new TokenStreamComponents(source, stream);
             stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
             stream = new PorterStemFilter(stream);
+            if (synonyms is not null) stream = new SynonymFilter(stream, synonyms, ignoreCase: false);
             return new TokenStreamComponents(source, stream);
         }
     }

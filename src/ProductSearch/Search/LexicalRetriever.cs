@@ -8,7 +8,7 @@ internal sealed class LexicalRetriever(Bm25Searcher searcher) : IRetriever
 {
     public RetrievalResult Retrieve(PreparedQuery query, CancellationToken cancellationToken)
     {
-        if (query.LexicalQuery is null || query.Allowed is { Count: 0 }) return RetrievalResult.None;
+        if (query.LexicalQuery is null || query.Allowed is { Count: 0 } || query.Request.Mode == SearchMode.Dense) return RetrievalResult.None;
         cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
         var hits = searcher.Search(query.LexicalQuery.Query, query.Depth, query.Profile.Lexical, query.Filter);

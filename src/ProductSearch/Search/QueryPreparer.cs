@@ -26,8 +26,8 @@ internal sealed class QueryPreparer(ITextEmbedder embedder) : IDisposable
         // typed completed, in the catalog's own words (typos 80 % → 96 % of clean hybrid nDCG@10, prefixes 83 % → 91 %;
         // RESULTS.md). The BM25 query keeps fuzzy and prefix matching for what no correction or completion covers.
         var correction = QueryCorrection.Of(request.Query, snapshot.Lexical.Vocabulary, settings.Typos, request.CompleteLastWord && profile.PrefixWeight > 0);
-        var lexical = request.Mode == SearchMode.Dense ? null
-            : LexicalQueryBuilder.Build(_analyzer, correction.Completed, settings, snapshot.Lexical.DocumentFrequency, request.CompleteLastWord);
+        // Built in dense mode too (cheap, never searched there): highlighting marks the words it matches.
+        var lexical = LexicalQueryBuilder.Build(snapshot.QueryAnalyzer, correction.Completed, settings, snapshot.Lexical.DocumentFrequency, request.CompleteLastWord);
         // "no" phrases stay in both queries ("no show socks" is a name) but still demote titles that affirm the word.
         var negated = Negations.Parse(request.Query, includeNo: true);
         var denseText = profile.DropNegatedPhrases ? Negations.Parse(correction.Completed, includeNo: false).Affirmed : correction.Completed;

@@ -1,0 +1,44 @@
+using ProductSearch.Lexical;
+
+namespace ProductSearch;
+
+/// <summary>As-you-type suggestions from the catalog's own words.</summary>
+public sealed partial class SearchEngine
+{
+    /// <summary>Longest text <see cref="Suggest"/> accepts.</summary>
+    public const int MaxSuggestionPrefixLength = 200;
+
+    /// <summary>Suggests; see <see cref="Suggest"/>. The work is CPU-bound and runs on the calling thread.</summary>
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, int max = 5, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Suggest(text, max));
+    }
+
+    /// <summary>
+    /// Up to <paramref name="max"/> completions of <paramref name="text"/>, the last word of which is being typed: the
+    /// words before it kept, the last completed to the catalog words (from titles and brands) that the most products use
+    /// together with them; then brands whose name begins with the whole text. An empty result when nothing begins so.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is longer than <see cref="MaxSuggestionPrefixLength"/>, or <paramref name="max"/> is not 1–20.</exception>
+    public IReadOnlyList<Suggestion> Suggest(string text, int max = 5)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > MaxSuggestionPrefixLength)
+            throw new ArgumentException($"The text to complete is longer than {MaxSuggestionPrefixLength} characters.", nameof(text));
+        if (max is < 1 or > 20) throw new ArgumentOutOfRangeException(nameof(max), max, "max must be between 1 and 20.");
+        var words = text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || char.IsWhiteSpace(text[^1])) return [];
+        using var lease = _snapshots.Acquire();
+        var lexical = lease.Snapshot.Lexical;
+        var typed = words[^1];
+        var context = words[..^1];
+        var lead = context.Length == 0 ? "" : string.Join(' ', context) + " ";
+        var suggestions = lexical.Vocabulary.CompleteMany(typed, context, max)
+            .Select(word => new Suggestion(lead + word, SuggestionKind.Query, lexical.Vocabulary.Frequency(word)))
+            .ToList();
+        foreach (var (brand, products) in lexical.TermsStartingWith(FilterField.Brand.LuceneField, FilterField.Normalize(text), max))
+            if (suggestions.Count < max * 2 && suggestions.All(s => s.Text != brand)) suggestions.Add(new Suggestion(brand, SuggestionKind.Brand, products));
+        return suggestions;
+    }
+}
