@@ -41,6 +41,12 @@ public sealed record SearchRequest
     /// </summary>
     public bool CompleteLastWord { get; init; } = true;
 
+    /// <summary>
+    /// The language of the query (<see cref="Lexical.CatalogLocale"/>: <c>us</c>, <c>es</c>, <c>jp</c>), which decides
+    /// how its words are analysed; <c>null</c>: the catalog's most common product locale.
+    /// </summary>
+    public string? Locale { get; init; }
+
     /// <summary>Attach an explanation to every hit (each retriever's part of the fused score).</summary>
     public bool Explain { get; init; }
 
@@ -58,6 +64,7 @@ public sealed record SearchRequest
         if (Offset is < 0 or > MaxOffset) throw new ArgumentOutOfRangeException(nameof(Offset), Offset, $"The offset must be between 0 and {MaxOffset}.");
         if (!Enum.IsDefined(Mode)) throw new ArgumentOutOfRangeException(nameof(Mode), Mode, "Unknown search mode.");
         Ranking?.Validate();
+        if (Locale is not null) Lexical.CatalogLocale.OfQuery(Locale);
         return Filters?.ToClauses() ?? [];
     }
 }

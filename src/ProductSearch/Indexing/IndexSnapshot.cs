@@ -17,11 +17,14 @@ internal sealed class IndexSnapshot
 
     private readonly FileStream _readLock;
 
-    private IndexSnapshot(IndexManifest manifest, ProductStore store, Bm25Searcher lexical, IVectorIndex vectors, Lucene.Net.Analysis.Analyzer queryAnalyzer,
+    private readonly Lucene.Net.Analysis.Synonym.SynonymMap? _synonyms;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lucene.Net.Analysis.Analyzer> _queryAnalyzers = new();
+
+    private IndexSnapshot(IndexManifest manifest, ProductStore store, Bm25Searcher lexical, IVectorIndex vectors, Lucene.Net.Analysis.Synonym.SynonymMap? synonyms,
         FileStream readLock)
     {
         _readLock = readLock;
-        QueryAnalyzer = queryAnalyzer;
+        _synonyms = synonyms;
         Manifest = manifest;
         Store = store;
         Lexical = lexical;
@@ -38,8 +41,8 @@ internal sealed class IndexSnapshot
 
     public IVectorIndex Vectors { get; }
 
-    /// <summary>The analysis of queries for this commit: the index's analysis with its synonyms, if it has any.</summary>
-    public Lucene.Net.Analysis.Analyzer QueryAnalyzer { get; }
+    /// <summary>The analysis of queries in <paramref name="locale"/> for this commit: the index's analysis with its synonyms, if it has any.</summary>
+    public Lucene.Net.Analysis.Analyzer QueryAnalyzer(string locale) => _queryAnalyzers.GetOrAdd(locale, l => ProductAnalyzer.Create(l, _synonyms));
 
     /// <summary>BM25 over <see cref="Lexical"/>.</summary>
     public IRetriever LexicalRetriever { get; }
@@ -90,7 +93,7 @@ internal sealed class IndexSnapshot
             opened.Add(vectors);
             var synonymsPath = layout.SynonymsPath(manifest.Generation);
             var synonyms = File.Exists(synonymsPath) ? Guard(layout, () => SynonymRules.Parse(File.ReadAllText(synonymsPath)), synonymsPath) : null;
-            return new IndexSnapshot(manifest, store, lexical, vectors, ProductAnalyzer.Create(synonyms), readLock);
+            return new IndexSnapshot(manifest, store, lexical, vectors, synonyms, readLock);
         }
         catch
         {
@@ -118,7 +121,7 @@ internal sealed class IndexSnapshot
         if (left < 0) throw new InvalidOperationException("An index snapshot was released more often than it was acquired.");
         Vectors.Dispose();
         Lexical.Dispose();
-        QueryAnalyzer.Dispose();
+        foreach (var analyzer in _queryAnalyzers.Values) analyzer.Dispose();
         Store.Dispose();
         _readLock.Dispose();
     }

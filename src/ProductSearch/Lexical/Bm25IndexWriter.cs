@@ -15,6 +15,7 @@ public sealed class Bm25IndexWriter : IDisposable
 {
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
+    private readonly Dictionary<string, Lucene.Net.Analysis.Analyzer> _analyzers = [];
 
     private Bm25IndexWriter(LuceneDirectory directory, OpenMode mode)
     {
@@ -60,7 +61,15 @@ public sealed class Bm25IndexWriter : IDisposable
         if (product.Price is { } price) document.Add(new DoubleField(LexicalFields.Price, (double)price, Field.Store.NO));
         if (product.Rating is { } rating) document.Add(new DoubleField(LexicalFields.Rating, rating, Field.Store.NO));
         if (product.RatingCount is { } count) document.Add(new Int64Field(LexicalFields.RatingCount, count, Field.Store.NO));
-        _writer.UpdateDocument(new Term(LexicalFields.Key, keyText), document);
+        // Each product is analysed in its own language (its product_locale), the same way its queries will be.
+        _writer.UpdateDocument(new Term(LexicalFields.Key, keyText), document, AnalyzerFor(product.Locale));
+    }
+
+    private Lucene.Net.Analysis.Analyzer AnalyzerFor(string? locale)
+    {
+        var known = CatalogLocale.OfProduct(locale);
+        if (!_analyzers.TryGetValue(known, out var analyzer)) _analyzers[known] = analyzer = ProductAnalyzer.Create(known);
+        return analyzer;
     }
 
     /// <summary>Makes every change durable and visible to newly opened searchers.</summary>
@@ -95,5 +104,6 @@ public sealed class Bm25IndexWriter : IDisposable
     {
         _writer.Dispose();
         _directory.Dispose();
+        foreach (var analyzer in _analyzers.Values) analyzer.Dispose();
     }
 }

@@ -34,6 +34,7 @@ public sealed class Bm25Searcher : IDisposable
         _keys = MultiDocValues.GetNumericValues(_reader, LexicalFields.Key)
             ?? throw new InvalidDataException($"The lexical index has no '{LexicalFields.Key}' doc values; rebuild it.");
         Vocabulary = new CatalogVocabulary(_reader);
+        MainLocale = CatalogLocale.OfProduct(TermsStartingWith(FilterField.Locale.LuceneField, "", 1) is [var (most, _)] ? most : null);
         for (var doc = 0; doc < _reader.MaxDoc; doc++) _maxKey = Math.Max(_maxKey, _keys.Get(doc));
     }
 
@@ -53,6 +54,9 @@ public sealed class Bm25Searcher : IDisposable
             throw;
         }
     }
+
+    /// <summary>The catalog's most common product locale (<see cref="CatalogLocale"/>): queries that name none are analysed in it.</summary>
+    public string MainLocale { get; }
 
     /// <summary>The catalog's words as typed (for corrections and completions).</summary>
     public CatalogVocabulary Vocabulary { get; }
@@ -91,7 +95,7 @@ public sealed class Bm25Searcher : IDisposable
     public IReadOnlyList<(string Term, int Products)> TermsStartingWith(string field, string prefix, int max)
     {
         var terms = MultiFields.GetTerms(_reader, field);
-        if (terms is null || prefix.Length == 0) return [];
+        if (terms is null) return [];
         var found = new List<(string, int)>();
         var start = new Lucene.Net.Util.BytesRef(prefix);
         var all = terms.GetEnumerator();

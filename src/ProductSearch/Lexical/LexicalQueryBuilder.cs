@@ -53,7 +53,9 @@ public static class LexicalQueryBuilder
         var dropped = Math.Max(0, terms.Count - MaxTerms);
         if (dropped > 0)
         {
-            var kept = (documentFrequency is null ? terms.Take(MaxTerms) : terms.OrderBy(documentFrequency).ThenBy(terms.IndexOf).Take(MaxTerms))
+            // The rarest terms the catalog uses tell products apart best; terms it does not use at all match nothing.
+            var kept = (documentFrequency is null ? terms.Take(MaxTerms)
+                    : terms.OrderBy(t => documentFrequency(t) is var df && df == 0 ? int.MaxValue : df).ThenBy(terms.IndexOf).Take(MaxTerms))
                 .ToHashSet(StringComparer.Ordinal);
             terms = terms.Where(kept.Contains).ToList();
             tokens = tokens.Where(t => kept.Contains(t.Term)).ToList();

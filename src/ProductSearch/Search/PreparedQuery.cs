@@ -19,7 +19,13 @@ internal sealed class PreparedQuery
     /// <summary>Candidates each retriever returns: the profile's depth, or more when the page reaches deeper.</summary>
     public required int Depth { get; init; }
 
-    /// <summary>The BM25 query; <c>null</c> in dense mode or when the text has no searchable term.</summary>
+    /// <summary>The language the query's words were analysed in.</summary>
+    public required string Locale { get; init; }
+
+    /// <summary>The analysis of <see cref="Locale"/> for this commit (with the index's synonyms).</summary>
+    public required Lucene.Net.Analysis.Analyzer Analyzer { get; init; }
+
+    /// <summary>The BM25 query; <c>null</c> when the text has no searchable term.</summary>
     public LexicalQuery? LexicalQuery { get; init; }
 
     /// <summary>The text the model embeds: the query corrected and completed in the catalog's words, without its negated words (when the profile says so).</summary>

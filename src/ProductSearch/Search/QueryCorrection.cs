@@ -13,10 +13,14 @@ namespace ProductSearch.Search;
 /// <param name="Completed">The corrected text with the last word completed.</param>
 internal sealed record QueryCorrection(string Corrected, string Completed)
 {
+    /// <summary>Most words a query may have to be corrected and completed.</summary>
+    public const int MaxWords = 32;
+
     public static QueryCorrection Of(string text, CatalogVocabulary vocabulary, TypoTolerance? typos, bool completeLastWord)
     {
-        if (!vocabulary.IsAvailable || (typos is null && !completeLastWord)) return new QueryCorrection(text, text);
         var words = text.Split(' ');
+        // A query of many words is pasted text, not typed: correcting each word would cost more than it could find.
+        if (!vocabulary.IsAvailable || (typos is null && !completeLastWord) || words.Length > MaxWords) return new QueryCorrection(text, text);
         var lastIndex = Array.FindLastIndex(words, w => w.Length > 0);
         var typingLastWord = completeLastWord && text.Length > 0 && !char.IsWhiteSpace(text[^1]) && lastIndex >= 0;
         var corrected = (string[])words.Clone();

@@ -24,7 +24,7 @@ internal sealed class TitleHighlighter
 
     public TitleHighlighter(PreparedQuery query, IndexSnapshot snapshot)
     {
-        _analyzer = snapshot.QueryAnalyzer;
+        _analyzer = query.Analyzer;
         if (query.LexicalQuery is null) return;
         var terms = new HashSet<Term>();
         snapshot.Lexical.Rewrite(query.LexicalQuery.Query).ExtractTerms(terms);
