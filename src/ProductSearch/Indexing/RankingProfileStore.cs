@@ -41,17 +41,10 @@ public static class RankingProfileStore
         }
     }
 
-    /// <summary>Writes the profile atomically (temporary file, flushed, renamed).</summary>
+    /// <summary>Writes the profile atomically (temporary file, flushed, renamed; see <see cref="DurableFiles.ReplaceAtomically"/>).</summary>
     public static void Write(string indexPath, RankingProfile profile)
     {
         profile.Validate();
-        var path = PathOf(indexPath);
-        var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, profile, Options);
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, path, overwrite: true);
+        DurableFiles.ReplaceAtomically(PathOf(indexPath), stream => JsonSerializer.Serialize(stream, profile, Options));
     }
 }

@@ -57,6 +57,15 @@ public sealed record RankingProfile
     /// </summary>
     public double NegationDemotion { get; init; } = 0.6;
 
+    /// <summary>
+    /// How many of the fused list's first candidates the learned second stage reorders, when the index has an enabled
+    /// ranker (1–<see cref="MaxRerankDepth"/>). The rest follow in their fused order.
+    /// </summary>
+    public int RerankDepth { get; init; } = 50;
+
+    /// <summary>The largest <see cref="RerankDepth"/> accepted.</summary>
+    public const int MaxRerankDepth = 1000;
+
     /// <summary>The lexical side of this profile.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public LexicalQuerySettings Lexical => new(FieldBoosts, ProximityBoost, ProximitySlop, Bm25K1, Bm25B, DropNegatedPhrases);
@@ -112,6 +121,8 @@ public sealed record RankingProfile
         if (ProximitySlop is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(ProximitySlop), ProximitySlop, "The proximity slop must be between 0 and 100.");
         if (Bm25K1 is < 0 or > 10 || float.IsNaN(Bm25K1)) throw new ArgumentOutOfRangeException(nameof(Bm25K1), Bm25K1, "BM25 k1 must be between 0 and 10.");
         if (Bm25B is < 0 or > 1 || float.IsNaN(Bm25B)) throw new ArgumentOutOfRangeException(nameof(Bm25B), Bm25B, "BM25 b must be between 0 and 1.");
+        if (RerankDepth is <= 0 or > MaxRerankDepth)
+            throw new ArgumentOutOfRangeException(nameof(RerankDepth), RerankDepth, $"The rerank depth must be between 1 and {MaxRerankDepth}.");
         if (NegationDemotion is < 0 or > 1 || double.IsNaN(NegationDemotion))
             throw new ArgumentOutOfRangeException(nameof(NegationDemotion), NegationDemotion, "The negation demotion must be between 0 and 1 (1: off).");
         foreach (var (field, boost) in FieldBoosts)
