@@ -47,6 +47,8 @@ internal static partial class Quantities
         }
         foreach (Match match in CountOf().Matches(normal))
             found.Add(new Quantity(double.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture), "count"));
+        // "pack of 6" also reads a bare 6: the quantity with the unit says all of it.
+        found.RemoveWhere(q => q.Unit.Length == 0 && found.Any(other => other.Value == q.Value && other.Unit.Length > 0));
         return found;
     }
 

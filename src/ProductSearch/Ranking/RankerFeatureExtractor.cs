@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.TokenAttributes;
 using ProductSearch.Lexical;
 
 namespace ProductSearch.Ranking;
@@ -12,14 +13,27 @@ namespace ProductSearch.Ranking;
 /// <param name="Negates">Whether the query negates anything.</param>
 internal sealed record RankerQuery(IReadOnlyList<string> Terms, IReadOnlySet<string> Words, IReadOnlySet<Quantity> Quantities, bool Negates);
 
-/// <summary>What the features need to know of one fused candidate.</summary>
+/// <summary>
+/// The product side of the features, which depends on the product alone: read once per product and commit, and
+/// cached (see <see cref="Search.CandidateFeatures"/>).
+/// </summary>
+/// <param name="ProductId">The catalog id.</param>
+/// <param name="TitleTerms">The title's analysed words.</param>
+/// <param name="TermsBeforeFor">The analysed words before the title's first "for"/"compatible"/"fits"; <c>null</c> when it has none.</param>
+/// <param name="TitleWords">The title's words as written, lowercased.</param>
+/// <param name="TitleWordCount">How many words the title has.</param>
+/// <param name="BrandTerms">The brand's analysed words.</param>
+/// <param name="CueTerms">The accessory cues among the title's analysed words.</param>
+/// <param name="Quantities">The numbers with units the title names.</param>
+internal sealed record ProductText(string ProductId, IReadOnlySet<string> TitleTerms, IReadOnlySet<string>? TermsBeforeFor, IReadOnlySet<string> TitleWords,
+    int TitleWordCount, IReadOnlySet<string> BrandTerms, IReadOnlySet<string> CueTerms, IReadOnlySet<Quantity> Quantities);
+
+/// <summary>What the features need to know of one fused candidate besides its text.</summary>
 /// <param name="Fused">The candidate as fusion left it.</param>
 /// <param name="FusedRank">Its 1-based position in the fused list.</param>
 /// <param name="LexicalScore">Its combined-field BM25 score for the query (0 when no word matches).</param>
-/// <param name="Title">The product's title.</param>
-/// <param name="Brand">The product's brand.</param>
 /// <param name="AffirmsNegation">Whether its title affirms what the query negates.</param>
-internal readonly record struct RankerCandidateInput(FusedCandidate Fused, int FusedRank, float LexicalScore, string Title, string? Brand, bool AffirmsNegation);
+internal readonly record struct RankerCandidateInput(FusedCandidate Fused, int FusedRank, float LexicalScore, bool AffirmsNegation);
 
 /// <summary>
 /// Computes <see cref="RankerFeatures"/> — the one implementation that both training (through
@@ -32,7 +46,7 @@ internal sealed partial class RankerFeatureExtractor : IDisposable
     private readonly HashSet<string> _cueTerms;
 
     public RankerFeatureExtractor() =>
-        _cueTerms = AccessoryCues.Words.SelectMany(w => Analyze(w)).ToHashSet(StringComparer.Ordinal);
+        _cueTerms = AccessoryCues.Words.SelectMany(w => Analyze(w).Select(t => t.Term)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Reads the query side of the features from the shopper's text.</summary>
     public RankerQuery Query(string text)
@@ -41,25 +55,36 @@ internal sealed partial class RankerFeatureExtractor : IDisposable
         // What the shopper asks for: the negated words must not count as words a title should match.
         var asked = Triggers().Replace(Negations.Parse(text, includeNo: false).Affirmed, " ");
         var words = Words(asked).Where(w => !EnglishAnalyzer.DefaultStopSet.Contains(w)).ToHashSet(StringComparer.Ordinal);
-        return new RankerQuery(Analyze(asked).Distinct(StringComparer.Ordinal).ToArray(), words, Quantities.Read(asked), !negation.IsEmpty);
+        return new RankerQuery(Analyze(asked).Select(t => t.Term).Distinct(StringComparer.Ordinal).ToArray(), words, Quantities.Read(asked), !negation.IsEmpty);
+    }
+
+    /// <summary>Reads the product side of the features from a title and a brand (one analysis pass of each).</summary>
+    public ProductText Product(string productId, string title, string? brand)
+    {
+        var analysed = Analyze(title);
+        var titleTerms = analysed.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        var marker = ForMarkerOffset(title);
+        var words = Words(title).ToList();
+        return new ProductText(
+            productId,
+            titleTerms,
+            marker < 0 ? null : analysed.Where(t => t.Start < marker).Select(t => t.Term).ToHashSet(StringComparer.Ordinal),
+            words.ToHashSet(StringComparer.Ordinal),
+            words.Count,
+            brand is { Length: > 0 } ? Analyze(brand).Select(t => t.Term).ToHashSet(StringComparer.Ordinal) : [],
+            titleTerms.Where(_cueTerms.Contains).ToHashSet(StringComparer.Ordinal),
+            Quantities.Read(title));
     }
 
     /// <summary>The feature vector of one candidate, in <see cref="RankerFeatures.Names"/> order.</summary>
-    public float[] Compute(RankerQuery query, RankerCandidateInput candidate)
+    public static float[] Compute(RankerQuery query, ProductText product, RankerCandidateInput candidate)
     {
-        var titleTerms = Analyze(candidate.Title).ToHashSet(StringComparer.Ordinal);
-        var titleWords = Words(candidate.Title).ToList();
-        var brandTerms = candidate.Brand is { Length: > 0 } brand ? Analyze(brand).ToHashSet(StringComparer.Ordinal) : [];
-        var titleQuantities = Quantities.Read(candidate.Title);
         var terms = query.Terms;
-
-        var inTitle = terms.Count(titleTerms.Contains);
-        var brandOnly = terms.Count(t => !titleTerms.Contains(t) && brandTerms.Contains(t));
-        var exact = query.Words.Count(titleWords.Contains);
-        var cues = titleTerms.Count(t => _cueTerms.Contains(t) && !terms.Contains(t));
-        var afterFor = TermsOnlyAfterFor(candidate.Title, titleTerms, terms);
-        var matched = query.Quantities.Count(q => Quantities.Matches(q, titleQuantities));
-        var conflicting = query.Quantities.Count(q => Quantities.Conflicts(q, titleQuantities));
+        var inTitle = terms.Count(product.TitleTerms.Contains);
+        var brandOnly = terms.Count(t => !product.TitleTerms.Contains(t) && product.BrandTerms.Contains(t));
+        // "Case for iPhone 14" has "iphone" and "14" only after "for": an accessory for the product the shopper named.
+        var afterFor = product.TermsBeforeFor is { } before ? terms.Count(t => product.TitleTerms.Contains(t) && !before.Contains(t)) : 0;
+        var cues = product.CueTerms.Count(t => !terms.Contains(t));
         var fused = candidate.Fused;
         return
         [
@@ -69,7 +94,7 @@ internal sealed partial class RankerFeatureExtractor : IDisposable
             candidate.LexicalScore,
             fused.Dense?.Rank ?? RankerFeatures.MissingRank,
             fused.Dense?.Score ?? RankerFeatures.MissingScore,
-            Share(exact, query.Words.Count),
+            Share(query.Words.Count(product.TitleWords.Contains), query.Words.Count),
             Share(inTitle, terms.Count),
             brandOnly,
             candidate.AffirmsNegation ? 1 : 0,
@@ -77,29 +102,34 @@ internal sealed partial class RankerFeatureExtractor : IDisposable
             cues,
             Share(afterFor, terms.Count),
             query.Quantities.Count,
-            matched,
-            conflicting,
-            titleWords.Count,
+            query.Quantities.Count(q => Quantities.Matches(q, product.Quantities)),
+            query.Quantities.Count(q => Quantities.Conflicts(q, product.Quantities)),
+            product.TitleWordCount,
             terms.Count,
         ];
     }
 
-    /// <summary>
-    /// How many query terms the title has only after its first "for"/"compatible"/"fits": "Case for iPhone 14" has
-    /// "iphone" and "14" only there, the sign of an accessory for the product the shopper named.
-    /// </summary>
-    private int TermsOnlyAfterFor(string title, HashSet<string> titleTerms, IReadOnlyList<string> terms)
+    /// <summary>Where the title's first "for"/"compatible"/"fits" word starts, or −1.</summary>
+    private static int ForMarkerOffset(string title)
     {
-        var tokens = title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var marker = Array.FindIndex(tokens, t => AccessoryCues.ForMarkers.Contains(t.Trim(',', '.', ';', ':', '(', ')').ToLowerInvariant()));
-        if (marker < 0) return 0;
-        var before = Analyze(string.Join(' ', tokens.Take(marker))).ToHashSet(StringComparer.Ordinal);
-        return terms.Count(t => titleTerms.Contains(t) && !before.Contains(t));
+        foreach (Match word in WhitespaceWord().Matches(title))
+            if (AccessoryCues.ForMarkers.Contains(word.Value.Trim(',', '.', ';', ':', '(', ')').ToLowerInvariant())) return word.Index;
+        return -1;
     }
 
     private static float Share(int part, int whole) => whole == 0 ? 0 : part / (float)whole;
 
-    private List<string> Analyze(string text) => LexicalQueryBuilder.Analyze(_analyzer, LexicalFields.Title, text);
+    private List<(string Term, int Start)> Analyze(string text)
+    {
+        var terms = new List<(string, int)>();
+        using var stream = _analyzer.GetTokenStream(LexicalFields.Title, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken()) terms.Add((term.ToString(), offset.StartOffset));
+        stream.End();
+        return terms;
+    }
 
     private static IEnumerable<string> Words(string text) => WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant());
 
@@ -107,6 +137,9 @@ internal sealed partial class RankerFeatureExtractor : IDisposable
 
     [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"\S+", RegexOptions.CultureInvariant)]
+    private static partial Regex WhitespaceWord();
 
     [GeneratedRegex(@"(?i)(?<![\p{L}\p{N}])(?:without|w/o)(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex Triggers();
