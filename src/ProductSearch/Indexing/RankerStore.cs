@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using ProductSearch.Ranking;
 
 namespace ProductSearch.Indexing;
@@ -13,13 +12,6 @@ public static class RankerStore
 {
     private const string FileName = "ranker.json";
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     /// <summary>The ranker file of the index at <paramref name="indexPath"/>.</summary>
     public static string PathOf(string indexPath) => Path.Combine(indexPath, FileName);
 
@@ -28,22 +20,11 @@ public static class RankerStore
     public static StoredRanker? Read(string indexPath)
     {
         var path = PathOf(indexPath);
-        if (!File.Exists(path)) return null;
-        try
-        {
-            var ranker = JsonSerializer.Deserialize<StoredRanker>(File.ReadAllBytes(path), Options) ?? throw new JsonException("the file is empty");
-            if (ranker.Model.Length == 0) throw new JsonException("it holds no model");
-            return ranker;
-        }
-        catch (JsonException ex)
-        {
-            throw new RankerException(ProductSearchErrorReason.InvalidInput, path, $"'{path}' is not a valid ranker file ({ex.Message}).", ex);
-        }
+        return IndexFileJson.Read<StoredRanker>(path, ranker => { if (ranker.Model.Length == 0) throw new JsonException("it holds no model"); },
+            (fault, ex) => new RankerException(ProductSearchErrorReason.InvalidInput, path, $"'{path}' is not a valid ranker file ({fault}).", ex));
     }
 
-    /// <summary>
-    /// The index's ranker when this version can use it, or <c>null</c> when the index has none.
-    /// </summary>
+    /// <summary>The index's ranker when this version can use it, or <c>null</c> when the index has none.</summary>
     /// <exception cref="RankerException">The file is not a ranker file, or the ranker reads features this version no longer computes.</exception>
     public static StoredRanker? ReadCompatible(string indexPath)
     {
@@ -53,10 +34,10 @@ public static class RankerStore
         return ranker;
     }
 
-    /// <summary>Writes the ranker atomically (temporary file, flushed, renamed; see <see cref="DurableFiles.ReplaceAtomically"/>).</summary>
+    /// <summary>Writes the ranker atomically (temporary file, flushed, renamed).</summary>
     public static void Write(string indexPath, StoredRanker ranker)
     {
         ArgumentNullException.ThrowIfNull(ranker);
-        DurableFiles.ReplaceAtomically(PathOf(indexPath), stream => JsonSerializer.Serialize(stream, ranker, Options));
+        IndexFileJson.Write(PathOf(indexPath), ranker);
     }
 }
