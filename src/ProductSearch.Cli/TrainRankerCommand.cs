@@ -84,9 +84,9 @@ internal static class TrainRankerCommand
 
     private static string Verdict(RankerTrainingResult result, string indexPath, bool force)
     {
-        var stored = $"Stored in {RankerStore.PathOf(indexPath)} ({result.Chosen.Leaves} leaves, chosen by cross-validation on all queries)";
+        var stored = $"stored in {RankerStore.PathOf(indexPath)} ({result.Chosen.Leaves} leaves, chosen by cross-validation on all queries)";
         if (result.Estimate.IsBeyondNoise)
-            return $"{stored} and enabled: hybrid searches of {indexPath} reorder their top {result.Ranker.Depth} with it.";
+            return $"The gain is beyond noise: {stored} and enabled; hybrid searches of {indexPath} reorder their top {result.Ranker.Depth} with it.";
         var noise = $"The gain is within noise (p ≥ {RankerEstimate.Significance} or no gain)";
         return force
             ? $"{noise}, but --force: {stored} and enabled."
