@@ -16,6 +16,7 @@ internal sealed class RankerSource
     private readonly ILogger _logger;
     private readonly WatchedFile _file;
     private readonly Lock _gate = new();
+    private readonly Lock _refreshing = new();
     private (LearnedReranker? Reranker, long Version) _current;
 
     public RankerSource(string indexPath, CandidateFeatures features, ILogger logger)
@@ -36,17 +37,26 @@ internal sealed class RankerSource
     /// <returns>Whether the ranker in use changed.</returns>
     public bool Refresh()
     {
-        LearnedReranker? next;
-        lock (_gate)
+        // One refresh at a time, outside the lock searches read Current under: loading a model takes a while, and a
+        // search that finds another one loading goes on with the current ranker rather than wait.
+        if (!_refreshing.TryEnter()) return false;
+        try
         {
             if (!_file.Changed()) return false;
-            next = _file.Exists ? Load() : null;
-            if (next is null && _current.Reranker is null) return false;
-            // A replaced ranker is not disposed: searches that started with it may still be scoring.
-            _current = (next, _current.Version + 1);
+            var next = _file.Exists ? Load() : null;
+            lock (_gate)
+            {
+                if (next is null && _current.Reranker is null) return false;
+                // A replaced ranker is not disposed: searches that started with it may still be scoring.
+                _current = (next, _current.Version + 1);
+            }
+            if (next is not null) EngineLog.RankerLoaded(_logger, _file.Path, next.Stored.Enabled ? "in use" : "stored, not enabled");
+            return true;
         }
-        if (next is not null) EngineLog.RankerLoaded(_logger, _file.Path, next.Stored.Enabled ? "in use" : "stored, not enabled");
-        return true;
+        finally
+        {
+            _refreshing.Exit();
+        }
     }
 
     private LearnedReranker? Load()
