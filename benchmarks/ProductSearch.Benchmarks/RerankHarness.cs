@@ -10,7 +10,9 @@ namespace ProductSearch.Benchmarks;
 /// the fused order (hybrid, second stage off) and the ranked order (ranked-hybrid), and prints p50/p99 of the rerank
 /// stage (<see cref="SearchTimings.Rerank"/>: the top N's titles, the BM25 of those BM25 did not return, features,
 /// model) and of the whole search without the query embedding, for a rerank depth N. Cold: a fresh engine's first pass,
-/// every product read and analysed (JIT already warm); warm: later rounds, the products' text sides cached.
+/// every product read and analysed (JIT already warm); uncached: an engine without the ranker's product cache, after a
+/// warm-up pass (every product read, from a warm store, and analysed on every search); warm: later rounds of the
+/// first engine, the products' text sides cached.
 /// Usage: <c>rerank --index DIR [--depth 50] [--rounds 5]</c>.
 /// </summary>
 internal static class RerankHarness
@@ -34,6 +36,11 @@ internal static class RerankHarness
         using var engine = Open(index);
         Console.WriteLine($"index {index} ({engine.Manifest.ProductCount:N0} products, model {engine.Manifest.Model.Name}), rerank depth {depth}, {queries.Count} ESCI queries, 1 thread");
         Print("cold", Measure(engine, queries, depth, 1));
+        using (var uncached = Open(index, productCache: 0))
+        {
+            Measure(uncached, queries, depth, 1);
+            Print("uncached", Measure(uncached, queries, depth, rounds));
+        }
         Print("warm", Measure(engine, queries, depth, rounds));
         Console.WriteLine($"load average after {LoadAverage.OneMinute():F2}");
         return 0;
@@ -41,9 +48,12 @@ internal static class RerankHarness
 
     // The model's time is not what is measured (it is taken out), every other stage is. One ONNX Runtime thread: its
     // extra threads spin on the cores for a while after each query embedding, and would slow the stages that follow.
-    private static SearchEngine Open(string index)
+    private static SearchEngine Open(string index, int productCache = 20_000)
     {
-        var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, Device = ComputeDevice.Cpu, ResultCacheSize = 0, IntraOpThreads = 1 });
+        var engine = SearchEngine.Open(new SearchEngineOptions
+        {
+            IndexPath = index, Device = ComputeDevice.Cpu, ResultCacheSize = 0, IntraOpThreads = 1, RankerProductCacheSize = productCache,
+        });
         return engine.Ranker is not null ? engine
             : throw new InvalidOperationException($"Index '{index}' has no ranker this version can use: run 'productsearch train-ranker' first.");
     }
@@ -72,7 +82,7 @@ internal static class RerankHarness
         foreach (var (name, (rerank, search)) in timings)
         {
             var (r, s) = (rerank.Order().ToArray(), search.Order().ToArray());
-            Console.WriteLine($"{pass} {name,-6} ({r.Length} searches): rerank stage p50 {LatencyStats.Percentile(r, 0.5):F3} ms, p99 {LatencyStats.Percentile(r, 0.99):F3} ms; " +
+            Console.WriteLine($"{pass,-8} {name,-6} ({r.Length} searches): rerank stage p50 {LatencyStats.Percentile(r, 0.5):F3} ms, p99 {LatencyStats.Percentile(r, 0.99):F3} ms; " +
                               $"search without embedding p50 {LatencyStats.Percentile(s, 0.5):F3} ms, p99 {LatencyStats.Percentile(s, 0.99):F3} ms");
         }
     }

@@ -37,7 +37,7 @@ public sealed partial class SearchEngine : IDisposable
         _profiles = new RankingProfileSource(layout.Root, options.Ranking, logger);
         _profileSchedule = new RefreshSchedule(options.RefreshInterval, time);
         _preparer = new QueryPreparer(embedder);
-        _candidateFeatures = new CandidateFeatures(_features);
+        _candidateFeatures = new CandidateFeatures(_features, options.RankerProductCacheSize);
         _rankers = new RankerSource(layout.Root, _candidateFeatures, logger);
         _results = options.ResultCacheSize > 0 ? new SearchResultCache(options.ResultCacheSize) : null;
         // Answers are keyed by commit, so stale ones are never served; emptying the cache only frees their memory.

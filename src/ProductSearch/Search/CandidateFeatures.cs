@@ -15,15 +15,14 @@ internal sealed record FeaturedCandidate(FusedCandidate Candidate, string Produc
 /// Gathers what <see cref="RankerFeatureExtractor"/> needs for the top of a fused list — each product's analysed title
 /// and brand, the combined-field BM25 score of every candidate (also those BM25 did not return), the negation hits —
 /// and computes their features. Training and the rerank stage both come here. A product's text side is read from the
-/// store and analysed once per commit, then kept (up to <see cref="CachedProducts"/>): popular products are candidates
-/// of many searches, and the read and the analysis are most of the stage's cost.
+/// store and analysed once per commit, then kept (up to <paramref name="cachedProducts"/>, none when 0): popular
+/// products are candidates of many searches, and the read and the analysis are most of the stage's cost.
 /// </summary>
-internal sealed class CandidateFeatures(RankerFeatureExtractor extractor) : IDisposable
+internal sealed class CandidateFeatures(RankerFeatureExtractor extractor, int cachedProducts) : IDisposable
 {
-    /// <summary>Products whose text side is kept (a few kilobytes each).</summary>
-    public const int CachedProducts = 20_000;
-
-    private readonly MemoryCache _products = new(new MemoryCacheOptions { SizeLimit = CachedProducts, CompactionPercentage = 0.25 });
+    private readonly MemoryCache? _products = cachedProducts > 0
+        ? new MemoryCache(new MemoryCacheOptions { SizeLimit = cachedProducts, CompactionPercentage = 0.25 })
+        : null;
 
     /// <summary>The first <paramref name="depth"/> candidates of <paramref name="fused"/>, in fused order, with their features.</summary>
     public IReadOnlyList<FeaturedCandidate> Compute(PreparedQuery query, CandidateLists lists, IReadOnlyList<FusedCandidate> fused, int depth, IndexSnapshot snapshot)
@@ -52,13 +51,13 @@ internal sealed class CandidateFeatures(RankerFeatureExtractor extractor) : IDis
         var missing = new List<long>();
         foreach (var candidate in top)
         {
-            if (_products.TryGetValue((generation, candidate.Key), out ProductText? text)) texts[candidate.Key] = text!;
+            if (_products is not null && _products.TryGetValue((generation, candidate.Key), out ProductText? text)) texts[candidate.Key] = text!;
             else missing.Add(candidate.Key);
         }
         foreach (var (key, product) in snapshot.Store.GetMany(missing))
         {
             var text = extractor.Product(product.Id, product.Title, product.Brand);
-            _products.Set((generation, key), text, new MemoryCacheEntryOptions { Size = 1 });
+            _products?.Set((generation, key), text, new MemoryCacheEntryOptions { Size = 1 });
             texts[key] = text;
         }
         return texts;
@@ -76,5 +75,5 @@ internal sealed class CandidateFeatures(RankerFeatureExtractor extractor) : IDis
             : new Dictionary<long, float>();
     }
 
-    public void Dispose() => _products.Dispose();
+    public void Dispose() => _products?.Dispose();
 }
