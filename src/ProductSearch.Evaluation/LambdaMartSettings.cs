@@ -18,5 +18,5 @@ public sealed record LambdaMartSettings(int Leaves, int Trees, double LearningRa
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"LambdaMART (FastTree): {Trees} trees of {Leaves} leaves, learning rate {LearningRate}, ≥ {MinimumExamplesPerLeaf} rows a leaf");
+        $"LambdaMART (FastTree): {Trees} trees of {Leaves} leaves, learning rate {LearningRate}, at least {MinimumExamplesPerLeaf} rows a leaf");
 }

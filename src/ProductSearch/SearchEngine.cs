@@ -328,6 +328,7 @@ public sealed partial class SearchEngine : IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _snapshots.Dispose();
         _preparer.Dispose();
+        _rankers.Dispose();
         _candidateFeatures.Dispose();
         _features.Dispose();
         _embedder.Dispose();

@@ -10,7 +10,7 @@ namespace ProductSearch.Indexing;
 /// A ranker this version cannot use — trained on another feature set, or not a ranker file — is reported once per
 /// version of the file and searches keep the fused order; it never stops the engine.
 /// </summary>
-internal sealed class RankerSource
+internal sealed class RankerSource : IDisposable
 {
     private readonly CandidateFeatures _features;
     private readonly ILogger _logger;
@@ -58,6 +58,9 @@ internal sealed class RankerSource
             _refreshing.Exit();
         }
     }
+
+    /// <summary>Disposes the ranker in use (the engine does this once its searches have finished).</summary>
+    public void Dispose() => Current.Reranker?.Dispose();
 
     private LearnedReranker? Load()
     {
