@@ -18,6 +18,7 @@ public static class CliApp
         VerifyCommand.Create(),
         DownloadCommand.Create(),
         EvalCommand.Create(),
+        TrainRankerCommand.Create(),
     };
 
     /// <summary>

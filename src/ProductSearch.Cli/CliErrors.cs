@@ -50,6 +50,7 @@ internal static class CliErrors
             $"Run 'productsearch verify --index {e.IndexPath}', or rebuild it with 'productsearch index <catalog> --index {e.IndexPath} --rebuild'.",
         IndexException { Reason: ProductSearchErrorReason.IndexBusy } => "Wait for it to finish.",
         RankingProfileException => "Delete it, or run 'productsearch tune' again.",
+        RankerException e => $"Delete it, or {RankerSummary.Retrain(Path.GetDirectoryName(e.Path) ?? ".")}.",
         _ => null,
     };
 }

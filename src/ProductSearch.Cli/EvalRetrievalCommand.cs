@@ -20,7 +20,11 @@ internal static class EvalRetrievalCommand
         var index = CliOptions.Index(required: false);
         index.Description = "Index to search.";
         var catalog = new Option<string?>("--catalog") { Description = "JSON Lines catalog to build a temporary index from (instead of --index)." };
-        var modes = new Option<string>("--modes") { Description = "Comma-separated modes to compare: bm25, dense, hybrid.", DefaultValueFactory = _ => "bm25,dense,hybrid" };
+        var modes = new Option<string?>("--modes")
+        {
+            Description = "Comma-separated modes to compare: bm25, dense, hybrid (the fused order), ranked-hybrid (the index's learned ranker). " +
+                          "Default: the first three, and ranked-hybrid when the index has a ranker.",
+        };
         var k = new Option<int>("--k", "-k") { Description = "Cutoff of nDCG, MRR and the first recall (Recall@50 and @100 are always reported).", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Print the results as one JSON object." };
         var output = new Option<string?>("--out", "-o") { Description = "Folder to write report.md, per-query.csv, summary.json and PNG plots into." };
@@ -43,7 +47,8 @@ internal static class EvalRetrievalCommand
             var (indexPath, catalogPath) = (parse.GetValue(index), parse.GetValue(catalog));
             if ((indexPath is null) == (catalogPath is null))
                 throw new ArgumentException("Give the index to search with --index DIR, or a catalog to index first with --catalog FILE (one of them).");
-            var options = new RetrievalEvaluationOptions { Modes = ParseModes(parse.GetValue(modes)!), K = parse.GetValue(k) };
+            var named = parse.GetValue(modes) is { } list ? ParseModes(list) : null;
+            var options = new RetrievalEvaluationOptions { Modes = named ?? [SearchMode.Bm25, SearchMode.Dense, SearchMode.Hybrid], K = parse.GetValue(k) };
             options.Validate();
             var filter = new ExamplesFilter { Locale = parse.GetValue(locale), Split = parse.GetValue(split), SmallVersionOnly = parse.GetValue(small) };
             var examplesPath = parse.GetValue(examples)!;
@@ -74,6 +79,7 @@ internal static class EvalRetrievalCommand
                     Device = deviceChoice,
                 }, loggers);
                 var queries = QueryVariants.Apply(judgments.Queries, parse.GetValue(variant), parse.GetValue(variantSeed));
+                options = options with { Modes = ModesFor(engine, named, options.Modes) };
                 var evaluation = await new RetrievalEvaluator(options).EvaluateAsync(queries, EngineSearch.For(engine), indexed, cancellationToken);
                 var run = new RetrievalRunInfo
                 {
@@ -106,9 +112,21 @@ internal static class EvalRetrievalCommand
     }
 
     private static SearchMode[] ParseModes(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Select(name => Enum.TryParse<SearchMode>(name, ignoreCase: true, out var mode) && !int.TryParse(name, out _) ? mode
-            : throw new ArgumentException($"Unknown search mode '{name}' in --modes: use bm25, dense and/or hybrid, separated by commas."))
+        .Select(name => SearchModes.TryParse(name, out var mode) ? mode
+            : throw new ArgumentException($"Unknown search mode '{name}' in --modes: use bm25, dense, hybrid and/or ranked-hybrid, separated by commas."))
         .ToArray();
+
+    /// <summary>
+    /// The modes to run: those named, or the defaults with ranked-hybrid added when the index has a ranker it can use.
+    /// Naming ranked-hybrid for an index without one is an error, not a silent copy of hybrid.
+    /// </summary>
+    private static IReadOnlyList<SearchMode> ModesFor(SearchEngine engine, SearchMode[]? named, IReadOnlyList<SearchMode> defaults)
+    {
+        if (named is null) return engine.Ranker is null ? defaults : [.. defaults, SearchMode.RankedHybrid];
+        if (!named.Contains(SearchMode.RankedHybrid) || engine.Ranker is not null) return named;
+        _ = RankerStore.ReadCompatible(engine.IndexPath); // throws, with the way out, for a ranker this version refuses
+        throw new ArgumentException($"Index '{engine.IndexPath}' has no learned ranker to evaluate as ranked-hybrid: train one with 'productsearch train-ranker --examples FILE --index {engine.IndexPath}'.");
+    }
 
     private static void PrintTable(RetrievalEvaluation evaluation, RetrievalRunInfo run)
     {
@@ -117,10 +135,10 @@ internal static class EvalRetrievalCommand
                           (run.Catalog is null ? "" : $" built from {run.Catalog}") + $": {run.Products:N0} products, model {run.Model}.");
         Console.WriteLine($"Means with 95 % bootstrap intervals ({evaluation.Options.BootstrapResamples:N0} resamples of the queries, seed {evaluation.Options.Seed}):");
         Console.WriteLine();
-        Console.WriteLine($"{"mode",-8}" + string.Concat(metrics.Select(m => $"  {m.DisplayName,-24}")));
+        Console.WriteLine($"{"mode",-13}" + string.Concat(metrics.Select(m => $"  {m.DisplayName,-24}")));
         foreach (var mode in evaluation.Modes)
         {
-            Console.WriteLine($"{RetrievalEvaluationJson.ModeName(mode.Mode),-8}" + string.Concat(metrics.Select(m => mode.Metrics[m.Name] is var e && e.Queries > 0
+            Console.WriteLine($"{RetrievalEvaluationJson.ModeName(mode.Mode),-13}" + string.Concat(metrics.Select(m => mode.Metrics[m.Name] is var e && e.Queries > 0
                 ? $"  {$"{F(e.Mean)} [{F(e.Low)}, {F(e.High)}]",-24}" : $"  {"—",-24}")));
         }
         if (evaluation.Comparisons.Count > 0)

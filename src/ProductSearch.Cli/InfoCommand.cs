@@ -29,11 +29,30 @@ internal static class InfoCommand
             Console.WriteLine($"  bm25      {Count(report.LexicalCount)} in {Size(layout.LexicalPath(generation))}");
             Console.WriteLine($"  hnsw      {Count(report.VectorCount)} in {Size(layout.VectorPath(generation))}");
             Console.WriteLine($"ranking     {(RankingProfileStore.Read(layout.Root) is { } profile ? profile.Source ?? "ranking-profile.json" : "built-in default profile")}");
+            Console.WriteLine($"ranker      {Ranker(layout.Root)}");
             Console.WriteLine($"packages    {string.Join(", ", manifest.Packages.Select(p => $"{p.Key} {p.Value}"))}");
             Console.WriteLine(report.IsConsistent ? "consistent  yes" : $"consistent  NO: {string.Join("; ", report.Problems)} (run 'productsearch verify')");
             return Task.FromResult(0);
         }));
         return command;
+    }
+
+    /// <summary>The learned second stage: none, refused with the way out, or what it is and how it was estimated.</summary>
+    private static string Ranker(string indexPath)
+    {
+        try
+        {
+            return RankerStore.Read(indexPath) switch
+            {
+                null => "none (hybrid searches use the fused order; 'productsearch train-ranker' trains one)",
+                { Incompatibility: { } why } => $"REFUSED: {why}; searches use the fused order. {RankerSummary.Retrain(indexPath)}.",
+                var ranker => RankerSummary.Describe(ranker),
+            };
+        }
+        catch (RankerException ex)
+        {
+            return $"REFUSED: {ex.Message} Searches use the fused order; {RankerSummary.Retrain(indexPath)}.";
+        }
     }
 
     private static string Count(long? count) => count is { } c ? c.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "unreadable";

@@ -17,7 +17,12 @@ internal static class SearchCommand
         var query = new Argument<string>("query") { Description = "What the shopper typed." };
         var index = CliOptions.Index(required: false);
         var k = new Option<int>("-k", "--k") { Description = "Number of results (1–1000).", DefaultValueFactory = _ => 10 };
-        var mode = new Option<SearchMode>("--mode") { Description = "hybrid (BM25 + dense, fused with RRF), bm25 or dense.", DefaultValueFactory = _ => SearchMode.Hybrid };
+        var mode = new Option<string>("--mode")
+        {
+            Description = "hybrid (BM25 + dense fused, then the index's learned ranker when it is enabled), bm25, dense, or ranked-hybrid (the index's stored ranker, enabled or not).",
+            DefaultValueFactory = _ => SearchMode.Hybrid.Name(),
+        };
+        mode.AcceptOnlyFromAmong(Enum.GetValues<SearchMode>().Select(m => m.Name()).ToArray());
         var json = new Option<bool>("--json") { Description = "Print the results as JSON." };
         var offset = new Option<int>("--offset") { Description = "Results to skip first (pagination, 0–10000)." };
         var brand = new Option<string[]>("--brand") { Description = "Only this brand (repeat for any of several).", AllowMultipleArgumentsPerToken = false };
@@ -52,7 +57,7 @@ internal static class SearchCommand
                 Query = parse.GetValue(query) ?? string.Empty,
                 K = parse.GetValue(k),
                 Offset = parse.GetValue(offset),
-                Mode = parse.GetValue(mode),
+                Mode = SearchModes.TryParse(parse.GetValue(mode)!, out var chosen) ? chosen : SearchMode.Hybrid,
                 Filters = filters.IsEmpty ? null : filters,
                 Explain = parse.GetValue(explain) || parse.GetValue(explainLucene),
                 ExplainLexical = parse.GetValue(explainLucene),
@@ -86,7 +91,7 @@ internal static class SearchCommand
 
     private static void PrintTable(SearchEngine engine, SearchRequest request, SearchResponse response)
     {
-        Console.WriteLine($"\"{request.Query}\" — {request.Mode.ToString().ToLowerInvariant()} search over {engine.Manifest.ProductCount:N0} products " +
+        Console.WriteLine($"\"{request.Query}\" — {request.Mode.Name()} search over {engine.Manifest.ProductCount:N0} products " +
                           $"({engine.IndexPath}; model {engine.Embedder.ModelName} on {engine.Embedder.ActiveDevice})");
         Console.WriteLine();
         Console.WriteLine($"{"#",3}  {"id",-12}  {"title",-60}  {"brand",-16}  {"bm25 rank/score",-16}  {"dense rank/cos",-16}  {"fused",8}");
@@ -97,6 +102,7 @@ internal static class SearchCommand
             if (hit.Explanation is { } why)
             {
                 Console.WriteLine($"     why: {why.Formula}");
+                if (why.RankerContributions is { } contributions) Console.WriteLine("     ranker: " + Contributions(contributions));
                 if (why.LuceneExplanation is { } lucene)
                     foreach (var line in lucene.TrimEnd().Split('\n')) Console.WriteLine("          " + line.TrimEnd());
             }
@@ -106,6 +112,13 @@ internal static class SearchCommand
         Console.WriteLine();
         Console.WriteLine($"{response.Hits.Count} results in {response.Elapsed.TotalMilliseconds:F1} ms (query embedding {response.EmbeddingTime.TotalMilliseconds:F1} ms).");
     }
+
+    /// <summary>"fused_rank=3 +1.204, title_exact_share=0.67 +0.402, …": every feature the model used, largest part first.</summary>
+    private static string Contributions(IReadOnlyList<FeatureContribution> contributions) => string.Join(", ", contributions
+        .Where(c => c.Contribution != 0)
+        .OrderByDescending(c => Math.Abs(c.Contribution))
+        .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Feature}={c.Value:0.###} {c.Contribution:+0.000;-0.000}")))
+        is { Length: > 0 } text ? text : "(no feature moved the score)";
 
     private static Dictionary<string, string>? ParseEqualities(string[] pairs)
     {
@@ -134,7 +147,7 @@ internal static class SearchCommand
         var payload = new
         {
             query = request.Query,
-            mode = request.Mode.ToString().ToLowerInvariant(),
+            mode = request.Mode.Name(),
             index = engine.IndexPath,
             model = engine.Embedder.ModelName,
             device = engine.Embedder.ActiveDevice,
@@ -151,9 +164,14 @@ internal static class SearchCommand
                 color = h.Product.Color,
                 price = h.Product.Price,
                 score = h.Score,
+                ranker_score = h.RankerScore,
                 bm25 = h.Lexical is { } l ? new { rank = l.Rank, score = l.Score } : null,
                 dense = h.Dense is { } d ? new { rank = d.Rank, score = d.Score } : null,
-                explanation = h.Explanation is { } e ? new { formula = e.Formula, lexical_part = e.LexicalPart, dense_part = e.DensePart, lucene = e.LuceneExplanation } : null,
+                explanation = h.Explanation is { } e ? new
+                {
+                    formula = e.Formula, lexical_part = e.LexicalPart, dense_part = e.DensePart, lucene = e.LuceneExplanation,
+                    ranker = e.RankerContributions?.Select(c => new { feature = c.Feature, value = c.Value, contribution = c.Contribution }),
+                } : null,
             }),
         };
         Console.WriteLine(JsonSerializer.Serialize(payload, new JsonSerializerOptions

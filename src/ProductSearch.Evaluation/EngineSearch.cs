@@ -3,13 +3,16 @@ namespace ProductSearch.Evaluation;
 /// <summary>Adapts a <see cref="SearchEngine"/> to <see cref="RankedSearch"/>.</summary>
 public static class EngineSearch
 {
-    /// <summary>Searches <paramref name="engine"/> and returns the ids of its hits, best first.</summary>
+    /// <summary>
+    /// Searches <paramref name="engine"/> and returns the ids of its hits, best first. <see cref="SearchMode.Hybrid"/> is
+    /// the fused order (the learned second stage off, so that it can be compared with <see cref="SearchMode.RankedHybrid"/>).
+    /// </summary>
     public static RankedSearch For(SearchEngine engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
         return async (query, mode, depth, cancellationToken) =>
         {
-            var response = await engine.SearchAsync(new SearchRequest { Query = query, K = depth, Mode = mode }, cancellationToken);
+            var response = await engine.SearchAsync(new SearchRequest { Query = query, K = depth, Mode = mode, SecondStage = false }, cancellationToken);
             return response.Hits.Select(h => h.Product.Id).ToArray();
         };
     }

@@ -98,8 +98,8 @@ public static class RetrievalEvaluationJson
         json.WriteEndObject();
     }
 
-    /// <summary>The lower-case name used in JSON, CSV headers and file names (<c>bm25</c>, <c>dense</c>, <c>hybrid</c>).</summary>
-    public static string ModeName(SearchMode mode) => mode.ToString().ToLowerInvariant();
+    /// <summary>The lower-case name used in JSON, CSV headers and file names (<c>bm25</c>, <c>dense</c>, <c>hybrid</c>, <c>ranked-hybrid</c>).</summary>
+    public static string ModeName(SearchMode mode) => mode.Name();
 
     private static void Number(Utf8JsonWriter json, string name, double value)
     {

@@ -13,13 +13,18 @@ public static class RetrievalPlots
     // A sans-serif face reads better at small sizes; ScottPlot falls back to what the system has.
     private const string FontName = "DejaVu Sans";
 
-    /// <summary>The pairs to draw differences for: the hybrid mode against each other mode, or else every later mode against each earlier one.</summary>
+    /// <summary>
+    /// The pairs to draw differences for: the hybrid mode against each single retriever, and the ranked hybrid against
+    /// the hybrid it reorders; or else every later mode against each earlier one.
+    /// </summary>
     public static IEnumerable<(SearchMode Mode, SearchMode Baseline)> DifferencePairs(RetrievalEvaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         var modes = evaluation.Options.Modes;
         if (modes.Contains(SearchMode.Hybrid))
-            return modes.Where(m => m != SearchMode.Hybrid).Select(m => (SearchMode.Hybrid, m)).ToArray();
+            return modes.Where(m => !m.IsHybrid()).Select(m => (SearchMode.Hybrid, m))
+                .Concat(modes.Contains(SearchMode.RankedHybrid) ? [(SearchMode.RankedHybrid, SearchMode.Hybrid)] : [])
+                .ToArray();
         return Enumerable.Range(1, Math.Max(modes.Count - 1, 0))
             .SelectMany(later => Enumerable.Range(0, later).Select(earlier => (modes[later], modes[earlier]))).ToArray();
     }

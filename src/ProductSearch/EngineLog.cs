@@ -22,4 +22,10 @@ internal static partial class EngineLog
 
     [LoggerMessage(6, LogLevel.Information, "Now ranking with the profile in {Path}.")]
     public static partial void ProfileLoaded(ILogger logger, string path);
+
+    [LoggerMessage(7, LogLevel.Warning, "Ignoring the learned ranker: {Reason} Searches keep the fused order; retrain it with 'productsearch train-ranker --examples FILE --index DIR'.")]
+    public static partial void RankerRejected(ILogger logger, string reason);
+
+    [LoggerMessage(8, LogLevel.Information, "Loaded the learned ranker in {Path} ({State}).")]
+    public static partial void RankerLoaded(ILogger logger, string path, string state);
 }

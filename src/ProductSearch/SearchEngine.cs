@@ -11,9 +11,9 @@ namespace ProductSearch;
 
 /// <summary>
 /// An open index and the model that reads queries for it: the query path. A search runs as stages — prepare
-/// (analyse, embed, build filters once), retrieve (BM25 and HNSW), fuse (RRF or convex), rerank, page, fetch the
-/// page's products — over one snapshot of the index, so it never mixes two commits. Thread-safe: one engine serves
-/// any number of concurrent searches.
+/// (analyse, embed, build filters once), retrieve (BM25 and HNSW), fuse (RRF or convex), rerank (the index's learned
+/// second stage, when it has one), page, fetch the page's products — over one snapshot of the index, so it never
+/// mixes two commits. Thread-safe: one engine serves any number of concurrent searches.
 /// </summary>
 public sealed partial class SearchEngine : IDisposable
 {
@@ -23,7 +23,9 @@ public sealed partial class SearchEngine : IDisposable
     private readonly RankingProfileSource _profiles;
     private readonly RefreshSchedule _profileSchedule;
     private readonly QueryPreparer _preparer;
-    private readonly IReranker _reranker = FusedOrder.Instance;
+    private readonly RankerFeatureExtractor _features = new();
+    private readonly CandidateFeatures _candidateFeatures;
+    private readonly RankerSource _rankers;
     private readonly SearchResultCache? _results;
     private readonly double _modelFloor;
     private int _disposed;
@@ -37,6 +39,8 @@ public sealed partial class SearchEngine : IDisposable
         _profileSchedule = new RefreshSchedule(options.RefreshInterval, time);
         _preparer = new QueryPreparer(embedder);
         _modelFloor = BuiltInModels.FindBySha256(embedder.ModelSha256)?.RelevanceFloor ?? 0;
+        _candidateFeatures = new CandidateFeatures(_features, options.RankerProductCacheSize);
+        _rankers = new RankerSource(layout.Root, _candidateFeatures, logger);
         _results = options.ResultCacheSize > 0 ? new SearchResultCache(options.ResultCacheSize) : null;
         // Answers are keyed by commit, so stale ones are never served; emptying the cache only frees their memory.
         _snapshots.Changed += _ => _results?.Clear();
@@ -53,6 +57,12 @@ public sealed partial class SearchEngine : IDisposable
 
     /// <summary>The ranking profile searches use unless a request brings its own.</summary>
     public RankingProfile DefaultProfile => _profiles.Current.Profile;
+
+    /// <summary>
+    /// The index's learned second-stage ranker as this engine loaded it (<see cref="StoredRanker.Enabled"/> says whether
+    /// hybrid searches use it), or <c>null</c> when the index has none this version can use.
+    /// </summary>
+    public StoredRanker? Ranker => _rankers.Current.Reranker?.Stored;
 
     /// <summary>Opens the index named in <paramref name="options"/> with its model.</summary>
     /// <exception cref="IndexException">The index is missing or damaged, or was built with another model or version.</exception>
@@ -99,23 +109,24 @@ public sealed partial class SearchEngine : IDisposable
     }
 
     /// <summary>
-    /// Moves to the index's newest commit and ranking profile if either changed since this engine last looked.
+    /// Moves to the index's newest commit, ranking profile and learned ranker if any changed since this engine last looked.
     /// Searches already running finish on the commit they started on. Engines also do this by themselves every
     /// <see cref="SearchEngineOptions.RefreshInterval"/>.
     /// </summary>
-    /// <returns>Whether a newer commit or profile is now in use.</returns>
+    /// <returns>Whether a newer commit, profile or ranker is now in use.</returns>
     /// <exception cref="IndexException">The newer commit cannot be opened; the engine stays on the current one.</exception>
     /// <exception cref="ObjectDisposedException">The engine was disposed.</exception>
     public bool Refresh()
     {
-        var profileChanged = RefreshProfile();
-        return _snapshots.Refresh() | profileChanged;
+        var rankingChanged = RefreshRanking();
+        return _snapshots.Refresh() | rankingChanged;
     }
 
-    private bool RefreshProfile()
+    /// <summary>Re-reads the ranking profile and the learned ranker, which live beside the commits, not in them.</summary>
+    private bool RefreshRanking()
     {
         _profileSchedule.Succeeded();
-        if (!_profiles.Refresh()) return false;
+        if (!(_profiles.Refresh() | _rankers.Refresh())) return false;
         _results?.Clear();
         return true;
     }
@@ -134,9 +145,11 @@ public sealed partial class SearchEngine : IDisposable
         var started = Stopwatch.GetTimestamp();
         using var lease = _snapshots.Acquire();
         var snapshot = lease.Snapshot;
-        if (_profileSchedule.IsDue) RefreshProfile();
+        if (_profileSchedule.IsDue) RefreshRanking();
         var (profile, profileVersion) = request.Ranking is { } own ? (own, -1) : _profiles.Current;
-        var cacheKey = request.Ranking is null ? SearchResultCache.KeyOf(snapshot.Manifest.Generation, profileVersion, request, filters) : null;
+        var (learned, rankerVersion) = _rankers.Current;
+        var reranker = RerankerFor(request, learned);
+        var cacheKey = request.Ranking is null ? SearchResultCache.KeyOf(snapshot.Manifest.Generation, profileVersion, rankerVersion, request, filters) : null;
         if (cacheKey is not null && _results is not null && _results.TryGet(cacheKey, out var cached))
             return cached with { Elapsed = Stopwatch.GetElapsedTime(started), EmbeddingTime = TimeSpan.Zero, FromCache = true, Timings = SearchTimings.None };
 
@@ -145,27 +158,27 @@ public sealed partial class SearchEngine : IDisposable
         var prepareTime = Stopwatch.GetElapsedTime(prepareStarted);
         var (lexical, dense) = RetrieveBoth(query, snapshot, cancellationToken);
         var fuseStarted = Stopwatch.GetTimestamp();
-        var lists = Candidates(query, lexical, dense, snapshot);
-        var belowFloor = request.Mode == SearchMode.Hybrid ? lists.Dense.Count - profile.AboveFloor(lists).Count : 0;
+        CandidateLists? lists = null;
         var fused = request.Mode switch
         {
             SearchMode.Bm25 => Single(lexical.Candidates, lexicalSide: true),
             SearchMode.Dense => Single(dense.Candidates, lexicalSide: false),
-            _ => profile.Rank(lists),
+            _ => profile.Rank(lists = Candidates(query, lexical, dense, snapshot)),
         };
+        var belowFloor = lists is null ? 0 : lists.Dense.Count - profile.AboveFloor(lists).Count;
         var fuseTime = Stopwatch.GetElapsedTime(fuseStarted);
         var rerankStarted = Stopwatch.GetTimestamp();
-        var ranked = _reranker.Rerank(query, fused, snapshot, cancellationToken);
+        var ranked = lists is null ? Reranked.Unchanged(fused) : reranker.Rerank(query, lists, fused, snapshot, cancellationToken);
         var rerankTime = Stopwatch.GetElapsedTime(rerankStarted);
         var fetchStarted = Stopwatch.GetTimestamp();
-        var hits = Fetch(query, Page(ranked, request), snapshot);
+        var hits = Fetch(query, Page(ranked.Order, request), snapshot, ranked, reranker);
         var fetchTime = Stopwatch.GetElapsedTime(fetchStarted);
 
         var response = new SearchResponse(hits, request.Mode, Stopwatch.GetElapsedTime(started), query.EmbeddingTime, query.Allowed?.Count)
         {
             DidYouMean = query.Correction,
             BelowFloor = belowFloor,
-            BelowFloorIds = request.Explain && belowFloor > 0
+            BelowFloorIds = request.Explain && belowFloor > 0 && lists is not null
                 ? GetIds(snapshot, lists.Dense.Select(c => c.Key).Except(profile.AboveFloor(lists).Select(c => c.Key)))
                 : [],
             Timings = new SearchTimings(prepareTime, query.EmbeddingTime, lexical.Elapsed, dense.Elapsed, fuseTime, rerankTime, fetchTime),
@@ -183,13 +196,46 @@ public sealed partial class SearchEngine : IDisposable
     public CandidateLists Retrieve(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var filters = request.CheckedFilterClauses();
         using var lease = _snapshots.Acquire();
-        var profile = request.Ranking ?? _profiles.Current.Profile;
-        var query = _preparer.Prepare(request, filters, profile, lease.Snapshot, cancellationToken);
-        var (lexical, dense) = RetrieveBoth(query, lease.Snapshot, cancellationToken);
-        return Candidates(query, lexical, dense, lease.Snapshot);
+        return RetrieveCandidates(request, lease.Snapshot, cancellationToken).Lists;
     }
+
+    /// <summary>
+    /// For training the learned second stage: the first <paramref name="depth"/> candidates of <paramref name="request"/>'s
+    /// hybrid ranking — fused and negation-demoted by the request's profile (or the index's), before any second stage —
+    /// each with its features, computed by the same code that the rerank stage runs.
+    /// </summary>
+    /// <exception cref="ArgumentException">The request is not a hybrid one, a parameter is out of range, or the depth is not 1–<see cref="RankingProfile.MaxRerankDepth"/>.</exception>
+    public IReadOnlyList<RankerCandidate> RankerCandidates(SearchRequest request, int depth, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.Mode.IsHybrid()) throw new ArgumentException($"The second stage reorders hybrid rankings; the request's mode is {request.Mode}.", nameof(request));
+        if (depth is <= 0 or > RankingProfile.MaxRerankDepth)
+            throw new ArgumentOutOfRangeException(nameof(depth), depth, $"The depth must be between 1 and {RankingProfile.MaxRerankDepth}.");
+        using var lease = _snapshots.Acquire();
+        var (query, lists) = RetrieveCandidates(request, lease.Snapshot, cancellationToken);
+        return _candidateFeatures.Compute(query, lists, query.Profile.Rank(lists), depth, lease.Snapshot)
+            .Select(f => new RankerCandidate(f.Candidate.Key, f.ProductId, f.AffirmsNegation, f.Features))
+            .ToArray();
+    }
+
+    private (PreparedQuery Query, CandidateLists Lists) RetrieveCandidates(SearchRequest request, IndexSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var filters = request.CheckedFilterClauses();
+        var profile = request.Ranking ?? _profiles.Current.Profile;
+        var query = _preparer.Prepare(request, filters, profile, snapshot, cancellationToken);
+        var (lexical, dense) = RetrieveBoth(query, snapshot, cancellationToken);
+        return (query, Candidates(query, lexical, dense, snapshot));
+    }
+
+    /// <summary>
+    /// The second stage a request gets: the learned ranker for a ranked-hybrid request (whether or not the index is
+    /// switched to it), and for a hybrid one when the index is switched to it and the request does not turn it off.
+    /// </summary>
+    private static IReranker RerankerFor(SearchRequest request, LearnedReranker? learned) =>
+        learned is not null && (request.Mode == SearchMode.RankedHybrid || (request.Mode == SearchMode.Hybrid && request.SecondStage && learned.Stored.Enabled))
+            ? learned
+            : FusedOrder.Instance;
 
     /// <summary>The catalog ids of the products with these keys (keys the current commit lacks are left out).</summary>
     public IReadOnlyDictionary<long, string> GetProductIds(IEnumerable<long> keys)
@@ -234,7 +280,7 @@ public sealed partial class SearchEngine : IDisposable
         return new ArraySegment<FusedCandidate>(all, start, Math.Min(request.K, all.Length - start));
     }
 
-    private static List<SearchHit> Fetch(PreparedQuery query, ArraySegment<FusedCandidate> page, IndexSnapshot snapshot)
+    private static List<SearchHit> Fetch(PreparedQuery query, ArraySegment<FusedCandidate> page, IndexSnapshot snapshot, Reranked ranked, IReranker reranker)
     {
         var request = query.Request;
         var products = snapshot.Store.GetMany(page.Select(c => c.Key));
@@ -244,23 +290,31 @@ public sealed partial class SearchEngine : IDisposable
         {
             // A key missing from the store would mean the stores disagree; skip it rather than show a hole.
             if (!products.TryGetValue(candidate.Key, out var product)) continue;
-            var explanation = request.Explain ? Explain(snapshot, query, candidate) : null;
+            var explanation = request.Explain ? Explain(snapshot, query, candidate, ranked, reranker) : null;
             hits.Add(new SearchHit(request.Offset + hits.Count + 1, product, candidate.FusedScore, candidate.Lexical, candidate.Dense, explanation)
             {
                 Highlight = highlighter?.Mark(product.Title),
+                RankerScore = candidate.RankerScore,
             });
         }
         return hits;
     }
 
-    private static SearchExplanation Explain(IndexSnapshot snapshot, PreparedQuery query, FusedCandidate candidate)
+    private static SearchExplanation Explain(IndexSnapshot snapshot, PreparedQuery query, FusedCandidate candidate, Reranked ranked, IReranker reranker)
     {
         var (request, profile) = (query.Request, query.Profile);
         var lucene = request.ExplainLexical && candidate.Lexical is not null ? snapshot.Lexical.Explain(request.Query, candidate.Key, profile.Lexical) : null;
-        if (request.Mode != SearchMode.Hybrid)
+        if (!request.Mode.IsHybrid())
             return new SearchExplanation(null, candidate.LexicalPart, candidate.DensePart,
                 request.Mode == SearchMode.Bm25 ? "BM25 score" : "cosine similarity", lucene);
-        return new SearchExplanation(profile.Method, candidate.LexicalPart, candidate.DensePart, profile.DescribeFusion(candidate), lucene);
+        var fusion = profile.DescribeFusion(candidate);
+        if (!ranked.Features.TryGetValue(candidate.Key, out var features))
+            return new SearchExplanation(profile.Method, candidate.LexicalPart, candidate.DensePart, fusion, lucene);
+        return new SearchExplanation(profile.Method, candidate.LexicalPart, candidate.DensePart,
+            fusion + FormattableString.Invariant($"; reordered by the learned ranker: {candidate.RankerScore:F4}"), lucene)
+        {
+            RankerContributions = reranker.Explain(features),
+        };
     }
 
     private static FusedCandidate[] Single(IReadOnlyList<(long Key, float Score)> list, bool lexicalSide) =>
@@ -290,6 +344,9 @@ public sealed partial class SearchEngine : IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _snapshots.Dispose();
         _preparer.Dispose();
+        _rankers.Dispose();
+        _candidateFeatures.Dispose();
+        _features.Dispose();
         _embedder.Dispose();
         _results?.Dispose();
     }

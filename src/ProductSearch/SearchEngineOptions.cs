@@ -42,6 +42,13 @@ public sealed class SearchEngineOptions
     /// </summary>
     public int ResultCacheSize { get; set; } = 512;
 
+    /// <summary>
+    /// Products whose text side (analysed title and brand, numbers and units) the learned second stage keeps once it
+    /// has read them for the current commit; 0 turns the cache off. A few kilobytes each: reading and analysing the
+    /// top N products is most of the rerank stage's cost (benchmarks/RESULTS.md, "Learned second stage").
+    /// </summary>
+    public int RankerProductCacheSize { get; set; } = 20_000;
+
     /// <summary>Where built-in models are unpacked; <c>null</c> for the default.</summary>
     public string? ModelCacheDirectory { get; set; }
 
@@ -52,6 +59,8 @@ public sealed class SearchEngineOptions
         if (IntraOpThreads < 0) throw new ArgumentOutOfRangeException(nameof(IntraOpThreads), IntraOpThreads, "IntraOpThreads must not be negative (0 lets ONNX Runtime choose).");
         if (RefreshInterval < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(RefreshInterval), RefreshInterval, "RefreshInterval must not be negative (zero turns automatic refresh off).");
         if (QueryCacheSize < 0) throw new ArgumentOutOfRangeException(nameof(QueryCacheSize), QueryCacheSize, "QueryCacheSize must not be negative (0 turns the cache off).");
+        if (RankerProductCacheSize < 0)
+            throw new ArgumentOutOfRangeException(nameof(RankerProductCacheSize), RankerProductCacheSize, "RankerProductCacheSize must not be negative (0 turns the cache off).");
         if (ResultCacheSize < 0) throw new ArgumentOutOfRangeException(nameof(ResultCacheSize), ResultCacheSize, "ResultCacheSize must not be negative (0 turns the cache off).");
         Ranking?.Validate();
     }

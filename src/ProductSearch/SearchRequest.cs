@@ -23,6 +23,12 @@ public sealed record SearchRequest
     /// <summary>Retrievers to use.</summary>
     public SearchMode Mode { get; init; } = SearchMode.Hybrid;
 
+    /// <summary>
+    /// In <see cref="SearchMode.Hybrid"/> mode, whether the index's learned ranker reorders the top when the index is
+    /// switched to one (default). <c>false</c> keeps the fused order — the hybrid ranking an evaluation compares against.
+    /// </summary>
+    public bool SecondStage { get; init; } = true;
+
     /// <summary>Conditions every result must meet; <c>null</c> for none.</summary>
     public SearchFilters? Filters { get; init; }
 

@@ -26,4 +26,7 @@ public enum ProductSearchErrorReason
 
     /// <summary>A store could not be written or read for a reason outside the index itself (a full disk, a read-only folder, a native failure).</summary>
     StorageFailed,
+
+    /// <summary>The index's learned ranker was trained on features this version no longer computes: retrain it.</summary>
+    IncompatibleRanker,
 }

@@ -34,6 +34,22 @@ internal static partial class DurableFiles
         finally { _ = Close(fd); }
     }
 
+    /// <summary>
+    /// Replaces <paramref name="path"/> with what <paramref name="write"/> writes, atomically: into a temporary file
+    /// beside it, flushed, then renamed over it and the folder entry flushed — a reader sees the old file or the new one.
+    /// </summary>
+    public static void ReplaceAtomically(string path, Action<Stream> write)
+    {
+        var temporary = path + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            write(stream);
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path, overwrite: true);
+        FlushFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
     /// <summary>Copies a folder tree (files are copied, not linked: the copy must be writable without touching the source).</summary>
     public static void CopyTree(string source, string destination)
     {

@@ -15,14 +15,15 @@ internal sealed class RankingProfileSource
     private readonly RankingProfile? _fixed;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
+    private readonly WatchedFile _file;
     private (RankingProfile Profile, long Version) _current;
-    private (DateTime WrittenAt, long Length)? _seen;
 
     public RankingProfileSource(string indexPath, RankingProfile? fixedProfile, ILogger logger)
     {
         _indexPath = indexPath;
         _fixed = fixedProfile;
         _logger = logger;
+        _file = new WatchedFile(RankingProfileStore.PathOf(indexPath));
         _current = (fixedProfile ?? RankingProfile.Default, 0);
         Refresh();
     }
@@ -38,13 +39,9 @@ internal sealed class RankingProfileSource
     public bool Refresh()
     {
         if (_fixed is not null) return false;
-        var path = RankingProfileStore.PathOf(_indexPath);
-        var file = new FileInfo(path);
-        (DateTime, long)? stamp = file.Exists ? (file.LastWriteTimeUtc, file.Length) : null;
         lock (_gate)
         {
-            if (stamp == _seen) return false;
-            _seen = stamp;
+            if (!_file.Changed()) return false;
             RankingProfile next;
             try
             {
@@ -52,14 +49,14 @@ internal sealed class RankingProfileSource
             }
             catch (Exception ex) when (ex is RankingProfileException or IOException or UnauthorizedAccessException)
             {
-                // Once per version of the file: the stamp is remembered, so the same bad file is not read again.
+                // Once per version of the file: its stamp is remembered, so the same bad file is not read again.
                 EngineLog.ProfileRejected(_logger, ex.Message, _current.Version == 0 ? "the built-in default" : "the last valid profile");
                 return false;
             }
             if (next == _current.Profile) return false;
             _current = (next, _current.Version + 1);
         }
-        if (stamp is not null) EngineLog.ProfileLoaded(_logger, path);
+        if (_file.Exists) EngineLog.ProfileLoaded(_logger, _file.Path);
         return true;
     }
 }

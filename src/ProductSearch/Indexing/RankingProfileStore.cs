@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using ProductSearch.Ranking;
 
 namespace ProductSearch.Indexing;
@@ -12,13 +10,6 @@ public static class RankingProfileStore
 {
     private const string FileName = "ranking-profile.json";
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     /// <summary>The profile file of the index at <paramref name="indexPath"/>.</summary>
     public static string PathOf(string indexPath) => Path.Combine(indexPath, FileName);
 
@@ -27,31 +18,14 @@ public static class RankingProfileStore
     public static RankingProfile? Read(string indexPath)
     {
         var path = PathOf(indexPath);
-        if (!File.Exists(path)) return null;
-        try
-        {
-            var profile = JsonSerializer.Deserialize<RankingProfile>(File.ReadAllBytes(path), Options)
-                ?? throw new JsonException("the file is empty");
-            profile.Validate();
-            return profile;
-        }
-        catch (Exception ex) when (ex is JsonException or ArgumentException)
-        {
-            throw new RankingProfileException(path, $"'{path}' is not a valid ranking profile ({ex.Message}).", ex);
-        }
+        return IndexFileJson.Read<RankingProfile>(path, profile => profile.Validate(),
+            (fault, ex) => new RankingProfileException(path, $"'{path}' is not a valid ranking profile ({fault}).", ex));
     }
 
     /// <summary>Writes the profile atomically (temporary file, flushed, renamed).</summary>
     public static void Write(string indexPath, RankingProfile profile)
     {
         profile.Validate();
-        var path = PathOf(indexPath);
-        var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, profile, Options);
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, path, overwrite: true);
+        IndexFileJson.Write(PathOf(indexPath), profile);
     }
 }

@@ -109,6 +109,22 @@ public sealed class Bm25Searcher : IDisposable
         return found.OrderByDescending(t => t.Item2).ThenBy(t => t.Item1, StringComparer.Ordinal).Take(max).ToArray();
     }
 
+    /// <summary>
+    /// The scores of <paramref name="query"/> (scored with the settings' k1 and b) for the products with these
+    /// <paramref name="keys"/>, however far down the full ranking they are; keys that match no term are left out.
+    /// </summary>
+    public IReadOnlyDictionary<long, float> ScoresOf(Query query, IReadOnlyCollection<long> keys, LexicalQuerySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (keys.Count == 0) return new Dictionary<long, float>();
+        var only = new BooleanQuery();
+        foreach (var key in keys) only.Add(new TermQuery(new Term(LexicalFields.Key, key.ToString(System.Globalization.CultureInfo.InvariantCulture))), Occur.SHOULD);
+        var top = SearcherFor(settings).Search(query, new QueryWrapperFilter(only), keys.Count);
+        return top.ScoreDocs.ToDictionary(hit => _keys.Get(hit.Doc), hit => hit.Score);
+    }
+
     /// <summary>How many products hold the (analysed) <paramref name="term"/> anywhere in their title, brand or description.</summary>
     public int DocumentFrequency(string term) => _reader.DocFreq(new Term(LexicalFields.CombinedText, term));
 

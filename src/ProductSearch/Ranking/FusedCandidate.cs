@@ -14,4 +14,10 @@ public sealed record FusedCandidate(long Key, double FusedScore, RetrieverHit? L
     /// (<see cref="RankingProfile.NegationDemotion"/>); 1 when it was not demoted.
     /// </summary>
     public double Demotion { get; init; } = 1;
+
+    /// <summary>
+    /// The learned second stage's final score (its model's score normalised within the query, negation demotion applied;
+    /// see <see cref="LearnedOrder"/>) when it reordered this candidate; <c>null</c> otherwise.
+    /// </summary>
+    public double? RankerScore { get; init; }
 }

@@ -80,6 +80,15 @@ public sealed record RankingProfile
     /// </summary>
     public double? MinDenseSimilarity { get; init; }
 
+    /// <summary>
+    /// How many of the fused list's first candidates the learned second stage reorders, when the index has an enabled
+    /// ranker (1–<see cref="MaxRerankDepth"/>). The rest follow in their fused order.
+    /// </summary>
+    public int RerankDepth { get; init; } = 50;
+
+    /// <summary>The largest <see cref="RerankDepth"/> accepted.</summary>
+    public const int MaxRerankDepth = 1000;
+
     /// <summary>The lexical side of this profile.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public LexicalQuerySettings Lexical => new(FieldBoosts, ProximityBoost, ProximitySlop, Bm25K1, Bm25B, DropNegatedPhrases, Typos, PrefixWeight, MinimumMatchShare);
@@ -151,6 +160,9 @@ public sealed record RankingProfile
             throw new ArgumentOutOfRangeException(nameof(MinimumMatchShare), MinimumMatchShare, "The minimum match share must be between 0 and 1.");
         if (MinDenseSimilarity is < -1 or > 1 || (MinDenseSimilarity is { } floor && double.IsNaN(floor)))
             throw new ArgumentOutOfRangeException(nameof(MinDenseSimilarity), MinDenseSimilarity, "The minimum dense similarity must be between -1 and 1 (0: off).");
+
+        if (RerankDepth is <= 0 or > MaxRerankDepth)
+            throw new ArgumentOutOfRangeException(nameof(RerankDepth), RerankDepth, $"The rerank depth must be between 1 and {MaxRerankDepth}.");
         if (NegationDemotion is < 0 or > 1 || double.IsNaN(NegationDemotion))
             throw new ArgumentOutOfRangeException(nameof(NegationDemotion), NegationDemotion, "The negation demotion must be between 0 and 1 (1: off).");
         foreach (var (field, boost) in FieldBoosts)
