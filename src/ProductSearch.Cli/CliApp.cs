@@ -10,6 +10,8 @@ public static class CliApp
     {
         IndexCommand.Create(),
         SearchCommand.Create(),
+        SuggestCommand.Create(),
+        SynonymsCommand.Create(),
         EmbedCommand.Create(),
         TuneCommand.Create(),
         UpsertCommand.Create(),

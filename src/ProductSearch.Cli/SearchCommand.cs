@@ -34,12 +34,15 @@ internal static class SearchCommand
         var fusion = new Option<FusionMethod?>("--fusion") { Description = "Override the index's fusion method: rrf or convex (with the profile's other settings)." };
         var explain = new Option<bool>("--explain") { Description = "Show why each result ranks where it does." };
         var explainLucene = new Option<bool>("--explain-lucene") { Description = "With --explain: also Lucene's explanation of each BM25 score." };
+        var noTypos = new Option<bool>("--no-typos") { Description = "Match words exactly: no typo tolerance, no corrections." };
+        var wholeWords = new Option<bool>("--whole-words") { Description = "Take the last word as complete (no prefix matching, as if the query ended in a space)." };
+        var locale = new Option<string?>("--locale") { Description = "The query's language: us (English), es (Spanish) or jp (Japanese); default: the catalog's most common." };
         var model = CliOptions.Model();
         var device = CliOptions.Device();
         var verbose = CliOptions.Verbose();
         var command = new Command("search", "Search an index.")
         {
-            query, index, k, offset, mode, brand, color, category, minPrice, maxPrice, filter, fusion, explain, explainLucene, json, model, device, verbose,
+            query, index, k, offset, mode, brand, color, category, minPrice, maxPrice, filter, fusion, explain, explainLucene, noTypos, wholeWords, locale, json, model, device, verbose,
         };
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
@@ -61,6 +64,9 @@ internal static class SearchCommand
                 Filters = filters.IsEmpty ? null : filters,
                 Explain = parse.GetValue(explain) || parse.GetValue(explainLucene),
                 ExplainLexical = parse.GetValue(explainLucene),
+                TypoTolerance = !parse.GetValue(noTypos),
+                CompleteLastWord = !parse.GetValue(wholeWords),
+                Locale = parse.GetValue(locale),
             };
             request.Validate(); // before any model loads, so a bad query answers at once
             using var loggers = CliLogging.Create(parse.GetValue(verbose));
@@ -93,11 +99,12 @@ internal static class SearchCommand
     {
         Console.WriteLine($"\"{request.Query}\" — {request.Mode.Name()} search over {engine.Manifest.ProductCount:N0} products " +
                           $"({engine.IndexPath}; model {engine.Embedder.ModelName} on {engine.Embedder.ActiveDevice})");
+        if (response.DidYouMean is { } meant) Console.WriteLine($"Searched for: {meant}   (did you mean it? --no-typos searches the words as typed)");
         Console.WriteLine();
         Console.WriteLine($"{"#",3}  {"id",-12}  {"title",-60}  {"brand",-16}  {"bm25 rank/score",-16}  {"dense rank/cos",-16}  {"fused",8}");
         foreach (var hit in response.Hits)
         {
-            Console.WriteLine($"{hit.Rank,3}  {Cut(hit.Product.Id, 12),-12}  {Cut(hit.Product.Title, 60),-60}  {Cut(hit.Product.Brand ?? "", 16),-16}  " +
+            Console.WriteLine($"{hit.Rank,3}  {Cut(hit.Product.Id, 12),-12}  {Title(hit, 60)}  {Cut(hit.Product.Brand ?? "", 16),-16}  " +
                               $"{Retriever(hit.Lexical, "F2"),-16}  {Retriever(hit.Dense, "F3"),-16}  {hit.Score.ToString("F4", CultureInfo.InvariantCulture),8}");
             if (hit.Explanation is { } why)
             {
@@ -109,6 +116,9 @@ internal static class SearchCommand
         }
         if (response.Hits.Count == 0) Console.WriteLine("  (no results)");
         if (response.FilterMatches is { } matches) Console.WriteLine($"{matches:N0} products pass the filters.");
+        if (response.BelowFloor > 0)
+            Console.WriteLine($"The relevance floor left out {response.BelowFloor} dense candidates that BM25 did not find" +
+                              (response.BelowFloorIds.Count > 0 ? $": {string.Join(", ", response.BelowFloorIds.Take(20))}{(response.BelowFloorIds.Count > 20 ? ", …" : "")}." : "."));
         Console.WriteLine();
         Console.WriteLine($"{response.Hits.Count} results in {response.Elapsed.TotalMilliseconds:F1} ms (query embedding {response.EmbeddingTime.TotalMilliseconds:F1} ms).");
     }
@@ -136,6 +146,15 @@ internal static class SearchCommand
     private static string Retriever(Ranking.RetrieverHit? hit, string format) =>
         hit is { } h ? $"#{h.Rank} {h.Score.ToString(format, CultureInfo.InvariantCulture)}" : "—";
 
+    /// <summary>The title cut to <paramref name="width"/>, its matched words in bold when standard output is a terminal.</summary>
+    private static string Title(SearchHit hit, int width)
+    {
+        var plain = Cut(hit.Product.Title, width);
+        var padding = new string(' ', Math.Max(0, width - plain.Length));
+        if (Console.IsOutputRedirected || hit.Highlight is null) return plain + padding;
+        return Highlights.ToAnsi(hit.Highlight, width) + padding;
+    }
+
     private static string Cut(string text, int width)
     {
         var single = text.ReplaceLineEndings(" ");
@@ -153,6 +172,9 @@ internal static class SearchCommand
             device = engine.Embedder.ActiveDevice,
             offset = request.Offset,
             filter_matches = response.FilterMatches,
+            did_you_mean = response.DidYouMean,
+            below_floor = response.BelowFloor,
+            below_floor_ids = response.BelowFloorIds,
             elapsed_ms = Math.Round(response.Elapsed.TotalMilliseconds, 3),
             embedding_ms = Math.Round(response.EmbeddingTime.TotalMilliseconds, 3),
             results = response.Hits.Select(h => new
@@ -160,6 +182,7 @@ internal static class SearchCommand
                 rank = h.Rank,
                 product_id = h.Product.Id,
                 title = h.Product.Title,
+                highlight = h.Highlight,
                 brand = h.Product.Brand,
                 color = h.Product.Color,
                 price = h.Product.Price,

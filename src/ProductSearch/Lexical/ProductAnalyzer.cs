@@ -47,9 +47,16 @@ public static class ProductAnalyzer
     /// With <paramref name="synonyms"/> (for queries only), Lucene's <see cref="SynonymFilter"/> ends the chain, so the
     /// rules, analysed the same way, match stems.
     /// </summary>
-    public static Analyzer Create(string locale = CatalogLocale.English, SynonymMap? synonyms = null) => new ProductTextAnalyzer(CatalogLocale.OfProduct(locale), synonyms);
+    public static Analyzer Create(string locale = CatalogLocale.English, SynonymMap? synonyms = null) => new ProductTextAnalyzer(CatalogLocale.OfProduct(locale), synonyms, DelimiterFlags);
 
-    private sealed class ProductTextAnalyzer(string locale, SynonymMap? synonyms) : Analyzer(PER_FIELD_REUSE_STRATEGY)
+    /// <summary>
+    /// The analysis synonym rules are read with: the same chain, but split words are not also joined (<c>t-shirt</c> gives
+    /// <c>t shirt</c>, not a stacked <c>tshirt</c> too), because a rule must be a plain sequence of terms.
+    /// </summary>
+    internal static Analyzer CreateForSynonymRules(string locale = CatalogLocale.English) =>
+        new ProductTextAnalyzer(CatalogLocale.OfProduct(locale), null, DelimiterFlags & ~(WordDelimiterFlags.CATENATE_WORDS | WordDelimiterFlags.CATENATE_NUMBERS));
+
+    private sealed class ProductTextAnalyzer(string locale, SynonymMap? synonyms, WordDelimiterFlags delimiterFlags) : Analyzer(PER_FIELD_REUSE_STRATEGY)
     {
         // Per field (the strategy above): the spelling field's chain differs, and the default would reuse one chain for all.
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
@@ -64,7 +71,7 @@ public static class ProductAnalyzer
                 return new TokenStreamComponents(standard, WithSynonyms(cjk));
             }
             var source = new WhitespaceTokenizer(Version, reader);
-            TokenStream stream = new WordDelimiterFilter(Version, source, DelimiterFlags, null);
+            TokenStream stream = new WordDelimiterFilter(Version, source, delimiterFlags, null);
             stream = new LowerCaseFilter(Version, stream);
             // The spelling vocabulary keeps words as shoppers type them: no stop words dropped, no stems.
             if (spelling) return new TokenStreamComponents(source, stream);

@@ -56,7 +56,7 @@ public static class SynonymRules
 
     private static SynonymMap Build(string text)
     {
-        using var analyzer = ProductAnalyzer.Create();
+        using var analyzer = ProductAnalyzer.CreateForSynonymRules();
         var parser = new SolrSynonymParser(dedup: true, expand: true, analyzer);
         parser.Parse(new StringReader(text));
         return parser.Build();

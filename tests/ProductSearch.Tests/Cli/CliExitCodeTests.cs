@@ -3,7 +3,7 @@ using ProductSearch.Tests.Support;
 
 namespace ProductSearch.Tests.Cli;
 
-/// <summary>A two-product index built once through the CLI, so a bad argument can be told apart from a missing index.</summary>
+/// <summary>A six-product index built once through the CLI, so a bad argument can be told apart from a missing index.</summary>
 public sealed class CliIndexFixture : IDisposable
 {
     private readonly TempFolder _temp = new();
@@ -11,7 +11,8 @@ public sealed class CliIndexFixture : IDisposable
     public CliIndexFixture()
     {
         var catalog = _temp.File("shop.csv");
-        File.WriteAllText(catalog, "product_id,product_title\nk1,Stainless Steel Saucepan\nk2,Claw Hammer 16 oz\n");
+        File.WriteAllText(catalog, "product_id,product_title\nk1,Stainless Steel Saucepan\nk2,Claw Hammer 16 oz\nk3,Copper Saucepan with Lid\n" +
+            "k4,Rubber Hammer for Tiles\nk5,Stainless Steel Frying Pan\nk6,Copper Frying Pan\n");
         IndexPath = _temp.File("idx");
         var exit = CliApp.RunAsync(["index", catalog, "--index", IndexPath, "--device", "cpu"]).GetAwaiter().GetResult();
         if (exit != 0) throw new InvalidOperationException($"The fixture's index did not build (exit {exit}).");

@@ -72,9 +72,17 @@ public sealed class SearchEngineTests(SmallIndexFixture index) : IClassFixture<S
     [Fact]
     public void K_larger_than_the_catalog_returns_the_whole_catalog_once()
     {
-        var response = index.Engine.Search(new SearchRequest { Query = "white", K = 1000 });
+        var noFloor = index.Engine.DefaultProfile with { MinDenseSimilarity = 0 };
+        var response = index.Engine.Search(new SearchRequest { Query = "white", K = 1000, Ranking = noFloor });
         Assert.Equal(SmallCatalog.Products.Length, response.Hits.Count);
         Assert.Equal(response.Hits.Count, response.Hits.Select(h => h.Product.Id).Distinct().Count());
+
+        // With the model's relevance floor, the products far from "white" that BM25 did not find are left out, and counted.
+        var floored = index.Engine.Search(new SearchRequest { Query = "white", K = 1000, Explain = true });
+        Assert.InRange(floored.Hits.Count, 1, SmallCatalog.Products.Length - 1);
+        Assert.Equal(SmallCatalog.Products.Length, floored.Hits.Count + floored.BelowFloor);
+        Assert.Equal(floored.BelowFloor, floored.BelowFloorIds.Count);
+        Assert.Empty(floored.Hits.Select(h => h.Product.Id).Intersect(floored.BelowFloorIds));
     }
 
     [Theory]
