@@ -80,7 +80,7 @@ internal static class EvalRetrievalCommand
                 }, loggers);
                 var queries = QueryVariants.Apply(judgments.Queries, parse.GetValue(variant), parse.GetValue(variantSeed));
                 options = options with { Modes = ModesFor(engine, named, options.Modes) };
-                var evaluation = await new RetrievalEvaluator(options).EvaluateAsync(queries, EngineSearch.For(engine), indexed, cancellationToken);
+                var evaluation = await new RetrievalEvaluator(options).EvaluateAsync(queries, EngineSearch.For(engine, filter.Locale), indexed, cancellationToken);
                 var run = new RetrievalRunInfo
                 {
                     Examples = examplesPath,
