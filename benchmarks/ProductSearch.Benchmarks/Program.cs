@@ -17,6 +17,7 @@ return args.FirstOrDefault() switch
     "device" => DeviceComparison.Run(args[1..]),
     "hnsw-storage" => HnswStorageHarness.Run(args[1..]),
     "rerank" => RerankHarness.Run(args[1..]),
+    "shopper-cost" => await ProductSearch.Benchmarks.Scale.ShopperCostHarness.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 
