@@ -30,6 +30,7 @@ internal static class InfoCommand
             Console.WriteLine($"  hnsw      {Count(report.VectorCount)} in {Size(layout.VectorPath(generation))}");
             Console.WriteLine($"ranking     {(RankingProfileStore.Read(layout.Root) is { } profile ? profile.Source ?? "ranking-profile.json" : "built-in default profile")}");
             Console.WriteLine($"ranker      {Ranker(layout.Root)}");
+            Console.WriteLine($"synonyms    {Synonyms(layout.SynonymsPath(generation))}");
             Console.WriteLine($"packages    {string.Join(", ", manifest.Packages.Select(p => $"{p.Key} {p.Value}"))}");
             Console.WriteLine(report.IsConsistent ? "consistent  yes" : $"consistent  NO: {string.Join("; ", report.Problems)} (run 'productsearch verify')");
             return Task.FromResult(0);
@@ -62,5 +63,12 @@ internal static class InfoCommand
         long bytes = File.Exists(path) ? new FileInfo(path).Length
             : Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
         return bytes >= 1 << 20 ? $"{bytes / (double)(1 << 20):F1} MiB" : $"{bytes / 1024.0:F1} KiB";
+    }
+
+    private static string Synonyms(string path)
+    {
+        if (!File.Exists(path)) return "none";
+        var rules = File.ReadLines(path).Count(line => line.Trim().Length > 0 && !line.TrimStart().StartsWith('#'));
+        return $"{rules} rules ({Lexical.SynonymRules.FileName}; 'productsearch synonyms show')";
     }
 }
