@@ -21,6 +21,8 @@ internal static class JudgmentsFromClicksCommand
         var prior = new Option<double>("--prior") { Description = "Prior strength in expected clicks: gain = (clicks + m) / (expected clicks + m); 0 for none.", DefaultValueFactory = _ => defaults.PriorStrength };
         var impressions = new Option<string>("--impressions") { Description = "What counts as seen: impression events (events), every returned hit (hits), or events when the log has any (auto).", DefaultValueFactory = _ => "auto" };
         impressions.AcceptOnlyFromAmong("auto", "events", "hits");
+        var curve = new Option<string>("--position-curve") { Description = "Expected clicks of a position: by how often it is looked at (examination, the position-based model) or by its raw click rate (click-rate, classic COEC).", DefaultValueFactory = _ => "examination" };
+        curve.AcceptOnlyFromAmong("examination", "click-rate");
         var thresholds = new Option<string>("--thresholds")
         {
             Description = "Least gains labelled Exact, Substitute and Complement (below: Irrelevant), comma-separated.",
@@ -28,7 +30,7 @@ internal static class JudgmentsFromClicksCommand
         };
         var command = new Command("from-clicks", "Graded judgments from a UBI behaviour log (clicks over expected clicks per position).")
         {
-            logs, output, minImpressions, prior, impressions, thresholds,
+            logs, output, minImpressions, prior, impressions, curve, thresholds,
         };
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
@@ -38,6 +40,7 @@ internal static class JudgmentsFromClicksCommand
                 MinImpressions = parse.GetValue(minImpressions),
                 PriorStrength = parse.GetValue(prior),
                 Impressions = Enum.Parse<ImpressionSource>(parse.GetValue(impressions)!, ignoreCase: true),
+                PositionCurve = parse.GetValue(curve) == "click-rate" ? PositionCurve.ClickRate : PositionCurve.Examination,
                 ExactThreshold = exact,
                 SubstituteThreshold = substitute,
                 ComplementThreshold = complement,
@@ -67,8 +70,10 @@ internal static class JudgmentsFromClicksCommand
         string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
         var source = r.ImpressionSource == ImpressionSource.Events ? "impression events" : "every returned hit counted as seen";
         yield return $"Read {N(r.QueryRecords)} searches and {N(r.EventRecords)} events; impressions from {source}: {N(r.Impressions)} impressions, {N(r.Clicks)} clicks in {N(r.Searches)} searches.";
-        yield return "Click rate by position (expected clicks of one impression): " + string.Join("  ",
-            r.PositionRates.Take(10).Select(p => FormattableString.Invariant($"{p.Position}: {p.Rate:F3}"))) + (r.PositionRates.Count > 10 ? "  …" : "");
+        var more = r.PositionRates.Count > 10 ? "  …" : "";
+        yield return "Click rate by position: " + string.Join("  ", r.PositionRates.Take(10).Select(p => FormattableString.Invariant($"{p.Position}: {p.Rate:F3}"))) + more;
+        if (options.PositionCurve == PositionCurve.Examination)
+            yield return "Looked at (position-based model, top = 1): " + string.Join("  ", r.PositionRates.Take(10).Select(p => FormattableString.Invariant($"{p.Position}: {p.Examination:F3}"))) + more;
         var labels = result.Judgments.GroupBy(j => j.Label).ToDictionary(g => g.Key, g => g.Count());
         yield return $"Judged {N(result.Judgments.Count)} (query, product) pairs over {N(r.JudgedQueries)} queries: " +
             string.Join(", ", new[] { EsciLabel.Exact, EsciLabel.Substitute, EsciLabel.Complement, EsciLabel.Irrelevant }

@@ -14,6 +14,9 @@ public sealed record ClickModelOptions
     /// </summary>
     public double PriorStrength { get; init; } = 1.0;
 
+    /// <summary>What one impression at a position is worth in expected clicks (default: by examination, from the position-based model).</summary>
+    public PositionCurve PositionCurve { get; init; } = PositionCurve.Examination;
+
     /// <summary>What counts as seen (default: impression events when the log has them).</summary>
     public ImpressionSource Impressions { get; init; } = ImpressionSource.Auto;
 
