@@ -4,16 +4,16 @@ using ProductSearch.Ranking;
 namespace ProductSearch.Benchmarks.Clicks;
 
 /// <summary>
-/// Whether <c>tune</c> chosen on click judgments recovers what it gets from the true judgments: profiles tuned on
-/// each are scored with the true judgments, on the tuning queries (in-sample) and on queries held out of tuning
-/// (k-fold), beside the index's default profile.
+/// Whether <c>tune</c> chosen on click judgments recovers what it gets from the true judgments: starting from a
+/// reference profile (the grid of <see cref="ProfileTuner.DefaultGrid"/> around it), profiles tuned on each are scored
+/// with the true judgments, on the tuning queries (in-sample) and on queries held out of tuning (k-fold).
 /// </summary>
-internal sealed class ProfileComparison(SearchEngine engine)
+internal sealed class ProfileComparison(SearchEngine engine, RankingProfile reference)
 {
-    /// <summary>Mean true nDCG@10 of the default, truth-tuned and click-tuned profiles, with the per-query held-out values for tests.</summary>
+    /// <summary>Mean true nDCG@10 of the reference, truth-tuned and click-tuned profiles, with the per-query values for tests.</summary>
     public sealed record Scores(double Default, double Truth, double Clicks, double[] PerQueryDefault, double[] PerQueryTruth, double[] PerQueryClicks)
     {
-        /// <summary>Share of the truth-tuned gain over the default that the click-tuned profile gets.</summary>
+        /// <summary>Share of the truth-tuned gain over the reference that the click-tuned profile gets.</summary>
         public double Recovered => (Clicks - Default) / (Truth - Default);
     }
 
@@ -21,7 +21,7 @@ internal sealed class ProfileComparison(SearchEngine engine)
     {
         var truthProfile = Tune(truth, cancellationToken);
         var clickProfile = Tune(clicks, cancellationToken);
-        var d = await ScoreAsync(null, truth, cancellationToken);
+        var d = await ScoreAsync(reference, truth, cancellationToken);
         var t = await ScoreAsync(truthProfile, truth, cancellationToken);
         var c = await ScoreAsync(clickProfile, truth, cancellationToken);
         return new Scores(d.Average(), t.Average(), c.Average(), d, t, c);
@@ -44,7 +44,7 @@ internal sealed class ProfileComparison(SearchEngine engine)
             var truthProfile = Tune(trainTruth, cancellationToken);
             var clickProfile = Tune(trainClicks, cancellationToken);
             var testQueries = test.Select(q => truth[q]).ToArray();
-            var (sd, st, sc) = (await ScoreAsync(null, testQueries, cancellationToken), await ScoreAsync(truthProfile, testQueries, cancellationToken),
+            var (sd, st, sc) = (await ScoreAsync(reference, testQueries, cancellationToken), await ScoreAsync(truthProfile, testQueries, cancellationToken),
                 await ScoreAsync(clickProfile, testQueries, cancellationToken));
             for (var i = 0; i < test.Length; i++) (d[test[i]], t[test[i]], c[test[i]]) = (sd[i], st[i], sc[i]);
         }
@@ -52,10 +52,10 @@ internal sealed class ProfileComparison(SearchEngine engine)
     }
 
     private RankingProfile Tune(IReadOnlyList<QueryJudgments> queries, CancellationToken cancellationToken) =>
-        new ProfileTuner(engine).Tune(queries, null, cancellationToken).Best.Profile;
+        new ProfileTuner(engine) { Candidates = ProfileTuner.DefaultGrid(reference) }.Tune(queries, null, cancellationToken).Chosen;
 
-    /// <summary>True nDCG@10 per query of searching with <paramref name="profile"/> (<c>null</c>: the index's own).</summary>
-    private async Task<double[]> ScoreAsync(RankingProfile? profile, IReadOnlyList<QueryJudgments> queries, CancellationToken cancellationToken)
+    /// <summary>True nDCG@10 per query of searching with <paramref name="profile"/>.</summary>
+    private async Task<double[]> ScoreAsync(RankingProfile profile, IReadOnlyList<QueryJudgments> queries, CancellationToken cancellationToken)
     {
         var scores = new double[queries.Count];
         for (var i = 0; i < queries.Count; i++)
