@@ -146,8 +146,10 @@ internal static class ClickSimulationHarness
     private static string PrintTuning(string reference, ProfileComparison.Scores inSample, ProfileComparison.Scores heldOut, int folds, TimeSpan elapsed)
     {
         string P(double[] x, double[] y) => PairedRandomizationTest.PValue(x.Zip(y, (a, b) => a - b).ToArray(), 10_000, 42).ToString("F3", CultureInfo.InvariantCulture);
-        Console.WriteLine($"| from the {reference}: in-sample (tuned and scored on the same queries) | {inSample.Default:F4} | {inSample.Truth:F4} | {inSample.Clicks:F4} | {inSample.Recovered:P0} |");
-        Console.WriteLine($"| from the {reference}: held out ({folds}-fold, tuned on the other folds) | {heldOut.Default:F4} | {heldOut.Truth:F4} | {heldOut.Clicks:F4} | {heldOut.Recovered:P0} |");
+        // With no gain from the truth there is nothing to recover: say so rather than print a ratio of noise.
+        static string Recovered(ProfileComparison.Scores s) => Math.Abs(s.Truth - s.Default) < 0.001 ? "— (no gain to recover)" : $"{s.Recovered:P0}";
+        Console.WriteLine($"| from the {reference}: in-sample (tuned and scored on the same queries) | {inSample.Default:F4} | {inSample.Truth:F4} | {inSample.Clicks:F4} | {Recovered(inSample)} |");
+        Console.WriteLine($"| from the {reference}: held out ({folds}-fold, tuned on the other folds) | {heldOut.Default:F4} | {heldOut.Truth:F4} | {heldOut.Clicks:F4} | {Recovered(heldOut)} |");
         return $"From the {reference}, held out, paired sign-flip tests: clicks − reference p = {P(heldOut.PerQueryClicks, heldOut.PerQueryDefault)}, " +
             $"truth − reference p = {P(heldOut.PerQueryTruth, heldOut.PerQueryDefault)}, clicks − truth p = {P(heldOut.PerQueryClicks, heldOut.PerQueryTruth)}; tuning took {elapsed.TotalSeconds:F0} s.";
     }
