@@ -42,7 +42,7 @@ public static class BehaviorLogServiceCollectionExtensions
 
     private static OptionsBuilder<BehaviorLogOptions> AddCore(IServiceCollection services)
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BehaviorLogOptions>, BehaviorLogOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BehaviorLogOptions>>(new OwnRulesValidator<BehaviorLogOptions>(o => o.Validate())));
         services.TryAddSingleton(provider => new BehaviorLogWriter(
             provider.GetRequiredService<IOptions<BehaviorLogOptions>>().Value,
             provider.GetService<ILogger<BehaviorLogWriter>>(),
