@@ -17,9 +17,13 @@ namespace ProductSearch.Benchmarks.Clicks;
 /// <c>judgments from-clicks</c>; the click judgments are compared with the true ones, and <c>tune</c> chosen on each
 /// is scored with the truth. Prints the Markdown for RESULTS.md ("Judgments from clicks").
 /// <code>
-/// click-simulation [--index DIR] [--sessions 300] [--eta 1] [--seed 42] [--modes hybrid=0.8,keyword=0.1,semantic=0.1]
-///                  [--min-impressions 10] [--prior 1] [--folds 5] [--no-tune] [--sweep 30,100,1000] [--out DIR]
+/// click-simulation [--index DIR] [--serve default|untuned] [--sessions 300] [--eta 1] [--seed 42] [--noise 0.3] [--stop 0.5]
+///                  [--modes hybrid=0.8,keyword=0.1,semantic=0.1] [--min-impressions 10] [--prior 1]
+///                  [--position-curve examination|click-rate] [--folds 5] [--no-tune] [--sweep 30,100,1000] [--out DIR]
 /// </code>
+/// <c>--serve</c> is the profile the shop ranked with while the clicks were logged; clicks can only judge what it
+/// showed, so tuning on them is fair only from the profile that served them (tuning from the untuned profile on
+/// clicks the built-in default served partly rediscovers the default).
 /// The index (default <c>benchmarks/out/click-sim/index</c>) is built from the ESCI products with the default model
 /// when missing.
 /// </summary>
@@ -35,9 +39,12 @@ internal static class ClickSimulationHarness
         var truth = JudgmentsReader.Read(Path.Combine(BenchmarkPaths.EsciDirectory, "examples.tsv")).Queries;
         await EnsureIndexAsync(options.Index);
         using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = options.Index, Device = ComputeDevice.Cpu });
+        // The shop's ranker while the clicks were logged: what clicks can judge is what it showed.
+        var served = options.ServeUntuned ? References[1].Profile : null;
         ShopperSimulator.Ranker ranker = async (query, mode, count, ct) =>
-            (await engine.SearchAsync(new SearchRequest { Query = query, Mode = mode, K = count }, ct)).Hits.Select(h => h.Product.Id).ToArray();
-        Console.WriteLine($"index {options.Index}: {engine.Manifest.ProductCount:N0} products, model {engine.Manifest.Model.Name}; {truth.Count} judged queries");
+            (await engine.SearchAsync(new SearchRequest { Query = query, Mode = mode, K = count, Ranking = served }, ct)).Hits.Select(h => h.Product.Id).ToArray();
+        Console.WriteLine($"index {options.Index}: {engine.Manifest.ProductCount:N0} products, model {engine.Manifest.Model.Name}; {truth.Count} judged queries; " +
+            $"shoppers served by the {(options.ServeUntuned ? References[1].Name : References[0].Name)} profile");
         Console.WriteLine();
 
         var run = await SimulateAsync(options, options.Model, truth, ranker, keepLog: true);
@@ -162,13 +169,13 @@ internal static class ClickSimulationHarness
         await new IndexBuilder(embedder, BuiltInModels.DefaultName).BuildAsync(Path.Combine(BenchmarkPaths.EsciDirectory, "products.jsonl"), index);
     }
 
-    private sealed record Options(string Index, string Out, ShopperModel Model, ClickModelOptions ClickModel, int Folds, bool Tune, IReadOnlyList<int> Sweep)
+    private sealed record Options(string Index, string Out, ShopperModel Model, ClickModelOptions ClickModel, int Folds, bool Tune, IReadOnlyList<int> Sweep, bool ServeUntuned)
     {
         public static Options Parse(string[] args)
         {
             var root = Path.Combine(BenchmarkPaths.RepositoryRoot, "benchmarks", "out", "click-sim");
             var (index, output) = (Path.Combine(root, "index"), root);
-            var (model, clicks, folds, tune, sweep) = (new ShopperModel(), new ClickModelOptions(), 5, true, (IReadOnlyList<int>)[]);
+            var (model, clicks, folds, tune, sweep, serveUntuned) = (new ShopperModel(), new ClickModelOptions(), 5, true, (IReadOnlyList<int>)[], false);
             for (var i = 0; i < args.Length; i++)
             {
                 string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -189,12 +196,15 @@ internal static class ClickSimulationHarness
                     case "--position-curve": clicks = clicks with { PositionCurve = Next() == "click-rate" ? PositionCurve.ClickRate : PositionCurve.Examination }; break;
                     case "--folds": folds = Int(); break;
                     case "--no-tune": tune = false; break;
+                    case "--serve":
+                        serveUntuned = Next() switch { "untuned" => true, "default" => false, var other => throw new ArgumentException($"--serve takes default or untuned, got '{other}'.") };
+                        break;
                     case "--sweep": sweep = Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(); break;
                     default: throw new ArgumentException($"Unknown option '{args[i]}' for click-simulation.");
                 }
             }
             Directory.CreateDirectory(output);
-            return new Options(index, output, model, clicks, folds, tune, sweep);
+            return new Options(index, output, model, clicks, folds, tune, sweep, serveUntuned);
         }
     }
 }
