@@ -26,7 +26,7 @@ public sealed class ClickSimulationTests : IDisposable
         using (var writer = IndexWriter.Open(index, synthetic, synthetic.ModelName, new IndexWriterOptions { Rebuild = true }))
             writer.Write(SyntheticCatalog.Products(400), new CatalogReadReport { Path = "synthetic-400" }, SyncMode.Mirror);
         using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, Device = ComputeDevice.Cpu, RefreshInterval = TimeSpan.Zero }, synthetic);
-        ShopperSimulator.Ranker ranker = async (query, mode, count, ct) =>
+        ShopperSimulator.Ranker ranker = async (query, mode, _, count, ct) =>
             (await engine.SearchAsync(new SearchRequest { Query = query, Mode = mode, K = count }, ct)).Hits.Select(h => h.Product.Id).ToArray();
 
         // Labels drawn at random for each query's candidates, independent of their rank: where the engine shows a
@@ -35,8 +35,8 @@ public sealed class ClickSimulationTests : IDisposable
         var truth = new List<QueryJudgments>();
         foreach (var query in SyntheticCatalog.Queries(12))
         {
-            var candidates = await ranker(query, SearchMode.Hybrid, 30, CancellationToken.None);
-            var labels = candidates.Concat(await ranker(query, SearchMode.Bm25, 10, CancellationToken.None)).Concat(await ranker(query, SearchMode.Dense, 10, CancellationToken.None))
+            var candidates = await ranker(query, SearchMode.Hybrid, 0, 30, CancellationToken.None);
+            var labels = candidates.Concat(await ranker(query, SearchMode.Bm25, 0, 10, CancellationToken.None)).Concat(await ranker(query, SearchMode.Dense, 0, 10, CancellationToken.None))
                 .Distinct().ToDictionary(id => id, _ => (EsciLabel)random.Next(4));
             truth.Add(new QueryJudgments($"q{truth.Count}", query, labels));
         }

@@ -10,13 +10,16 @@ internal sealed class JudgmentsBuilder
 {
     private readonly List<string> _order = [];
     private readonly Dictionary<string, (string Text, Dictionary<string, EsciLabel> Labels, Dictionary<string, double> Gains)> _byQuery = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _incomplete = new(StringComparer.Ordinal);
     private readonly List<(int Line, string Reason)> _skipped = [];
 
     /// <summary>
     /// Adds one row; a missing (empty) value, an unknown label or a gain that is not a number ≥ 0 skips it.
-    /// <paramref name="gain"/> is the optional graded gain (<c>null</c> when the file has no <c>gain</c> column).
+    /// <paramref name="gain"/> is the optional graded gain (<c>null</c> when the file has no <c>gain</c> column);
+    /// <paramref name="unjudged"/> the optional <c>unjudged</c> column: <c>unknown</c> marks the query's judgments
+    /// incomplete (<see cref="QueryJudgments.Complete"/>), <c>irrelevant</c> or nothing leaves them complete.
     /// </summary>
-    public void Add(int line, string? queryId, string? query, string? productId, string? label, string? gain = null)
+    public void Add(int line, string? queryId, string? query, string? productId, string? label, string? gain = null, string? unjudged = null)
     {
         string? missing = string.IsNullOrWhiteSpace(queryId) ? "query_id"
             : string.IsNullOrWhiteSpace(query) ? "query"
@@ -30,6 +33,17 @@ internal sealed class JudgmentsBuilder
         if (!EsciLabels.TryParse(label!, out var parsed))
         {
             Skip(line, $"unknown label '{label}'");
+            return;
+        }
+        var unknown = unjudged?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "irrelevant" => false,
+            "unknown" => true,
+            _ => (bool?)null,
+        };
+        if (unknown is null)
+        {
+            Skip(line, $"bad unjudged '{unjudged}' (irrelevant or unknown)");
             return;
         }
         double? graded = null;
@@ -49,6 +63,7 @@ internal sealed class JudgmentsBuilder
             _byQuery[id] = entry;
             _order.Add(id);
         }
+        if (unknown == true) _incomplete.Add(id);
         var product = productId!.Trim();
         entry.Labels[product] = parsed;
         if (graded is { } g) entry.Gains[product] = g;
@@ -71,6 +86,7 @@ internal sealed class JudgmentsBuilder
             _order.Select(id => new QueryJudgments(id, _byQuery[id].Text, _byQuery[id].Labels)
             {
                 Gains = _byQuery[id].Gains.Count > 0 ? _byQuery[id].Gains : null,
+                Complete = !_incomplete.Contains(id),
             }).ToArray(), _skipped.ToArray());
     }
 }

@@ -17,13 +17,14 @@ namespace ProductSearch.Benchmarks.Clicks;
 /// <c>judgments from-clicks</c>; the click judgments are compared with the true ones, and <c>tune</c> chosen on each
 /// is scored with the truth. Prints the Markdown for RESULTS.md ("Judgments from clicks").
 /// <code>
-/// click-simulation [--index DIR] [--serve default|untuned] [--sessions 300] [--eta 1] [--seed 42] [--noise 0.3] [--stop 0.5]
+/// click-simulation [--index DIR] [--serve default|untuned|explore] [--sessions 300] [--eta 1] [--seed 42] [--noise 0.3] [--stop 0.5]
 ///                  [--modes hybrid=0.8,keyword=0.1,semantic=0.1] [--min-impressions 10] [--prior 1]
 ///                  [--position-curve examination|click-rate] [--folds 5] [--no-tune] [--sweep 30,100,1000] [--out DIR]
 /// </code>
 /// <c>--serve</c> is the profile the shop ranked with while the clicks were logged; clicks can only judge what it
 /// showed, so tuning on them is fair only from the profile that served them (tuning from the untuned profile on
-/// clicks the built-in default served partly rediscovers the default).
+/// clicks the built-in default served partly rediscovers the default); <c>explore</c> serves each search a random
+/// profile of tune's grid around the untuned one, so clicks judge what any of them would show.
 /// The index (default <c>benchmarks/out/click-sim/index</c>) is built from the ESCI products with the default model
 /// when missing.
 /// </summary>
@@ -39,16 +40,23 @@ internal static class ClickSimulationHarness
         var truth = JudgmentsReader.Read(Path.Combine(BenchmarkPaths.EsciDirectory, "examples.tsv")).Queries;
         await EnsureIndexAsync(options.Index);
         using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = options.Index, Device = ComputeDevice.Cpu });
-        // The shop's ranker while the clicks were logged: what clicks can judge is what it showed.
-        var served = options.ServeUntuned ? References[1].Profile : null;
-        ShopperSimulator.Ranker ranker = async (query, mode, count, ct) =>
-            (await engine.SearchAsync(new SearchRequest { Query = query, Mode = mode, K = count, Ranking = served }, ct)).Hits.Select(h => h.Product.Id).ToArray();
-        Console.WriteLine($"index {options.Index}: {engine.Manifest.ProductCount:N0} products, model {engine.Manifest.Model.Name}; {truth.Count} judged queries; " +
-            $"shoppers served by the {(options.ServeUntuned ? References[1].Name : References[0].Name)} profile");
+        // The shop's rankers while the clicks were logged: what clicks can judge is what they showed. Exploring serves
+        // each search one profile of tune's grid around the untuned one, at random.
+        IReadOnlyList<RankingProfile?> served = options.Serve switch
+        {
+            "untuned" => [References[1].Profile],
+            "explore" => (IReadOnlyList<RankingProfile?>)ProfileTuner.DefaultGrid(References[1].Profile),
+            _ => [null],
+        };
+        var model = options.Model with { ServingVariants = served.Count };
+        ShopperSimulator.Ranker ranker = async (query, mode, variant, count, ct) =>
+            (await engine.SearchAsync(new SearchRequest { Query = query, Mode = mode, K = count, Ranking = served[variant] }, ct)).Hits.Select(h => h.Product.Id).ToArray();
+        Console.WriteLine($"index {options.Index}: {engine.Manifest.ProductCount:N0} products, model {engine.Manifest.Model.Name}; {truth.Count} judged queries; shoppers served by " +
+            (options.Serve switch { "untuned" => $"the {References[1].Name} profile", "explore" => $"one of the {served.Count} profiles of tune's grid around the untuned one, at random", _ => "the built-in default" }));
         Console.WriteLine();
 
-        var run = await SimulateAsync(options, options.Model, truth, ranker, keepLog: true);
-        Print(options, run);
+        var run = await SimulateAsync(options, model, truth, ranker, keepLog: true);
+        Print(options with { Model = model }, run);
 
         if (options.Sweep.Count > 0)
         {
@@ -57,7 +65,7 @@ internal static class ClickSimulationHarness
             Console.WriteLine("|---|---|---|---|---|---|");
             foreach (var sessions in options.Sweep)
             {
-                var swept = await SimulateAsync(options, options.Model with { SessionsPerQuery = sessions }, truth, ranker, keepLog: false);
+                var swept = await SimulateAsync(options, model with { SessionsPerQuery = sessions }, truth, ranker, keepLog: false);
                 var a = swept.Agreement;
                 Console.WriteLine(
                     $"| {sessions} | {swept.Outcome.Clicks:N0} | {a.Pairs:N0} | {a.LabelAgreement:P1} | {a.KendallGain:F3} / {a.KendallCtr:F3} | {a.NdcgByGain:F4} / {a.NdcgByCtr:F4} / {a.NdcgByPosition:F4} |");
@@ -169,13 +177,13 @@ internal static class ClickSimulationHarness
         await new IndexBuilder(embedder, BuiltInModels.DefaultName).BuildAsync(Path.Combine(BenchmarkPaths.EsciDirectory, "products.jsonl"), index);
     }
 
-    private sealed record Options(string Index, string Out, ShopperModel Model, ClickModelOptions ClickModel, int Folds, bool Tune, IReadOnlyList<int> Sweep, bool ServeUntuned)
+    private sealed record Options(string Index, string Out, ShopperModel Model, ClickModelOptions ClickModel, int Folds, bool Tune, IReadOnlyList<int> Sweep, string Serve)
     {
         public static Options Parse(string[] args)
         {
             var root = Path.Combine(BenchmarkPaths.RepositoryRoot, "benchmarks", "out", "click-sim");
             var (index, output) = (Path.Combine(root, "index"), root);
-            var (model, clicks, folds, tune, sweep, serveUntuned) = (new ShopperModel(), new ClickModelOptions(), 5, true, (IReadOnlyList<int>)[], false);
+            var (model, clicks, folds, tune, sweep, serve) = (new ShopperModel(), new ClickModelOptions(), 5, true, (IReadOnlyList<int>)[], "default");
             for (var i = 0; i < args.Length; i++)
             {
                 string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -197,14 +205,14 @@ internal static class ClickSimulationHarness
                     case "--folds": folds = Int(); break;
                     case "--no-tune": tune = false; break;
                     case "--serve":
-                        serveUntuned = Next() switch { "untuned" => true, "default" => false, var other => throw new ArgumentException($"--serve takes default or untuned, got '{other}'.") };
+                        serve = Next() is "default" or "untuned" or "explore" ? args[i] : throw new ArgumentException($"--serve takes default, untuned or explore, got '{args[i]}'.");
                         break;
                     case "--sweep": sweep = Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(); break;
                     default: throw new ArgumentException($"Unknown option '{args[i]}' for click-simulation.");
                 }
             }
             Directory.CreateDirectory(output);
-            return new Options(index, output, model, clicks, folds, tune, sweep, serveUntuned);
+            return new Options(index, output, model, clicks, folds, tune, sweep, serve);
         }
     }
 }

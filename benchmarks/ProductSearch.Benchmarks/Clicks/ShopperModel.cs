@@ -37,6 +37,12 @@ internal sealed record ShopperModel
     /// <summary>Which search mode a session uses, with its share (the storefront's switch): hybrid mostly.</summary>
     public IReadOnlyList<(SearchMode Mode, double Share)> Modes { get; init; } = [(SearchMode.Hybrid, 0.8), (SearchMode.Bm25, 0.1), (SearchMode.Dense, 0.1)];
 
+    /// <summary>
+    /// How many rankers the shop serves at random, one per search (exploration, as an A/B/n test does); 1 serves one.
+    /// The ranker is told which (<see cref="ShopperSimulator.Ranker"/>'s <c>variant</c>).
+    /// </summary>
+    public int ServingVariants { get; init; } = 1;
+
     /// <summary>Seed of every random draw.</summary>
     public int Seed { get; init; } = 42;
 

@@ -14,8 +14,8 @@ namespace ProductSearch.Benchmarks.Clicks;
 /// </summary>
 internal sealed class ShopperSimulator(ShopperModel model)
 {
-    /// <summary>Top results of a query in a mode, best first.</summary>
-    public delegate Task<IReadOnlyList<string>> Ranker(string query, SearchMode mode, int count, CancellationToken cancellationToken);
+    /// <summary>Top results of a query in a mode, best first, by serving variant <paramref name="variant"/> (0 when the shop serves one ranker).</summary>
+    public delegate Task<IReadOnlyList<string>> Ranker(string query, SearchMode mode, int variant, int count, CancellationToken cancellationToken);
 
     /// <summary>What the shoppers did.</summary>
     /// <param name="MeanPositions">Where each (query id, product) was shown on average: the engine's own order, as a baseline.</param>
@@ -28,7 +28,7 @@ internal sealed class ShopperSimulator(ShopperModel model)
         var random = new Random(model.Seed);
         var sessions = Enumerable.Range(0, truth.Count * model.SessionsPerQuery).Select(i => i % truth.Count).ToArray();
         random.Shuffle(sessions);
-        var rankings = new Dictionary<(int, SearchMode), IReadOnlyList<string>>();
+        var rankings = new Dictionary<(int, SearchMode, int), IReadOnlyList<string>>();
         var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
         long impressions = 0, clicks = 0;
         var byMode = new Dictionary<SearchMode, int>();
@@ -37,9 +37,10 @@ internal sealed class ShopperSimulator(ShopperModel model)
         {
             var judged = truth[sessions[s]];
             var mode = PickMode(random);
+            var variant = model.ServingVariants > 1 ? random.Next(model.ServingVariants) : 0;
             byMode[mode] = byMode.GetValueOrDefault(mode) + 1;
-            if (!rankings.TryGetValue((sessions[s], mode), out var shown))
-                rankings[(sessions[s], mode)] = shown = await ranker(judged.Query, mode, model.PageSize, cancellationToken);
+            if (!rankings.TryGetValue((sessions[s], mode, variant), out var shown))
+                rankings[(sessions[s], mode, variant)] = shown = await ranker(judged.Query, mode, variant, model.PageSize, cancellationToken);
             var time = start.AddSeconds(s * 7);
             var queryId = string.Create(CultureInfo.InvariantCulture, $"sim-{model.Seed}-{s}");
             var client = string.Create(CultureInfo.InvariantCulture, $"shopper-{random.Next(1_000_000)}");

@@ -12,7 +12,7 @@ namespace ProductSearch.Evaluation.Clicks;
 public static class ClickJudgmentsWriter
 {
     /// <summary>The header line's columns, in order.</summary>
-    public static IReadOnlyList<string> Columns { get; } = ["query_id", "query", "product_id", "esci_label", "gain", "impressions", "clicks", "expected_clicks"];
+    public static IReadOnlyList<string> Columns { get; } = ["query_id", "query", "product_id", "esci_label", "gain", "unjudged", "impressions", "clicks", "expected_clicks"];
 
     /// <summary>Writes <paramref name="judgments"/> to <paramref name="path"/> (replacing it), creating its folder.</summary>
     public static async Task WriteAsync(string path, IEnumerable<ClickJudgment> judgments, CancellationToken cancellationToken = default)
@@ -26,7 +26,7 @@ public static class ClickJudgmentsWriter
         {
             var row = string.Join('\t',
                 Field(j.QueryId), Field(j.Query), Field(j.ProductId), LabelLetter(j.Label),
-                j.Gain.ToString("0.######", CultureInfo.InvariantCulture),
+                j.Gain.ToString("0.######", CultureInfo.InvariantCulture), "unknown",
                 j.Impressions.ToString(CultureInfo.InvariantCulture), j.Clicks.ToString(CultureInfo.InvariantCulture),
                 j.ExpectedClicks.ToString("0.######", CultureInfo.InvariantCulture));
             await writer.WriteLineAsync(row.AsMemory(), cancellationToken).ConfigureAwait(false);

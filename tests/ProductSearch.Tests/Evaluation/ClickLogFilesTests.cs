@@ -79,7 +79,7 @@ public sealed class ClickLogFilesTests
         Assert.Matches(@"1 malformed lines: ubi_events-\d{4}-\d{2}-\d{2}\.jsonl:\d+ not JSON", printed);
 
         var lines = File.ReadAllLines(output);
-        Assert.Equal("query_id\tquery\tproduct_id\tesci_label\tgain\timpressions\tclicks\texpected_clicks", lines[0]);
+        Assert.Equal("query_id\tquery\tproduct_id\tesci_label\tgain\tunjudged\timpressions\tclicks\texpected_clicks", lines[0]);
         var read = JudgmentsReader.Read(output);
         Assert.Empty(read.SkippedLines);
         var lamp = read.Queries.Single(q => q.Query == "desk lamp");
@@ -90,8 +90,11 @@ public sealed class ClickLogFilesTests
         Assert.Equal(1.0, lamp.GainOf("L3"), 5);
         Assert.Equal(EsciLabel.Exact, lamp.LabelOf("L3"));
         Assert.Equal(0.0, lamp.GainOf("L2"));
-        // nDCG reads the graded gains: L3 before L1 is the ideal order.
+        // nDCG reads the graded gains: L3 before L1 is the ideal order. Products the clicks never judged (L2, shown where
+        // nobody clicked; X, never shown) are unknown, not irrelevant: they are passed over rather than counted 0.
+        Assert.False(lamp.Complete);
         Assert.Equal(1.0, RankingMetrics.NdcgAt(10, ["L3", "L1", "L2"], lamp), 9);
+        Assert.Equal(1.0, RankingMetrics.NdcgAt(10, ["X", "L3", "L2", "L1"], lamp), 9);
         Assert.True(RankingMetrics.NdcgAt(10, ["L1", "L3", "L2"], lamp) < 1);
     }
 

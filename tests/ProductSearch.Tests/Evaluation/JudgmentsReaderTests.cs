@@ -69,11 +69,29 @@ public sealed class JudgmentsReaderTests
     }
 
     [Fact]
+    public void Judgments_marked_unjudged_unknown_pass_over_unjudged_products_in_ndcg_and_mrr()
+    {
+        using var temp = new TempFolder();
+        var path = Write(temp, "u.tsv", "query_id\tquery\tproduct_id\tesci_label\tunjudged\nq\tx\tA\tE\tunknown\nq\tx\tB\tS\tunknown\nr\ty\tC\tE\tirrelevant\nr\ty\tD\tE\tmaybe\n");
+        var result = JudgmentsReader.Read(path);
+        var (q, r) = (result.Queries[0], result.Queries[1]);
+        Assert.Equal((false, true), (q.Complete, r.Complete));
+        Assert.Equal([(5, "bad unjudged 'maybe' (irrelevant or unknown)")], result.SkippedLines);
+        // Condensed: Z is unknown and passed over, so A and B hold ranks 1 and 2 — the ideal order.
+        Assert.Equal(1.0, RankingMetrics.NdcgAt(10, ["Z", "A", "B"], q), 12);
+        Assert.Equal(1.0, RankingMetrics.ReciprocalRankAt(10, ["Z", "A"], q));
+        // Complete judgments count Z as irrelevant: C drops to rank 2.
+        Assert.Equal(1 / Math.Log2(3), RankingMetrics.NdcgAt(10, ["Z", "C"], r), 12);
+        Assert.Equal(0.5, RankingMetrics.ReciprocalRankAt(10, ["Z", "C"], r));
+    }
+
+    [Fact]
     public void Esci_files_without_a_gain_column_score_exactly_as_before()
     {
         using var temp = new TempFolder();
         var query = Assert.Single(JudgmentsReader.Read(Write(temp, "e.tsv", "query_id\tquery\tproduct_id\tesci_label\nq\tx\tA\tS\nq\tx\tB\tE\nq\tx\tC\tC\n")).Queries);
         Assert.Null(query.Gains);
+        Assert.True(query.Complete);
         var expected = (0.1 + 0.01 / Math.Log2(3) + 1 / 2.0) / (1 + 0.1 / Math.Log2(3) + 0.01 / 2.0);
         Assert.Equal(expected, RankingMetrics.NdcgAt(10, ["A", "C", "B"], query), 12);
     }
