@@ -103,11 +103,20 @@ public sealed class BehaviorLogWriterTests
         var logger = new ListLogger();
         var disk = new Disk { Gate = new SemaphoreSlim(0) };
         await using var log = new BehaviorLogWriter(new BehaviorLogOptions { Folder = temp.Path, QueueCapacity = 3 }, logger, new FakeTimeProvider(Start), disk.Open);
-        var accepted = Enumerable.Range(0, 20).Count(i => log.TryWrite(Query($"q{i}")));
-        Assert.InRange(accepted, 3, 5); // three wait in the queue, one or two may already be in the writer's hands
-        Assert.Equal(20 - accepted, log.Statistics.DroppedQueueFull);
-        Assert.Equal(1, logger.Count(LogLevel.Warning, "queue is full"));
-        disk.Gate.Release(100);
+        int accepted;
+        try
+        {
+            accepted = Enumerable.Range(0, 20).Count(i => log.TryWrite(Query($"q{i}")));
+            // Three wait in the queue; the writer may already hold up to three more, taken in one batch before the first write blocked.
+            Assert.InRange(accepted, 3, 6);
+            Assert.Equal(20 - accepted, log.Statistics.DroppedQueueFull);
+            // Logged once per spell of a full queue, not once per record: the writer taking a batch mid-way may start a second spell.
+            Assert.InRange(logger.Count(LogLevel.Warning, "queue is full"), 1, 2);
+        }
+        finally
+        {
+            disk.Gate.Release(100); // a failed assertion must not leave the writer blocked, or disposing it would wait forever
+        }
         await log.FlushAsync();
         Assert.Equal(accepted, log.Statistics.Written);
     }
