@@ -88,6 +88,15 @@ internal static class ClickSimulationHarness
                 notes.Add(PrintTuning(name, inSample, heldOut, options.Folds, clock.Elapsed));
             }
             foreach (var note in notes) Console.WriteLine(note);
+
+            Console.WriteLine();
+            var rankers = new RankerComparison(engine).HeldOut(truth, clicks, options.Folds, options.Model.Seed, CancellationToken.None);
+            string P(double[] x, double[] y) => PairedRandomizationTest.PValue(x.Zip(y, (a, b) => a - b).ToArray(), 10_000, 42).ToString("F3", CultureInfo.InvariantCulture);
+            Console.WriteLine($"| learned second stage, held out ({options.Folds}-fold) | fused (no ranker) | trained on true judgments | trained on click judgments | on clicks, judged candidates only |");
+            Console.WriteLine("|---|---|---|---|---|");
+            Console.WriteLine($"| nDCG@10 on the true judgments | {rankers.Fused:F4} | {rankers.Truth:F4} | {rankers.Clicks:F4} | {rankers.ClicksJudgedOnly:F4} |");
+            Console.WriteLine($"Paired sign-flip tests: truth − fused p = {P(rankers.PerQueryTruth, rankers.PerQueryFused)}, clicks − fused p = {P(rankers.PerQueryClicks, rankers.PerQueryFused)}, " +
+                $"judged-only − fused p = {P(rankers.PerQueryClicksJudgedOnly, rankers.PerQueryFused)}, clicks − truth p = {P(rankers.PerQueryClicks, rankers.PerQueryTruth)}.");
         }
         Console.WriteLine();
         Console.WriteLine($"total {total.Elapsed.TotalSeconds:F0} s, load average at the end {LoadAverage.OneMinute():F2}");
