@@ -10,9 +10,11 @@ DefaultAddress.ApplyUnlessConfigured(builder);
 // The demo index is built before the engine opens: hosted services start in the order they are added.
 builder.Services.AddHostedService<DemoIndexBootstrap>();
 builder.Services.AddStorefrontSearch(builder.Configuration);
+builder.Services.AddStorefrontBehaviorLog();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
-// The API reads only the address; a body is refused by RequestBodyRefusal, and Kestrel need not buffer one.
+// The API reads only the address (a body is refused by RequestBodyRefusal), except POST /api/events, which raises
+// this limit for itself (EventEndpoints.MaxBodyBytes).
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 0);
 
 var app = builder.Build();
@@ -23,6 +25,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 
 app.MapStorefrontApi();
+app.MapBehaviorEvents();
 app.MapHealth();
 app.MapOpenApi();
 

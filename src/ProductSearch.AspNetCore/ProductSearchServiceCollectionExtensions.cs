@@ -46,7 +46,7 @@ public static class ProductSearchServiceCollectionExtensions
     private static OptionsBuilder<SearchEngineOptions> AddCore(IServiceCollection services)
     {
         services.TryAddSingleton<SearchEngineProvider>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SearchEngineOptions>, SearchEngineOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SearchEngineOptions>>(new OwnRulesValidator<SearchEngineOptions>(o => o.Validate())));
         services.AddHostedService<SearchEngineStartup>();
         services.AddHealthChecks().AddCheck<SearchEngineHealthCheck>(SearchEngineHealthCheck.Name, HealthStatus.Unhealthy, ["ready"]);
         return services.AddOptions<SearchEngineOptions>().ValidateOnStart();

@@ -21,6 +21,7 @@ public static class CliApp
         DownloadCommand.Create(),
         EvalCommand.Create(),
         TrainRankerCommand.Create(),
+        JudgmentsCommand.Create(),
     };
 
     /// <summary>

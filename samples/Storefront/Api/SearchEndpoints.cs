@@ -1,5 +1,7 @@
 using ProductSearch;
 using ProductSearch.AspNetCore;
+using ProductSearch.Behavior;
+using Storefront.Hosting;
 
 namespace Storefront.Api;
 
@@ -34,16 +36,21 @@ internal static class SearchEndpoints
         return app;
     }
 
-    private static async Task<IResult> SearchAsync(HttpRequest http, SearchEngineProvider provider, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync(HttpRequest http, SearchEngineProvider provider, BehaviorLogWriter log, CancellationToken cancellationToken)
     {
         var parser = new SearchQueryParser(http.Query);
         var request = parser.ParseSearch();
+        var clientId = UbiClient.ParseClientId(http.Headers, parser);
         if (!parser.IsValid) return ApiProblems.BadRequest(parser.Errors);
         if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason);
         try
         {
             var response = await engine.SearchAsync(request, cancellationToken);
-            return TypedResults.Ok(SearchResults.From(request, response));
+            // One UBI query id per answer: the page sends it back with every impression and click on these hits.
+            var queryId = Guid.NewGuid().ToString();
+            var now = (http.HttpContext.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+            log.TryWrite(UbiQueries.FromSearch(queryId, request, response, now) with { ClientId = clientId, Application = StorefrontBehaviorLog.Application });
+            return TypedResults.Ok(SearchResults.From(queryId, request, response));
         }
         catch (ArgumentException ex) // the engine's own checks, should the API's ever be looser
         {

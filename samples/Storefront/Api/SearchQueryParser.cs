@@ -123,7 +123,8 @@ internal sealed class SearchQueryParser(IQueryCollection query)
         return values[0] ?? string.Empty;
     }
 
-    private void Fail(string name, string message)
+    /// <summary>Records a problem with <paramref name="name"/> (a parameter or header) found outside the query string.</summary>
+    public void Fail(string name, string message)
     {
         _errors[name] = _errors.TryGetValue(name, out var existing) ? [.. existing, message] : [message];
     }

@@ -24,8 +24,11 @@ public static class SearchResults
     /// <summary>One result.</summary>
     public sealed record Hit(int Rank, double Score, ProductSummary Product, RetrieverResult? Keyword, RetrieverResult? Semantic, Explanation? Explanation);
 
-    /// <summary>The answer to <c>GET /api/search</c>; <c>Cached</c>: it came from the engine's cache of recent answers on the same commit.</summary>
-    public sealed record SearchAnswer(string Query, string Mode, int K, int Offset, int? FilterMatches, double ElapsedMs, double EmbeddingMs, bool Cached, IReadOnlyList<Hit> Hits);
+    /// <summary>
+    /// The answer to <c>GET /api/search</c>; <c>QueryId</c>: this answer's UBI query id, for the page's events on its
+    /// hits (<c>POST /api/events</c>); <c>Cached</c>: it came from the engine's cache of recent answers on the same commit.
+    /// </summary>
+    public sealed record SearchAnswer(string QueryId, string Query, string Mode, int K, int Offset, int? FilterMatches, double ElapsedMs, double EmbeddingMs, bool Cached, IReadOnlyList<Hit> Hits);
 
     /// <summary>A facet value and how many of the considered results have it.</summary>
     public sealed record FacetValue(string Value, int Count);
@@ -34,7 +37,8 @@ public static class SearchResults
     public sealed record FacetsAnswer(string Query, string Mode, int Considered, IReadOnlyList<FacetValue> Brands, IReadOnlyList<FacetValue> Colors,
         decimal? MinPrice, decimal? MaxPrice);
 
-    internal static SearchAnswer From(SearchRequest request, SearchResponse response) => new(
+    internal static SearchAnswer From(string queryId, SearchRequest request, SearchResponse response) => new(
+        queryId,
         request.Query,
         SearchParameters.ModeName(response.Mode),
         request.K,

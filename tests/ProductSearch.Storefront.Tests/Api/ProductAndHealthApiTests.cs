@@ -54,7 +54,7 @@ public sealed class ProductAndHealthApiTests(StorefrontApp app)
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("id=\"q\"", html);
         Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
-        foreach (var asset in new[] { "/css/store.css", "/js/store.js", "/js/colors.js", "/favicon.svg" })
+        foreach (var asset in new[] { "/css/store.css", "/js/store.js", "/js/colors.js", "/js/ubi.js", "/favicon.svg" })
             Assert.True((await _client.GetAsync(asset)).IsSuccessStatusCode, asset);
     }
 

@@ -51,7 +51,7 @@
 
   // ---- fetching ---------------------------------------------------------------------------------------------
   async function getJson(url, signal) {
-    const response = await fetch(url, { signal, headers: { Accept: "application/json" } });
+    const response = await fetch(url, { signal, headers: { Accept: "application/json", "X-Ubi-Client-Id": StoreUbi.clientId } });
     const body = await response.json().catch(() => null);
     if (!response.ok) {
       const error = new Error(body?.detail || body?.title || `The server answered ${response.status}.`);
@@ -147,8 +147,10 @@
       : `${modeLabel(answer.mode)} search in ${answer.elapsedMs.toFixed(1)} ms${matches}`;
     renderActiveFilters();
 
-    const cards = answer.hits.map(card);
+    const cards = answer.hits.map(hit => card(hit, answer.queryId));
+    if (!append) StoreUbi.forgetAll();
     if (append) grid.append(...cards); else grid.replaceChildren(...cards);
+    cards.forEach(StoreUbi.watch);
     moreButton.hidden = answer.hits.length < PAGE_SIZE;
 
     statusBox.hidden = shown > 0;
@@ -159,17 +161,21 @@
     }
   }
 
-  function card(hit) {
+  function card(hit, queryId) {
     const node = template.content.firstElementChild.cloneNode(true);
     const product = hit.product;
     node.dataset.productId = product.id;
+    // What the behaviour log needs to tie an impression or a click to this answer's search (StoreUbi).
+    node.dataset.queryId = queryId;
+    node.dataset.rank = hit.rank;
+    node.dataset.pageSize = PAGE_SIZE;
     fillMedia(node.querySelector(".media"), product);
     node.querySelector(".rank-badge").textContent = `#${hit.rank}`;
     node.querySelector(".card-brand").textContent = product.brand ?? "";
     const link = node.querySelector(".card-title a");
     link.textContent = product.title;
     link.href = `/api/products/${encodeURIComponent(product.id)}`;
-    link.addEventListener("click", event => { event.preventDefault(); openProduct(product.id); });
+    link.addEventListener("click", event => { event.preventDefault(); StoreUbi.click(node); openProduct(product.id); });
     fillRating(node.querySelector(".card-rating"), product);
     fillColor(node.querySelector(".card-color"), product.color);
     fillPrice(node.querySelector(".price"), product.price);
