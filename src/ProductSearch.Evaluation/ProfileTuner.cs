@@ -158,12 +158,13 @@ public sealed class ProfileTuner
                 AffirmNegated = lexical.AffirmNegated.Union(dense.AffirmNegated).ToHashSet(),
                 ModelFloor = dense.ModelFloor,
             };
-            return Score(profile.Rank(candidates).Take(10).Select(c => c.Key), query);
+            // The whole ranking, not its first 10: judgments that leave products unjudged (from clicks) skip those.
+            return Score(profile.Rank(candidates).Select(c => c.Key), query);
         }
 
-        public double Bm25Ndcg(RankingProfile profile, int query) => Score(Lists(profile, SearchMode.Bm25, query).Lexical.Take(10).Select(c => c.Key), query);
+        public double Bm25Ndcg(RankingProfile profile, int query) => Score(Lists(profile, SearchMode.Bm25, query).Lexical.Select(c => c.Key), query);
 
-        public double DenseNdcg(RankingProfile profile, int query) => Score(Lists(profile, SearchMode.Dense, query).Dense.Take(10).Select(c => c.Key), query);
+        public double DenseNdcg(RankingProfile profile, int query) => Score(Lists(profile, SearchMode.Dense, query).Dense.Select(c => c.Key), query);
 
         private double Score(IEnumerable<long> keys, int query)
         {

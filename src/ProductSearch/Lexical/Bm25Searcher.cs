@@ -20,7 +20,8 @@ public sealed class Bm25Searcher : IDisposable
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly Analyzer _analyzer = ProductAnalyzer.Create();
-    private readonly NumericDocValues _keys;
+    // No NumericDocValues field: Lucene's doc values read their file through one cursor, so an instance must not be
+    // shared between threads (concurrent searches read each other's keys). Readers hand each thread its own; Keys() asks.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(float K1, float B), IndexSearcher> _searchers = new();
     private const float DefaultK1 = 1.2f;
     private const float DefaultB = LexicalQuerySettings.DefaultB;
@@ -31,11 +32,10 @@ public sealed class Bm25Searcher : IDisposable
         _directory = directory;
         _reader = DirectoryReader.Open(directory);
         _searcher = new CombinedStatisticsSearcher(_reader) { Similarity = new BM25Similarity(DefaultK1, DefaultB) };
-        _keys = MultiDocValues.GetNumericValues(_reader, LexicalFields.Key)
-            ?? throw new InvalidDataException($"The lexical index has no '{LexicalFields.Key}' doc values; rebuild it.");
         Vocabulary = new CatalogVocabulary(_reader);
         MainLocale = CatalogLocale.OfProduct(TermsStartingWith(FilterField.Locale.LuceneField, "", 1) is [var (most, _)] ? most : null);
-        for (var doc = 0; doc < _reader.MaxDoc; doc++) _maxKey = Math.Max(_maxKey, _keys.Get(doc));
+        var keys = Keys();
+        for (var doc = 0; doc < _reader.MaxDoc; doc++) _maxKey = Math.Max(_maxKey, keys.Get(doc));
     }
 
     /// <summary>Opens the index at <paramref name="path"/>.</summary>
@@ -87,7 +87,8 @@ public sealed class Bm25Searcher : IDisposable
         var searcher = SearcherFor(settings);
         var top = filter is null ? searcher.Search(query, k) : searcher.Search(query, new QueryWrapperFilter(filter), k);
         var hits = new LexicalHit[top.ScoreDocs.Length];
-        for (var i = 0; i < hits.Length; i++) hits[i] = new LexicalHit(_keys.Get(top.ScoreDocs[i].Doc), top.ScoreDocs[i].Score);
+        var keys = Keys();
+        for (var i = 0; i < hits.Length; i++) hits[i] = new LexicalHit(keys.Get(top.ScoreDocs[i].Doc), top.ScoreDocs[i].Score);
         return hits;
     }
 
@@ -122,8 +123,13 @@ public sealed class Bm25Searcher : IDisposable
         var only = new BooleanQuery();
         foreach (var key in keys) only.Add(new TermQuery(new Term(LexicalFields.Key, key.ToString(System.Globalization.CultureInfo.InvariantCulture))), Occur.SHOULD);
         var top = SearcherFor(settings).Search(query, new QueryWrapperFilter(only), keys.Count);
-        return top.ScoreDocs.ToDictionary(hit => _keys.Get(hit.Doc), hit => hit.Score);
+        var keysOf = Keys();
+        return top.ScoreDocs.ToDictionary(hit => keysOf.Get(hit.Doc), hit => hit.Score);
     }
+
+    /// <summary>This thread's view of the product keys (doc values are read through a cursor of their own per thread).</summary>
+    private NumericDocValues Keys() => MultiDocValues.GetNumericValues(_reader, LexicalFields.Key)
+        ?? throw new InvalidDataException($"The lexical index has no '{LexicalFields.Key}' doc values; rebuild it.");
 
     /// <summary>How many products hold the (analysed) <paramref name="term"/> anywhere in their title, brand or description.</summary>
     public int DocumentFrequency(string term) => _reader.DocFreq(new Term(LexicalFields.CombinedText, term));
@@ -136,15 +142,16 @@ public sealed class Bm25Searcher : IDisposable
     {
         var liveDocs = MultiFields.GetLiveDocs(_reader);
         var keys = new List<long>(_reader.NumDocs);
+        var values = Keys();
         for (var doc = 0; doc < _reader.MaxDoc; doc++)
-            if (liveDocs is null || liveDocs.Get(doc)) keys.Add(_keys.Get(doc));
+            if (liveDocs is null || liveDocs.Get(doc)) keys.Add(values.Get(doc));
         return keys;
     }
 
     /// <summary>The keys of every product matching <paramref name="filter"/>.</summary>
     public KeySet MatchingKeys(Query filter)
     {
-        var collector = new KeyCollector(_keys, _maxKey);
+        var collector = new KeyCollector(_maxKey);
         _searcher.Search(new ConstantScoreQuery(filter), collector);
         return collector.ToKeySet();
     }
