@@ -4,16 +4,20 @@ namespace ProductSearch.Catalog;
 
 /// <summary>
 /// The product documents, in a LiteDB file. Each product has a numeric key (the id the vector and lexical
-/// indexes use) and its catalog id, unique. Thread-safe: LiteDB serializes access inside one instance.
+/// indexes use) and its catalog id, unique. Thread-safe: LiteDB serializes access inside one instance. A damaged
+/// file met while reading (LiteDB then throws whatever its decoding hits: casts, ranges, its own errors) is reported
+/// as a <see cref="ProductStoreException"/> naming the file, so a caller can tell a damaged index from a bug.
 /// </summary>
 public sealed class ProductStore : IDisposable
 {
     private const string CollectionName = "products";
+    private readonly string _path;
     private readonly LiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _products;
 
-    private ProductStore(LiteDatabase database)
+    private ProductStore(string path, LiteDatabase database)
     {
+        _path = path;
         _database = database;
         _products = database.GetCollection(CollectionName);
     }
@@ -23,7 +27,7 @@ public sealed class ProductStore : IDisposable
     {
         // Ordinal collation (fixed when the file is created): catalog ids that differ only in case are different
         // products, and LiteDB's default collation would fold them into one.
-        var store = new ProductStore(new LiteDatabase(new ConnectionString
+        var store = new ProductStore(path, new LiteDatabase(new ConnectionString
         {
             Filename = path, Connection = ConnectionType.Direct,
             Collation = new Collation(System.Globalization.CultureInfo.InvariantCulture.LCID, System.Globalization.CompareOptions.Ordinal),
@@ -37,11 +41,12 @@ public sealed class ProductStore : IDisposable
     public static ProductStore OpenReadOnly(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Product store '{path}' does not exist.", path);
-        return new ProductStore(new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, ReadOnly = true }));
+        return new ProductStore(path, new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, ReadOnly = true }));
     }
 
     /// <summary>Number of products.</summary>
-    public long Count => _products.LongCount();
+    /// <exception cref="ProductStoreException">The file is damaged.</exception>
+    public long Count => Read(_products.LongCount);
 
     /// <summary>Inserts or replaces products under their keys, in one transaction.</summary>
     public void Upsert(IEnumerable<(long Key, Product Product)> products)
@@ -68,7 +73,8 @@ public sealed class ProductStore : IDisposable
     public bool Delete(long key) => _products.Delete(key);
 
     /// <summary>The largest key in use (0 when empty).</summary>
-    public long MaxKey() => _products.Count() == 0 ? 0 : _products.Max("_id").AsInt64;
+    /// <exception cref="ProductStoreException">The file is damaged.</exception>
+    public long MaxKey() => Read(() => _products.Count() == 0 ? 0 : _products.Max("_id").AsInt64);
 
     /// <summary>Key and fingerprints of each of <paramref name="productIds"/> that is stored.</summary>
     public IReadOnlyDictionary<string, (long Key, string? EmbeddedTextHash, string? ContentHash)> Lookup(IEnumerable<string> productIds)
@@ -76,37 +82,58 @@ public sealed class ProductStore : IDisposable
         var result = new Dictionary<string, (long, string?, string?)>(StringComparer.Ordinal);
         var ids = productIds.Distinct(StringComparer.Ordinal).Select(id => new BsonValue(id)).ToArray();
         if (ids.Length == 0) return result;
-        foreach (var doc in _products.Find(Query.In("product_id", ids)))
+        return Read(() =>
         {
-            result[doc["product_id"].AsString] = (doc["_id"].AsInt64,
-                doc.TryGetValue(EmbeddedHashField, out var e) && e.IsString ? e.AsString : null,
-                doc.TryGetValue(ContentHashField, out var c) && c.IsString ? c.AsString : null);
-        }
-        return result;
+            foreach (var doc in _products.Find(Query.In("product_id", ids)))
+            {
+                result[doc["product_id"].AsString] = (doc["_id"].AsInt64,
+                    doc.TryGetValue(EmbeddedHashField, out var e) && e.IsString ? e.AsString : null,
+                    doc.TryGetValue(ContentHashField, out var c) && c.IsString ? c.AsString : null);
+            }
+            return result;
+        });
     }
 
     private const string EmbeddedHashField = "_embedded_sha";
     private const string ContentHashField = "_content_sha";
 
     /// <summary>The product stored under <paramref name="key"/>, or <c>null</c>.</summary>
-    public Product? Get(long key) => _products.FindById(key) is { } doc ? ProductDocument.FromBson(doc) : null;
+    /// <exception cref="ProductStoreException">The file is damaged.</exception>
+    public Product? Get(long key) => Read(() => _products.FindById(key) is { } doc ? ProductDocument.FromBson(doc) : null);
 
     /// <summary>The key of the product with catalog id <paramref name="productId"/>, or <c>null</c>.</summary>
+    /// <exception cref="ProductStoreException">The file is damaged.</exception>
     public long? KeyOf(string productId) =>
-        _products.FindOne(Query.EQ("product_id", productId)) is { } doc ? doc["_id"].AsInt64 : null;
+        Read(() => _products.FindOne(Query.EQ("product_id", productId)) is { } doc ? doc["_id"].AsInt64 : (long?)null);
 
     /// <summary>The products stored under <paramref name="keys"/> (missing keys are left out), read in one query.</summary>
     public IReadOnlyDictionary<long, Product> GetMany(IEnumerable<long> keys)
     {
         var wanted = keys.Distinct().Select(k => new BsonValue(k)).ToArray();
         if (wanted.Length == 0) return new Dictionary<long, Product>();
-        return _products.Find(Query.In("_id", wanted)).ToDictionary(doc => doc["_id"].AsInt64, ProductDocument.FromBson);
+        return Read(() => _products.Find(Query.In("_id", wanted)).ToDictionary(doc => doc["_id"].AsInt64, ProductDocument.FromBson));
     }
 
     /// <summary>Every key with its catalog id, in key order.</summary>
-    public IEnumerable<(long Key, string ProductId)> Keys() =>
-        _products.Query().OrderBy("_id").Select("{ _id, product_id }").ToDocuments()
-            .Select(d => (d["_id"].AsInt64, d["product_id"].AsString));
+    /// <exception cref="ProductStoreException">The file is damaged (thrown while enumerating).</exception>
+    public IEnumerable<(long Key, string ProductId)> Keys()
+    {
+        using var documents = Read(() => _products.Query().OrderBy("_id").Select("{ _id, product_id }").ToDocuments().GetEnumerator());
+        while (Read(documents.MoveNext))
+            yield return Read(() => (documents.Current["_id"].AsInt64, documents.Current["product_id"].AsString));
+    }
+
+    private T Read<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException or ObjectDisposedException or ProductSearchException))
+        {
+            throw new ProductStoreException(_path, $"Product store '{_path}' cannot be read: {ex.GetType().Name}: {ex.Message}", ex);
+        }
+    }
 
     /// <summary>Flushes to disk.</summary>
     public void Checkpoint() => _database.Checkpoint();

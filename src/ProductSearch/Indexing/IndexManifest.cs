@@ -58,6 +58,19 @@ public sealed record IndexManifest
     /// <summary>Versions of the libraries that wrote the stores.</summary>
     public IReadOnlyDictionary<string, string> Packages { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Every file of the generation as committed, by its path inside the generation folder (<c>/</c>-separated), with
+    /// its length and SHA-256: what <see cref="IndexVerifier"/> and every writer check the files against, since the
+    /// stores' own formats do not notice a flipped byte. <c>null</c> in manifests written before they were recorded;
+    /// such an index is checked by the structural checks alone until its next commit records them.
+    /// </summary>
+    public IReadOnlyDictionary<string, FileDigest>? Files { get; init; }
+
+    /// <summary>A file's length and SHA-256 (lowercase hex) when it was committed.</summary>
+    /// <param name="Length">Bytes.</param>
+    /// <param name="Sha256">SHA-256 of its contents, lowercase hex.</param>
+    public sealed record FileDigest(long Length, string Sha256);
+
     /// <summary>The model an index was built with.</summary>
     /// <param name="Name">Built-in name or folder name.</param>
     /// <param name="Source">What to load it from: a built-in name or the folder's full path.</param>

@@ -1,0 +1,95 @@
+using ProductSearch.Indexing;
+using ProductSearch.Tests.Support;
+
+namespace ProductSearch.Tests.Hardening;
+
+/// <summary>
+/// Issue 14, items 4, 5 and 8 (fsync): a full disk and a read-only folder are reported in one line that says which,
+/// the failing writer removes its partial generation itself, and a read-only index still searches.
+/// </summary>
+public sealed class StorageFailureTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    [SkippableFact]
+    public void A_full_disk_is_one_clear_error_and_the_failing_writer_leaves_the_index_as_it_was()
+    {
+        using var disk = Mount.Tmpfs(_temp.File("disk"), "3m", out var why);
+        Skip.If(disk is null, why);
+        var index = _temp.File("disk/index");
+        TinyIndex.Build(index, count: 400);
+        var size = FolderState.Capture(index).Keys.Sum(f => new FileInfo(Path.Combine(index, f)).Length);
+        var filler = _temp.File("disk/filler");
+        var failures = 0;
+        // Each level runs out at another step: the copy, the store writes, Lucene's commit, the graph's save, the manifest.
+        foreach (var share in new[] { 0.1, 0.4, 0.7, 0.95, 1.1, 1.3 })
+        {
+            File.Delete(filler);
+            Fill(filler, new DriveInfo(index).AvailableFreeSpace - (long)(size * share));
+            var before = FolderState.Capture(index);
+            try
+            {
+                TinyIndex.Write(index, TinyIndex.Products(400, $"changed {share} "));
+                continue; // it fitted: nothing to check at this level
+            }
+            catch (IndexException ex) when (ex.Reason == ProductSearchErrorReason.StorageFailed)
+            {
+                Assert.Equal($"No space left on device while writing index '{index}'; the index is unchanged.", ex.Message);
+            }
+            failures++;
+            FolderState.AssertUnchanged(before, index);
+            Assert.Single(Directory.GetDirectories(index, "gen-*"));
+        }
+        Assert.True(failures >= 3, $"only {failures} of 6 fill levels ran out of space");
+        File.Delete(filler);
+        Assert.True(TinyIndex.Write(index, TinyIndex.Products(400, "changed at last ")).Committed);
+        Assert.True(IndexVerifier.Verify(index).IsConsistent);
+    }
+
+    [SkippableFact]
+    public void A_read_only_index_searches_even_a_generation_no_reader_opened_yet_and_writers_say_it_is_read_only()
+    {
+        var index = _temp.File("index");
+        TinyIndex.Build(index);
+        using var readOnly = Mount.ReadOnly(index, _temp.File("ro"), out var path, out var why);
+        Skip.If(readOnly is null, why);
+
+        using (var engine = TinyIndex.Open(path)) Assert.NotEmpty(engine.Search(new SearchRequest { Query = "white shoes" }).Hits);
+        Assert.True(IndexVerifier.Verify(path).IsConsistent);
+        var error = Assert.ThrowsAny<IndexException>(() => TinyIndex.Write(path, TinyIndex.Products(2, "changed ")));
+        Assert.Equal(ProductSearchErrorReason.StorageFailed, error.Reason);
+        Assert.Contains("is read-only", error.Message);
+    }
+
+    [Fact]
+    public void A_folder_flush_that_fails_is_an_error_not_ignored()
+    {
+        // A commit is durable only when its folder entries reach the disk; a flush that cannot even start must say so.
+        Assert.ThrowsAny<IOException>(() => DurableFiles.FlushFolder(_temp.File("no-such-folder")));
+    }
+
+    [Fact]
+    public void A_full_disk_and_a_read_only_folder_are_recognised_inside_whatever_a_store_library_wraps_them_in()
+    {
+        var full = new InvalidOperationException("write failed", new AggregateException(new IOException("No space left on device", 28)));
+        Assert.Contains("No space left on device", StorageErrors.Translate(full, "/x")!.Message);
+        Assert.Contains("read-only", StorageErrors.Translate(new IOException("Read-only file system", 30), "/x")!.Message);
+        Assert.Null(StorageErrors.Translate(new IOException("busy", 11), "/x"));
+    }
+
+    private static void Fill(string path, long bytes)
+    {
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
+        var chunk = new byte[64 * 1024];
+        try
+        {
+            for (long written = 0; written < bytes; written += chunk.Length) stream.Write(chunk, 0, (int)Math.Min(chunk.Length, bytes - written));
+        }
+        catch (IOException)
+        {
+            // Full already: as full as it gets.
+        }
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
