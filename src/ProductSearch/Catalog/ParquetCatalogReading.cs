@@ -99,20 +99,16 @@ internal sealed class ParquetCatalogReading : CatalogReading
     private Product? ToProduct(RowGroupColumns columns, int row, long rowNumber)
     {
         var line = (int)Math.Min(rowNumber, int.MaxValue);
-        var id = CatalogValues.Text(columns.Ids![row])?.Trim();
-        var title = CatalogValues.Text(columns.Titles![row])?.Trim();
-        if (id is null) { Report.Skip(line, "no product_id"); return null; }
-        if (title is null) { Report.SkipEmptyTitle(line, "product_title"); return null; }
-        return new Product
+        return new CatalogRecord
         {
-            Id = id,
-            Title = title,
+            Id = columns.Ids![row],
+            Title = columns.Titles![row],
             Description = Cell(columns.Descriptions, row),
             BulletPoints = Cell(columns.Bullets, row),
             Brand = Cell(columns.Brands, row),
             Color = Cell(columns.Colors, row),
             Locale = Cell(columns.Locales, row),
-        };
+        }.ToProduct(line, Report, CatalogColumnMap.Esci.ColumnFor);
     }
 
     private static string? Cell(string?[]? column, int row) => column is null ? null : CatalogValues.Text(column[row]);

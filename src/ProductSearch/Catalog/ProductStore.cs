@@ -11,6 +11,9 @@ namespace ProductSearch.Catalog;
 public sealed class ProductStore : IDisposable
 {
     private const string CollectionName = "products";
+
+    /// <summary>LiteDB's page size: its files grow and are checkpointed in whole pages.</summary>
+    private const int PageSize = 8192;
     private readonly string _path;
     private readonly LiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _products;
@@ -38,9 +41,16 @@ public sealed class ProductStore : IDisposable
 
     /// <summary>Opens the store at <paramref name="path"/> for reading.</summary>
     /// <exception cref="FileNotFoundException">No store at that path.</exception>
+    /// <exception cref="ProductStoreException">The file is empty or cut short.</exception>
     public static ProductStore OpenReadOnly(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Product store '{path}' does not exist.", path);
+        // LiteDB takes an empty or cut-off file for one to initialise and writes to it even when opened read-only;
+        // the write fails, and the transaction it abandons throws from its finalizer later, ending the process.
+        // Such a file is damage to report, and LiteDB must never see it.
+        var length = new FileInfo(path).Length;
+        if (length == 0 || length % PageSize != 0)
+            throw new ProductStoreException(path, $"Product store '{path}' is {length:N0} bytes, not whole {PageSize:N0}-byte pages: it was emptied or cut short.");
         return new ProductStore(path, new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, ReadOnly = true }));
     }
 
