@@ -13,7 +13,7 @@ builder.Services.AddProductSearch(options => StorefrontSettings.Apply(builder.Co
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 // The API reads only the address; a body is refused by RequestBodyRefusal, and Kestrel need not buffer one.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 0);
+builder.WebHost.ConfigureKestrel(kestrel => { kestrel.Limits.MaxRequestBodySize = 0; kestrel.AddServerHeader = false; }); // nor a Server header
 
 var app = builder.Build();
 app.UseExceptionHandler();

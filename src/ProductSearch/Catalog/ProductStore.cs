@@ -135,19 +135,32 @@ public sealed class ProductStore : IDisposable
 
     private T Read<T>(Func<T> read)
     {
+        // LiteDB closes its engine after a failed consistency check, so every later call would throw its
+        // ObjectDisposedException: the first failure is kept and reported again instead.
+        if (_failure is { } failed) throw new ProductStoreException(_path, failed.Message, failed);
         try
         {
             return read();
         }
-        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException or ObjectDisposedException or ProductSearchException))
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException or ProductSearchException)
+                                   && !(ex is ObjectDisposedException && _disposed))
         {
-            throw new ProductStoreException(_path, $"Product store '{_path}' cannot be read: {ex.GetType().Name}: {ex.Message}", ex);
+            var error = new ProductStoreException(_path, $"Product store '{_path}' cannot be read: {ex.GetType().Name}: {ex.Message}", ex);
+            _failure ??= error;
+            throw error;
         }
     }
+
+    private volatile ProductStoreException? _failure;
+    private volatile bool _disposed;
 
     /// <summary>Flushes to disk.</summary>
     public void Checkpoint() => _database.Checkpoint();
 
     /// <inheritdoc />
-    public void Dispose() => _database.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _database.Dispose();
+    }
 }
