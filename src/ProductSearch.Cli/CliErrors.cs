@@ -42,13 +42,19 @@ internal static class CliErrors
     /// <summary>The exit code of a failure that is not the input's fault.</summary>
     public const int Unexpected = 1;
 
-    /// <summary>The error's first line, followed by what to do about it where the reason says.</summary>
+    /// <summary>
+    /// The error, followed by what to do about it where the reason says, as one line: line breaks and other control
+    /// characters (in a message, or in a path or value it quotes) are shown escaped, never printed.
+    /// </summary>
     public static string Describe(Exception error)
     {
-        var message = error.Message.Split(Environment.NewLine)[0].TrimEnd();
+        var message = error.Message.TrimEnd();
         var advice = Advice(error);
-        return advice is null ? message : $"{message} {advice}";
+        return OneLine(advice is null ? message : $"{message} {advice}");
     }
+
+    private static string OneLine(string text) =>
+        text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString())) : text;
 
     private static string? Advice(Exception error) => error switch
     {

@@ -67,24 +67,14 @@ internal sealed class ParquetCatalogReading : CatalogReading
         for (var g = 0; g < _reader.RowGroupCount; g++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var group = _reader.OpenRowGroupReader(g);
-            var count = checked((int)group.RowCount);
+            var (count, columns) = await ReadGroupAsync(g, cancellationToken).ConfigureAwait(false);
             Report.LinesRead += count;
-            var locales = await ReadAsync(group, _locale, count, cancellationToken).ConfigureAwait(false);
-            if (Options.Locale is not null && !locales!.Any(Options.KeepsLocale))
+            if (columns is null)
             {
                 Report.OtherLocale += count; // nothing wanted here: the other columns stay unread
             }
             else
             {
-                var columns = new RowGroupColumns(
-                    await ReadAsync(group, _id, count, cancellationToken).ConfigureAwait(false),
-                    await ReadAsync(group, _title, count, cancellationToken).ConfigureAwait(false),
-                    await ReadAsync(group, _description, count, cancellationToken).ConfigureAwait(false),
-                    await ReadAsync(group, _bullets, count, cancellationToken).ConfigureAwait(false),
-                    await ReadAsync(group, _brand, count, cancellationToken).ConfigureAwait(false),
-                    await ReadAsync(group, _color, count, cancellationToken).ConfigureAwait(false),
-                    locales);
                 for (var row = 0; row < count; row++)
                 {
                     if (ToProduct(columns, row, firstRow + row + 1) is { } product && Accept(product)) yield return product;
@@ -93,6 +83,34 @@ internal sealed class ParquetCatalogReading : CatalogReading
             }
             firstRow += count;
             Interlocked.Exchange(ref _rowsDone, firstRow);
+        }
+    }
+
+    /// <summary>
+    /// One row group's row count and columns; no columns when no row has the locale to keep. A row group that cannot
+    /// be decoded (a damaged file: Parquet.Net then throws whatever its decoders hit) is a <see cref="CatalogException"/>
+    /// naming it: the catalog is refused whole rather than read with rows missing.
+    /// </summary>
+    private async Task<(int Count, RowGroupColumns? Columns)> ReadGroupAsync(int g, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var group = _reader.OpenRowGroupReader(g);
+            var count = checked((int)group.RowCount);
+            var locales = await ReadAsync(group, _locale, count, cancellationToken).ConfigureAwait(false);
+            if (Options.Locale is not null && !locales!.Any(Options.KeepsLocale)) return (count, null);
+            return (count, new RowGroupColumns(
+                await ReadAsync(group, _id, count, cancellationToken).ConfigureAwait(false),
+                await ReadAsync(group, _title, count, cancellationToken).ConfigureAwait(false),
+                await ReadAsync(group, _description, count, cancellationToken).ConfigureAwait(false),
+                await ReadAsync(group, _bullets, count, cancellationToken).ConfigureAwait(false),
+                await ReadAsync(group, _brand, count, cancellationToken).ConfigureAwait(false),
+                await ReadAsync(group, _color, count, cancellationToken).ConfigureAwait(false),
+                locales));
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException or CatalogException))
+        {
+            throw new CatalogException($"Catalog '{Path}' is damaged: row group {g + 1} of {_reader.RowGroupCount} cannot be read ({ex.GetType().Name}: {ex.Message}).", ex);
         }
     }
 

@@ -71,11 +71,11 @@ public sealed class CliHardeningTests : IDisposable
         var catalog = await BuildIndex(index);
         var layout = new IndexLayout(index);
         File.Delete(layout.ProductStorePath(layout.ReadManifest().Generation));
-        var before = FolderState.Capture(index);
+        var before = FolderStateAssert.Capture(index);
 
         AssertOneLineError(await CliRun.RunAsync("upsert", catalog, "--index", index, "--device", "cpu"), 2, "'products.db' is missing");
         AssertOneLineError(await CliRun.RunAsync("delete", "k1", "--index", index), 2, "'products.db' is missing");
-        FolderState.AssertUnchanged(before, index);
+        FolderStateAssert.AssertUnchanged(before, index);
     }
 
     [Fact]
@@ -85,10 +85,10 @@ public sealed class CliHardeningTests : IDisposable
         var catalog = await BuildIndex(index);
         var layout = new IndexLayout(index);
         layout.WriteManifest(layout.ReadManifest() with { Format = 2 });
-        var before = FolderState.Capture(index);
+        var before = FolderStateAssert.Capture(index);
 
         AssertOneLineError(await CliRun.RunAsync("upsert", catalog, "--index", index, "--device", "cpu"), 2, "layout version 2");
-        FolderState.AssertUnchanged(before, index);
+        FolderStateAssert.AssertUnchanged(before, index);
     }
 
     [SkippableFact]
@@ -113,7 +113,7 @@ public sealed class CliHardeningTests : IDisposable
         var index = _temp.File("disk/index");
         var catalog = await BuildIndex(index);
         await File.AppendAllTextAsync(catalog, "k4,Brand New Teapot\n");
-        var before = FolderState.Capture(index);
+        var before = FolderStateAssert.Capture(index);
         try
         {
             using var filler = new FileStream(_temp.File("disk/filler"), FileMode.Create);
@@ -126,7 +126,7 @@ public sealed class CliHardeningTests : IDisposable
         }
 
         AssertOneLineError(await CliRun.RunAsync("upsert", catalog, "--index", index, "--device", "cpu"), 2, "No space left on device");
-        FolderState.AssertUnchanged(before, index);
+        FolderStateAssert.AssertUnchanged(before, index);
         Assert.Single(Directory.GetDirectories(index, "gen-*"));
     }
 

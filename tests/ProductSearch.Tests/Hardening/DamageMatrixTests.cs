@@ -32,7 +32,7 @@ public sealed class DamageMatrixTests
         var manifest = TinyIndex.Build(index);
         var path = Path.GetFullPath(Path.Combine(new IndexLayout(index).GenerationFolder(manifest.Generation), file));
         FileDamage.Apply(path, damage);
-        var before = FolderState.Capture(index);
+        var before = FolderStateAssert.Capture(index);
         var name = Path.GetFileName(path);
 
         var outcome = DamageOutcome.Of(index);
@@ -41,7 +41,7 @@ public sealed class DamageMatrixTests
         Assert.True(outcome.UpsertRefused, outcome.Upsert);
         if (file != "../manifest.json" || damage != Damage.Delete)
             Assert.Contains(name, outcome.Verify + outcome.Upsert);
-        FolderState.AssertUnchanged(before, index);
+        FolderStateAssert.AssertUnchanged(before, index);
     }
 
     [Fact]

@@ -66,13 +66,13 @@ public sealed class GenerationChecksTests : IDisposable
         var folder = layout.GenerationFolder(manifest.Generation);
         var path = file.Contains('*') ? Directory.GetFiles(Path.Combine(folder, Path.GetDirectoryName(file)!), Path.GetFileName(file)).Single() : Path.Combine(folder, file);
         FileDamage.Apply(path, damage);
-        var before = FolderState.Capture(Index);
+        var before = FolderStateAssert.Capture(Index);
 
         var error = Assert.ThrowsAny<IndexException>(() => TinyIndex.Write(Index, TinyIndex.Products(3, "changed ")));
         Assert.Equal(ProductSearchErrorReason.DamagedIndex, error.Reason);
         Assert.Contains("nothing was changed", error.Message);
         Assert.Contains(file.Contains('*') ? Path.GetFileName(path) : file, error.Message);
-        FolderState.AssertUnchanged(before, Index);
+        FolderStateAssert.AssertUnchanged(before, Index);
         Assert.False(IndexVerifier.Verify(Index).IsConsistent);
     }
 
@@ -98,11 +98,11 @@ public sealed class GenerationChecksTests : IDisposable
     {
         var manifest = TinyIndex.Build(Index);
         new IndexLayout(Index).WriteManifest(manifest with { Format = IndexManifest.CurrentFormat + 1 });
-        var before = FolderState.Capture(Index);
+        var before = FolderStateAssert.Capture(Index);
 
         var error = Assert.Throws<IncompatibleIndexException>(() => TinyIndex.Write(Index, TinyIndex.Products(2, "changed ")));
         Assert.Equal(IndexIncompatibility.OtherLayout, error.Incompatibility);
-        FolderState.AssertUnchanged(before, Index);
+        FolderStateAssert.AssertUnchanged(before, Index);
     }
 
     [Fact]
@@ -126,11 +126,11 @@ public sealed class GenerationChecksTests : IDisposable
     {
         TinyIndex.Build(Index);
         File.Delete(new IndexLayout(Index).ManifestPath);
-        var before = FolderState.Capture(Index);
+        var before = FolderStateAssert.Capture(Index);
 
         var error = Assert.ThrowsAny<IndexException>(() => TinyIndex.Write(Index, TinyIndex.Products(2, "changed ")));
         Assert.Equal(ProductSearchErrorReason.DamagedIndex, error.Reason);
-        FolderState.AssertUnchanged(before, Index);
+        FolderStateAssert.AssertUnchanged(before, Index);
     }
 
     public void Dispose() => _temp.Dispose();

@@ -18,7 +18,7 @@ public sealed class StorageFailureTests : IDisposable
         Skip.If(disk is null, why);
         var index = _temp.File("disk/index");
         TinyIndex.Build(index, count: 400);
-        var size = FolderState.Capture(index).Keys.Sum(f => new FileInfo(Path.Combine(index, f)).Length);
+        var size = FolderStateAssert.Capture(index).Keys.Sum(f => new FileInfo(Path.Combine(index, f)).Length);
         var filler = _temp.File("disk/filler");
         var failures = 0;
         // Each level runs out at another step: the copy, the store writes, Lucene's commit, the graph's save, the manifest.
@@ -26,7 +26,7 @@ public sealed class StorageFailureTests : IDisposable
         {
             File.Delete(filler);
             Fill(filler, new DriveInfo(index).AvailableFreeSpace - (long)(size * share));
-            var before = FolderState.Capture(index);
+            var before = FolderStateAssert.Capture(index);
             try
             {
                 TinyIndex.Write(index, TinyIndex.Products(400, $"changed {share} "));
@@ -37,7 +37,7 @@ public sealed class StorageFailureTests : IDisposable
                 Assert.Equal($"No space left on device while writing index '{index}'; the index is unchanged.", ex.Message);
             }
             failures++;
-            FolderState.AssertUnchanged(before, index);
+            FolderStateAssert.AssertUnchanged(before, index);
             Assert.Single(Directory.GetDirectories(index, "gen-*"));
         }
         Assert.True(failures >= 3, $"only {failures} of 6 fill levels ran out of space");
