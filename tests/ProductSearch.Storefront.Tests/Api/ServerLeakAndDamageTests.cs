@@ -1,3 +1,4 @@
+using ProductSearch.Fuzzing;
 using System.Net;
 using ProductSearch.Storefront.Tests.Support;
 
@@ -14,7 +15,7 @@ public sealed class ServerLeakAndDamageTests
     public async Task A_product_store_damaged_under_a_running_app_is_503_with_the_reason_and_health_turns_unhealthy()
     {
         var folder = Path.Combine(TestIndex.Instance.NewFolder(), "shop-index");
-        Copy(TestIndex.Instance.IndexPath, folder);
+        ScratchFiles.CopyFolder(TestIndex.Instance.IndexPath, folder);
         using var factory = new StorefrontFactory(folder);
         using var client = factory.CreateClient();
         Assert.Equal("healthy", (await client.GetJsonAsync("/health")).Text("status")); // opened whole
@@ -66,13 +67,5 @@ public sealed class ServerLeakAndDamageTests
         using var client = new HttpClient { BaseAddress = factory.ClientOptions.BaseAddress };
         using var response = await client.GetAsync("/health");
         Assert.Empty(response.Headers.Server);
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories).Prepend(from))
-            Directory.CreateDirectory(directory.Replace(from, to, StringComparison.Ordinal));
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
     }
 }

@@ -1,3 +1,4 @@
+using ProductSearch.Fuzzing;
 using Microsoft.AspNetCore.Hosting;
 using System.Net;
 using ProductSearch.Storefront.Tests.Support;
@@ -35,7 +36,7 @@ public sealed class UnavailableIndexTests
     public async Task A_damaged_vector_file()
     {
         var folder = TestIndex.Instance.NewFolder();
-        Copy(TestIndex.Instance.IndexPath, folder);
+        ScratchFiles.CopyFolder(TestIndex.Instance.IndexPath, folder);
         var vectors = Directory.GetFiles(folder, "vectors.usearch", SearchOption.AllDirectories).Single();
         var bytes = await File.ReadAllBytesAsync(vectors);
         bytes[bytes.Length / 2] ^= 0xFF; // one flipped byte inside the graph
@@ -53,7 +54,7 @@ public sealed class UnavailableIndexTests
         using (var before = await client.GetAsync("/api/search?q=shoes"))
             Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
 
-        Copy(TestIndex.Instance.IndexPath, folder);
+        ScratchFiles.CopyFolder(TestIndex.Instance.IndexPath, folder);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         HttpStatusCode status;
         do
@@ -94,13 +95,5 @@ public sealed class UnavailableIndexTests
         await Http.ProblemAsync(bad, HttpStatusCode.BadRequest);
         // And the page still loads, to say so.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(directory.Replace(from, to, StringComparison.Ordinal));
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
     }
 }

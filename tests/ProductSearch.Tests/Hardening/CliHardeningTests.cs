@@ -1,3 +1,4 @@
+using ProductSearch.Fuzzing;
 using ProductSearch.Indexing;
 using ProductSearch.Tests.Support;
 
@@ -114,16 +115,7 @@ public sealed class CliHardeningTests : IDisposable
         var catalog = await BuildIndex(index);
         await File.AppendAllTextAsync(catalog, "k4,Brand New Teapot\n");
         var before = FolderStateAssert.Capture(index);
-        try
-        {
-            using var filler = new FileStream(_temp.File("disk/filler"), FileMode.Create);
-            var chunk = new byte[64 * 1024];
-            while (true) filler.Write(chunk);
-        }
-        catch (IOException)
-        {
-            // the disk is full now
-        }
+        ScratchFiles.Fill(_temp.File("disk/filler"), long.MaxValue); // every byte left
 
         AssertOneLineError(await CliRun.RunAsync("upsert", catalog, "--index", index, "--device", "cpu"), 2, "No space left on device");
         FolderStateAssert.AssertUnchanged(before, index);

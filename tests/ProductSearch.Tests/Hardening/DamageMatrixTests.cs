@@ -1,4 +1,5 @@
 using ProductSearch.Indexing;
+using ProductSearch.Fuzzing;
 using ProductSearch.Tests.Support;
 
 namespace ProductSearch.Tests.Hardening;
@@ -35,7 +36,7 @@ public sealed class DamageMatrixTests
         var before = FolderStateAssert.Capture(index);
         var name = Path.GetFileName(path);
 
-        var outcome = DamageOutcome.Of(index);
+        var outcome = DamageOutcome.Of(index, TinyIndex.Open, path => TinyIndex.Write(path, TinyIndex.Products(3, "changed ")));
         Assert.True(outcome.SearchClean, outcome.Search);
         Assert.True(outcome.VerifyFound, outcome.Verify);
         Assert.True(outcome.UpsertRefused, outcome.Upsert);

@@ -1,4 +1,5 @@
 using ProductSearch.Indexing;
+using ProductSearch.Fuzzing;
 using ProductSearch.Tests.Support;
 
 namespace ProductSearch.Tests.Hardening;

@@ -1,3 +1,4 @@
+using ProductSearch.Fuzzing;
 using ProductSearch.Indexing;
 using ProductSearch.Tests.Support;
 
@@ -25,7 +26,7 @@ public sealed class StorageFailureTests : IDisposable
         foreach (var share in new[] { 0.1, 0.4, 0.7, 0.95, 1.1, 1.3 })
         {
             File.Delete(filler);
-            Fill(filler, new DriveInfo(index).AvailableFreeSpace - (long)(size * share));
+            ScratchFiles.Fill(filler, new DriveInfo(index).AvailableFreeSpace - (long)(size * share));
             var before = FolderStateAssert.Capture(index);
             try
             {
@@ -75,20 +76,6 @@ public sealed class StorageFailureTests : IDisposable
         Assert.Contains("No space left on device", StorageErrors.Translate(full, "/x")!.Message);
         Assert.Contains("read-only", StorageErrors.Translate(new IOException("Read-only file system", 30), "/x")!.Message);
         Assert.Null(StorageErrors.Translate(new IOException("busy", 11), "/x"));
-    }
-
-    private static void Fill(string path, long bytes)
-    {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
-        var chunk = new byte[64 * 1024];
-        try
-        {
-            for (long written = 0; written < bytes; written += chunk.Length) stream.Write(chunk, 0, (int)Math.Min(chunk.Length, bytes - written));
-        }
-        catch (IOException)
-        {
-            // Full already: as full as it gets.
-        }
     }
 
     public void Dispose() => _temp.Dispose();

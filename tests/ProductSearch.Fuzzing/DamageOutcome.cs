@@ -1,19 +1,23 @@
 using ProductSearch.Indexing;
 
-namespace ProductSearch.Tests.Support;
+namespace ProductSearch.Fuzzing;
 
 /// <summary>
 /// What a search, <c>verify</c> and an upsert each made of a (damaged) index: for the damage matrix test and its
 /// longer run in the benchmarks. Clean means: a search answers or fails with the engine's own error, verify names a
 /// problem (or says there is no index), an upsert is refused with the engine's own error.
 /// </summary>
-internal sealed record DamageOutcome(bool SearchClean, string Search, bool VerifyFound, string Verify, bool UpsertRefused, string Upsert)
+public sealed record DamageOutcome(bool SearchClean, string Search, bool VerifyFound, string Verify, bool UpsertRefused, string Upsert)
 {
-    public static DamageOutcome Of(string index)
+    /// <summary>Whether all three answered as they must.</summary>
+    public bool Clean => SearchClean && VerifyFound && UpsertRefused;
+
+    /// <summary>Runs the three on <paramref name="index"/>: <paramref name="open"/> opens an engine on it, <paramref name="upsert"/> writes a few changed products.</summary>
+    public static DamageOutcome Of(string index, Func<string, SearchEngine> open, Func<string, Indexing.IndexCommitReport> upsert)
     {
         var (searchClean, search) = Try(() =>
         {
-            using var engine = TinyIndex.Open(index);
+            using var engine = open(index);
             return $"answered with {engine.Search(new SearchRequest { Query = "white shoes" }).Hits.Count} hits";
         });
         var (verifyClean, verify) = Try(() =>
@@ -21,10 +25,10 @@ internal sealed record DamageOutcome(bool SearchClean, string Search, bool Verif
             var report = IndexVerifier.Verify(index);
             return report.IsConsistent ? "consistent" : "problems: " + string.Join("; ", report.Problems);
         });
-        var (upsertClean, upsert) = Try(() => $"committed generation {TinyIndex.Write(index, TinyIndex.Products(3, "changed ")).Manifest.Generation}");
+        var (upsertClean, written) = Try(() => $"committed generation {upsert(index).Manifest.Generation}");
         return new DamageOutcome(searchClean, search,
             verifyClean && !verify.StartsWith("consistent", StringComparison.Ordinal), verify,
-            upsertClean && upsert.StartsWith("refused", StringComparison.Ordinal), upsert);
+            upsertClean && written.StartsWith("refused", StringComparison.Ordinal), written);
     }
 
     private static (bool Clean, string What) Try(Func<string> action)
