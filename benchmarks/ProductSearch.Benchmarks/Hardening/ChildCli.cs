@@ -13,7 +13,7 @@ internal static class ChildCli
         public bool IsOneLineRefusal(string part) => ExitCode == 2 && ErrorLines is [var line] && line.StartsWith("error: ", StringComparison.Ordinal) && line.Contains(part, StringComparison.Ordinal);
     }
 
-    private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "productsearch.exe" : "productsearch");
+    private static readonly string Executable = BenchmarkPaths.Cli;
 
     public static Result Run(params string[] args)
     {

@@ -49,8 +49,10 @@ public sealed class IndexLayout
         if (!File.Exists(ManifestPath)) throw IndexException.NotFound(Root, $"Index folder '{Root}' holds no index (no manifest.json).");
         try
         {
-            return JsonSerializer.Deserialize<IndexManifest>(File.ReadAllBytes(ManifestPath), IndexManifest.JsonOptions)
+            var manifest = JsonSerializer.Deserialize<IndexManifest>(File.ReadAllBytes(ManifestPath), IndexManifest.JsonOptions)
                 ?? throw IndexException.Damaged(Root, $"'{ManifestPath}' is empty.");
+            // Another layout version may have other fields: EnsureReadableLayout names that, not this check.
+            return manifest.Format == IndexManifest.CurrentFormat && manifest.Invalidity() is { } invalid ? throw IndexException.Damaged(Root, $"'{ManifestPath}' is not a valid manifest ({invalid}).") : manifest;
         }
         catch (JsonException ex)
         {

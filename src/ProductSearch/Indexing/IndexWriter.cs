@@ -109,7 +109,7 @@ public sealed class IndexWriter : IDisposable
 
         await foreach (var batch in products.Chunk(_options.BatchSize).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            var unique = batch.GroupBy(p => p.Id, StringComparer.Ordinal).Select(g => g.Last()).ToArray();
+            var unique = batch.Select(WellFormedText.Of).GroupBy(p => p.Id, StringComparer.Ordinal).Select(g => g.Last()).ToArray();
             duplicates += batch.Length - unique.Length;
             var stored = transaction.Store.Lookup(unique.Select(p => p.Id));
             var toWrite = new List<StoredProduct>();
