@@ -11,9 +11,10 @@ using StorefrontProgram = storefront::Program;
 namespace ProductSearch.Benchmarks.Hardening;
 
 /// <summary>
-/// <c>fuzz [inputs] [seed]</c>: the fuzz suite of the tests at length, by count rather than time: half the inputs
-/// engine queries (an index of 2,000 synthetic products), 30 % catalog files (every tenth indexed), 19 % HTTP requests
-/// to the storefront in memory (300 demo products, default model), 1 % command lines in this process (minilm).
+/// <c>fuzz [inputs] [seed]</c>: the fuzz suite of the tests at length, by count rather than time: 30 % of the inputs
+/// engine queries (an index of 500 synthetic products), 20 % catalog files (every tenth indexed), 0.3 % command lines
+/// in this process (minilm; each loads the model, so they are few), the rest HTTP requests to the storefront in memory
+/// (300 demo products, default model).
 /// Prints the seed, the inputs per surface and the findings, grouped by their first line.
 /// </summary>
 internal static class FuzzRun
@@ -25,23 +26,24 @@ internal static class FuzzRun
         var work = Path.Combine(Path.GetTempPath(), "productsearch-fuzz-" + Guid.NewGuid().ToString("N")[..8]);
         Console.WriteLine($"# fuzz {total:N0} — seed {seed} — {DateTime.UtcNow:yyyy-MM-dd} — {MachineInfo.Describe()} — load average {LoadAverage.OneMinute()}");
         var report = new FuzzReport(seed);
+        int engineInputs = total * 3 / 10, catalogInputs = total / 5, cliInputs = Math.Max(1, total * 3 / 1000);
         var forever = DateTime.MaxValue;
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             var synthetic = Path.Combine(work, "synthetic");
             using (var writer = IndexWriter.Open(synthetic, new SyntheticEmbedder(), "synthetic"))
-                writer.Write(Enumerable.Range(0, 2000).Select(i => new Catalog.Product { Id = "s" + i, Title = $"product {i} {FuzzText.Phrase(new Random(i), 3)}", Brand = "b" + i % 40, Price = i % 300 }),
+                writer.Write(Enumerable.Range(0, 500).Select(i => new Catalog.Product { Id = "s" + i, Title = $"product {i} {FuzzText.Phrase(new Random(i), 3)}", Brand = "b" + i % 40, Price = i % 300 }),
                     new Catalog.CatalogReadReport { Path = "synthetic" }, SyncMode.Mirror);
             using (var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = synthetic, ResultCacheSize = 0 }, new SyntheticEmbedder()))
-                Timed("engine", () => QueryFuzz.Run(engine, new Random(seed), report, total / 2, forever));
-            Timed("catalog", () => CatalogFuzz.Run(Path.Combine(work, "catalogs"), new SyntheticEmbedder(), "synthetic", new Random(seed + 1), report, total * 3 / 10, forever));
+                Timed("engine", () => QueryFuzz.Run(engine, new Random(seed), report, engineInputs, forever));
+            Timed("catalog", () => CatalogFuzz.Run(Path.Combine(work, "catalogs"), new SyntheticEmbedder(), "synthetic", new Random(seed + 1), report, catalogInputs, forever));
 
             var demo = Path.Combine(work, "demo.jsonl");
             File.WriteAllLines(demo, File.ReadLines(BenchmarkPaths.DemoCatalog).Where((_, i) => i % 12 == 0));
             var minilm = Path.Combine(work, "minilm");
             await Quietly(() => CliApp.RunAsync(["index", demo, "--index", minilm, "--model", "minilm", "--device", "cpu"]));
-            Timed("cli", () => CommandLineFuzz.Run(minilm, Path.Combine(work, "cli"), new Random(seed + 2), report, Math.Max(1, total / 100), forever));
+            Timed("cli", () => CommandLineFuzz.Run(minilm, Path.Combine(work, "cli"), new Random(seed + 2), report, cliInputs, forever));
 
             var shop = Path.Combine(work, "shop");
             await Quietly(() => CliApp.RunAsync(["index", demo, "--index", shop, "--device", "cpu"]));
@@ -50,8 +52,8 @@ internal static class FuzzRun
                 .UseSetting("urls", "http://127.0.0.1:0").UseSetting("Logging:LogLevel:Default", "Error"));
             using var client = factory.CreateClient();
             var started = stopwatch.Elapsed;
-            await HttpFuzz.RunAsync(client, new Random(seed + 3), report, total - total / 2 - total * 3 / 10 - Math.Max(1, total / 100), forever);
-            Console.WriteLine($"  http: {(stopwatch.Elapsed - started).TotalSeconds:F0} s");
+            await HttpFuzz.RunAsync(client, new Random(seed + 3), report, total - engineInputs - catalogInputs - cliInputs, forever);
+            Console.WriteLine($"  http: {report.Tried.GetValueOrDefault("http"):N0} inputs in {(stopwatch.Elapsed - started).TotalSeconds:F0} s");
         }
         finally
         {
@@ -67,7 +69,7 @@ internal static class FuzzRun
         {
             var started = stopwatch.Elapsed;
             run();
-            Console.WriteLine($"  {surface}: {(stopwatch.Elapsed - started).TotalSeconds:F0} s");
+            Console.WriteLine($"  {surface}: {report.Tried.GetValueOrDefault(surface):N0} inputs in {(stopwatch.Elapsed - started).TotalSeconds:F0} s");
         }
     }
 
