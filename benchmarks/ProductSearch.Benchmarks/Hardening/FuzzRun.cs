@@ -47,13 +47,16 @@ internal static class FuzzRun
 
             var shop = Path.Combine(work, "shop");
             await Quietly(() => CliApp.RunAsync(["index", demo, "--index", shop, "--device", "cpu"]));
+            // The factory looks for the app's content root beside the solution under the assembly's name; it lives in samples/.
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_STOREFRONT", Path.Combine(BenchmarkPaths.RepositoryRoot, "samples", "Storefront"));
             await using var factory = new WebApplicationFactory<StorefrontProgram>().WithWebHostBuilder(b => b
                 .UseEnvironment("Production").UseSetting("ProductSearch:IndexPath", shop).UseSetting("ProductSearch:Device", "cpu")
                 .UseSetting("urls", "http://127.0.0.1:0").UseSetting("Logging:LogLevel:Default", "Error"));
             using var client = factory.CreateClient();
             var started = stopwatch.Elapsed;
             await HttpFuzz.RunAsync(client, new Random(seed + 3), report, total - engineInputs - catalogInputs - cliInputs, forever);
-            Console.WriteLine($"  http: {report.Tried.GetValueOrDefault("http"):N0} inputs in {(stopwatch.Elapsed - started).TotalSeconds:F0} s");
+            Console.WriteLine($"  http: {report.Tried.GetValueOrDefault("http"):N0} inputs in {(stopwatch.Elapsed - started).TotalSeconds:F0} s; " +
+                              $"{report.Findings.Count(f => f.Surface == "http"):N0} findings");
         }
         finally
         {
@@ -69,7 +72,8 @@ internal static class FuzzRun
         {
             var started = stopwatch.Elapsed;
             run();
-            Console.WriteLine($"  {surface}: {report.Tried.GetValueOrDefault(surface):N0} inputs in {(stopwatch.Elapsed - started).TotalSeconds:F0} s");
+            Console.WriteLine($"  {surface}: {report.Tried.GetValueOrDefault(surface):N0} inputs in {(stopwatch.Elapsed - started).TotalSeconds:F0} s; " +
+                              $"{report.Findings.Count(f => f.Surface == surface):N0} findings");
         }
     }
 
