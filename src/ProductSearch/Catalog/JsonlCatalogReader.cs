@@ -56,23 +56,36 @@ public static class JsonlCatalogReader
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) { report.Skip(lineNumber, "not a JSON object"); return null; }
-            return new CatalogRecord
+            CatalogRecord record;
+            try
             {
-                Id = Text(root, "product_id"),
-                Title = Text(root, "product_title"),
-                Description = Text(root, "product_description"),
-                BulletPoints = Text(root, "product_bullet_point"),
-                Brand = Text(root, "product_brand"),
-                Color = Text(root, "product_color"),
-                Locale = Text(root, "product_locale"),
-                Price = Number(root, "price"),
-                Rating = Number(root, "rating"),
-                RatingCount = Number(root, "rating_count"),
-                Categories = Categories(root),
-                ImageUrl = Text(root, "image_url"),
-            }.ToProduct(lineNumber, report, CatalogColumnMap.Esci.ColumnFor);
+                record = Record(root);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // A string escape that is half a surrogate pair ("\ud800") parses as JSON but cannot become text.
+                report.Skip(lineNumber, "a string that is not valid UTF-16 (" + ex.Message + ")");
+                return null;
+            }
+            return record.ToProduct(lineNumber, report, CatalogColumnMap.Esci.ColumnFor);
         }
     }
+
+    private static CatalogRecord Record(JsonElement root) => new()
+    {
+        Id = Text(root, "product_id"),
+        Title = Text(root, "product_title"),
+        Description = Text(root, "product_description"),
+        BulletPoints = Text(root, "product_bullet_point"),
+        Brand = Text(root, "product_brand"),
+        Color = Text(root, "product_color"),
+        Locale = Text(root, "product_locale"),
+        Price = Number(root, "price"),
+        Rating = Number(root, "rating"),
+        RatingCount = Number(root, "rating_count"),
+        Categories = Categories(root),
+        ImageUrl = Text(root, "image_url"),
+    };
 
     private static string? Text(JsonElement root, string name)
     {

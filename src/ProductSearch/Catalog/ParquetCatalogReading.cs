@@ -54,6 +54,12 @@ internal sealed class ParquetCatalogReading : CatalogReading
         {
             return new ParquetCatalogReading(path, options, length, reader);
         }
+        catch (Exception ex) when (ex is not (CatalogException or OperationCanceledException or OutOfMemoryException))
+        {
+            // A damaged footer can parse and still hold a schema Parquet.Net cannot decode.
+            await reader.DisposeAsync().ConfigureAwait(false);
+            throw new CatalogException($"{Label} '{path}' is not a readable Parquet file: its schema cannot be decoded ({ex.Message}).", ex);
+        }
         catch
         {
             await reader.DisposeAsync().ConfigureAwait(false);

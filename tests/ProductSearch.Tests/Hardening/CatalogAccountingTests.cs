@@ -111,6 +111,15 @@ public sealed class CatalogAccountingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_json_string_with_half_a_surrogate_pair_is_a_reported_record_not_an_abort()
+    {
+        // Found by the 100,000-input fuzz run: GetString() throws on "\ud800", which ended the whole read.
+        var (products, report) = await Read("halves.jsonl", """{"product_id":"a","product_title":"lamp \ud800"}""" + "\n" + """{"product_id":"b","product_title":"Mug"}""" + "\n");
+        Assert.Equal(["b"], products.Select(p => p.Id));
+        Assert.Equal([1], report.SkippedLines);
+    }
+
+    [Fact]
     public void Judgments_and_triplets_read_tsv_quotes_as_text_as_catalogs_do()
     {
         var judgments = _temp.File("judgments.tsv");
