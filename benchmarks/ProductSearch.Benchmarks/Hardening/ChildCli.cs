@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using ProductSearch.Fuzzing;
 
 namespace ProductSearch.Benchmarks.Hardening;
 
@@ -17,22 +17,10 @@ internal static class ChildCli
 
     public static Result Run(params string[] args)
     {
-        var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new Result(process.ExitCode, output.Result, error.Result);
+        var (code, output, error) = ChildProcess.Run(Executable, args);
+        return new Result(code, output, error);
     }
 
     /// <summary>Runs a command (mount, umount) and says whether it succeeded.</summary>
-    public static bool System(string command, params string[] args)
-    {
-        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        return process.ExitCode == 0;
-    }
+    public static bool System(string command, params string[] args) => ChildProcess.Run(command, args).ExitCode == 0;
 }

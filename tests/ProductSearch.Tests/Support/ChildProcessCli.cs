@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using ProductSearch.Fuzzing;
 
 namespace ProductSearch.Tests.Support;
 
@@ -7,16 +7,7 @@ internal static class ChildProcessCli
 {
     public static CliResult Run(params string[] args)
     {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "productsearch.exe" : "productsearch"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new CliResult(process.ExitCode, output.Result, error.Result);
+        var (code, output, error) = ChildProcess.Run(Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "productsearch.exe" : "productsearch"), args);
+        return new CliResult(code, output, error);
     }
 }
