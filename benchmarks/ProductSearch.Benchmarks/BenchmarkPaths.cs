@@ -7,6 +7,22 @@ internal static class BenchmarkPaths
 
     public static string DemoCatalog => Path.Combine(RepositoryRoot, "samples", "demo-catalog.jsonl");
 
+    /// <summary>
+    /// The <c>productsearch</c> executable in the command line's own build folder (same configuration as this build),
+    /// for child processes: the copy in this folder runs with this project's dependencies, and since the harness
+    /// references the storefront, some of the command line's are served by ASP.NET Core's framework instead, which
+    /// that copy does not load.
+    /// </summary>
+    public static string Cli
+    {
+        get
+        {
+            var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var configuration = framework.Parent!.Name;
+            return Path.Combine(RepositoryRoot, "src", "ProductSearch.Cli", "bin", configuration, framework.Name, OperatingSystem.IsWindows() ? "productsearch.exe" : "productsearch");
+        }
+    }
+
     /// <summary>The ESCI sample beside the repository, or <c>PRODUCTSEARCH_SHARED_DIR</c>.</summary>
     public static string EsciDirectory => Path.Combine(
         Environment.GetEnvironmentVariable("PRODUCTSEARCH_SHARED_DIR") is { Length: > 0 } shared ? shared : Path.Combine(RepositoryRoot, "..", "shared"),

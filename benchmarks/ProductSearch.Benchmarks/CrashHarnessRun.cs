@@ -13,7 +13,7 @@ internal static class CrashHarnessRun
     public static int Run(string[] args)
     {
         var trials = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 200;
-        var cli = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "productsearch.exe" : "productsearch");
+        var cli = BenchmarkPaths.Cli;
         var work = Path.Combine(Path.GetTempPath(), "productsearch-crash-" + Guid.NewGuid().ToString("N")[..8]);
         Console.WriteLine($"# kill -9 harness — {DateTime.UtcNow:yyyy-MM-dd} — {MachineInfo.Describe()}");
         var stopwatch = Stopwatch.StartNew();

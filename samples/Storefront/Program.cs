@@ -14,8 +14,8 @@ builder.Services.AddStorefrontBehaviorLog();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 // The API reads only the address (a body is refused by RequestBodyRefusal), except POST /api/events, which raises
-// this limit for itself (EventEndpoints.MaxBodyBytes).
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 0);
+// this limit for itself (EventEndpoints.MaxBodyBytes). No Server header: it tells nothing a client needs.
+builder.WebHost.ConfigureKestrel(kestrel => { kestrel.Limits.MaxRequestBodySize = 0; kestrel.AddServerHeader = false; });
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -26,6 +26,7 @@ public sealed class SearchEngineProvider : IDisposable
     private TimeSpan _retryDelay;
     private volatile bool _opened; // read without the lock on every request once the engine is open
     private bool _disposed;
+    private (long Generation, ProductSearchException Error)? _searchFailure; // damage a search found in the open commit
 
     /// <summary>
     /// Creates the provider; nothing is opened until <see cref="EnsureOpen"/> or the first use. <paramref name="timeProvider"/>
@@ -72,7 +73,11 @@ public sealed class SearchEngineProvider : IDisposable
             {
                 if (_engine is { } engine)
                 {
+                    if (_searchFailure is not null) TryRefresh(engine); // a repaired or rebuilt index clears the failure
                     var manifest = engine.Manifest;
+                    if (_searchFailure is { } failure && failure.Generation == manifest.Generation)
+                        return new SearchEngineStatus(false, failure.Error.Message, engine.IndexPath, manifest.ProductCount, manifest.Generation,
+                            manifest.BuiltAt, engine.Embedder.ModelName, engine.Embedder.ActiveDevice, _attemptedAt);
                     return new SearchEngineStatus(true, null, engine.IndexPath, manifest.ProductCount, manifest.Generation, manifest.BuiltAt,
                         engine.Embedder.ModelName, engine.Embedder.ActiveDevice, _attemptedAt);
                 }
@@ -123,6 +128,32 @@ public sealed class SearchEngineProvider : IDisposable
                 _attemptedAt = _time.GetUtcNow();
             }
         }
+    }
+
+    /// <summary>
+    /// Reports damage a search met in the open engine's stores (<see cref="ProductSearchErrorReason.DamagedIndex"/>;
+    /// other errors are ignored): until the engine moves to another commit, <see cref="Status"/> and the health check
+    /// say unavailable with the reason, so a load balancer can take the instance out. Searches still run: those the
+    /// damage does not touch are answered.
+    /// </summary>
+    public void ReportSearchFailure(ProductSearchException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (error.Reason != ProductSearchErrorReason.DamagedIndex) return;
+        lock (_gate)
+        {
+            if (_engine is not { } engine) return;
+            var generation = engine.Manifest.Generation;
+            if (_searchFailure?.Generation != generation)
+                _logger.LogError(error, "Index {Path} generation {Generation} is damaged: {Reason}", IndexPath, generation, error.Message);
+            _searchFailure = (generation, error);
+        }
+    }
+
+    private void TryRefresh(SearchEngine engine)
+    {
+        try { engine.Refresh(); }
+        catch (ProductSearchException ex) { _logger.LogDebug("Index {Path} still cannot move to a newer commit: {Reason}", IndexPath, ex.Message); }
     }
 
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);

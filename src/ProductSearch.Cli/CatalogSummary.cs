@@ -17,6 +17,8 @@ internal static class CatalogSummary
             var titles = catalog.EmptyTitles > 0 ? $", {catalog.EmptyTitles} of them for an empty title" : "";
             yield return $"Skipped {catalog.Skipped} catalog {records}{titles} (first {Numbers(records)}: {string.Join(", ", catalog.SkippedLines)}); {catalog.FirstProblem}.";
         }
+        foreach (var (field, values) in catalog.LeftOutValues)
+            yield return $"Left out {values.Count} {field} values that cannot be used, keeping their records without them (first {Numbers(records)}: {string.Join(", ", values.Lines)}); {values.FirstProblem}.";
         if (catalog.InvalidUtf8 > 0)
             yield return $"{catalog.InvalidUtf8} catalog lines held bytes that are not UTF-8, read as U+FFFD (first line numbers: {string.Join(", ", catalog.InvalidUtf8Lines)}).";
         if (catalog.OtherLocale > 0)

@@ -4,7 +4,8 @@ namespace ProductSearch.Cli;
 
 /// <summary>
 /// Turns the engine's errors into one line on standard error and an exit code: 2 for what the user can fix
-/// (a bad argument, a missing or malformed input file, an index that does not fit), 1 for anything unexpected.
+/// (a bad argument, a missing or malformed input file, an index that does not fit, is damaged, or cannot be
+/// written: a full disk, a read-only folder), 1 for anything unexpected (still one line).
 /// The core says what is wrong (<see cref="ProductSearchException.Reason"/>); what to type next is said here.
 /// </summary>
 internal static class CliErrors
@@ -28,15 +29,32 @@ internal static class CliErrors
             await Console.Error.WriteLineAsync("cancelled");
             return 130;
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // What no check foresaw is still one line, not a stack trace; exit 1 says it is not the input's fault.
+            // PRODUCTSEARCH_TRACE=1 prints the whole exception, for a bug report.
+            var trace = Environment.GetEnvironmentVariable("PRODUCTSEARCH_TRACE") == "1";
+            await Console.Error.WriteLineAsync(trace ? ex.ToString() : $"error: unexpected {ex.GetType().Name}: {Describe(ex)} (PRODUCTSEARCH_TRACE=1 shows where)");
+            return Unexpected;
+        }
     }
 
-    /// <summary>The error's first line, followed by what to do about it where the reason says.</summary>
+    /// <summary>The exit code of a failure that is not the input's fault.</summary>
+    public const int Unexpected = 1;
+
+    /// <summary>
+    /// The error, followed by what to do about it where the reason says, as one line: line breaks and other control
+    /// characters (in a message, or in a path or value it quotes) are shown escaped, never printed.
+    /// </summary>
     public static string Describe(Exception error)
     {
-        var message = error.Message.Split(Environment.NewLine)[0].TrimEnd();
+        var message = error.Message.TrimEnd();
         var advice = Advice(error);
-        return advice is null ? message : $"{message} {advice}";
+        return OneLine(advice is null ? message : $"{message} {advice}");
     }
+
+    private static string OneLine(string text) =>
+        text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString())) : text;
 
     private static string? Advice(Exception error) => error switch
     {

@@ -6,11 +6,21 @@ namespace ProductSearch.Cli;
 /// <summary>Options several commands share.</summary>
 internal static class CliOptions
 {
-    public static Option<string?> Index(bool required) => new("--index", "-i")
+    public static Option<string?> Index(bool required)
     {
-        Description = required ? "Index folder to write." : "Index folder (default: the demo index, built on first use).",
-        Required = required,
-    };
+        var option = new Option<string?>("--index", "-i")
+        {
+            Description = required ? "Index folder." : "Index folder (default: the demo index, built on first use).",
+            Required = required,
+        };
+        // An empty value would reach the file system as "" (an exception with a stack trace): refuse it as bad input.
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && string.IsNullOrWhiteSpace(result.GetValueOrDefault<string?>()))
+                result.AddError("--index is empty; give the index folder.");
+        });
+        return option;
+    }
 
     public static Option<string?> Model() => new("--model", "-m")
     {

@@ -26,6 +26,7 @@ internal static class DeleteCommand
             using var loggers = CliLogging.Create(parse.GetValue(verbose));
             var indexPath = parse.GetValue(index)!;
             var manifest = new IndexLayout(indexPath).ReadManifest();
+            manifest.EnsureReadableLayout(indexPath); // before the model loads; the writer checks again under its lock
             // Deleting embeds nothing, but the writer checks it holds the index's model; load it on the CPU.
             using var embedder = OnnxSentenceEmbedder.Create(new EmbedderOptions { Model = manifest.Model.Source, Device = ComputeDevice.Cpu });
             using var writer = IndexWriter.Open(indexPath, embedder, manifest.Model.Source, new IndexWriterOptions { Purpose = "productsearch delete" }, loggers.CreateLogger("productsearch"));

@@ -20,7 +20,9 @@ internal static class UpsertCommand
         {
             using var loggers = CliLogging.Create(parse.GetValue(verbose));
             var indexPath = parse.GetValue(index)!;
-            var model = new IndexLayout(indexPath).ReadManifest().Model.Source;
+            var manifest = new IndexLayout(indexPath).ReadManifest();
+            manifest.EnsureReadableLayout(indexPath); // before the model loads; the writer checks again under its lock
+            var model = manifest.Model.Source;
             await IndexRunner.RunAsync(parse.GetValue(catalog)!, indexPath, model, Embedding.ComputeDevice.Parse(parse.GetValue(device)!),
                 loggers, Console.Out, cancellationToken, SyncMode.Upsert);
             return 0;

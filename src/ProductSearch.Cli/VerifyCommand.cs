@@ -3,7 +3,10 @@ using ProductSearch.Indexing;
 
 namespace ProductSearch.Cli;
 
-/// <summary><c>productsearch verify --index DIR</c>: checks the three stores agree; exits 1 naming what differs.</summary>
+/// <summary>
+/// <c>productsearch verify --index DIR [--quick]</c>: checks that the generation's files are the ones committed (their
+/// SHA-256) and that the three stores agree; exits 1 naming what differs, 2 when there is no index to check.
+/// </summary>
 internal static class VerifyCommand
 {
     public const int Inconsistent = 1;
@@ -11,20 +14,25 @@ internal static class VerifyCommand
     public static Command Create()
     {
         var index = CliOptions.Index(required: true);
-        var command = new Command("verify", "Check that the product store, BM25 index and HNSW graph agree with each other and the manifest.") { index };
-        command.SetAction((parse, _) =>
+        var quick = new Option<bool>("--quick") { Description = "Skip hashing the files (a pass over the whole index); only check that the stores agree." };
+        var command = new Command("verify", "Check that the index's files are the ones committed and that the product store, BM25 index and HNSW graph agree.") { index, quick };
+        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() =>
         {
-            var report = IndexVerifier.Verify(parse.GetValue(index)!);
+            var report = IndexVerifier.Verify(parse.GetValue(index)!, checkFiles: !parse.GetValue(quick), cancellationToken);
             if (report.IsConsistent)
             {
-                Console.WriteLine($"{report.IndexPath}: consistent — {report.Manifest!.ProductCount:N0} products in all three stores (generation {report.Manifest.Generation}).");
+                Console.WriteLine($"{report.IndexPath}: consistent — {report.Manifest!.ProductCount:N0} products in all three stores (generation {report.Manifest.Generation}); {Files(report)}.");
                 return Task.FromResult(0);
             }
             Console.Error.WriteLine($"{report.IndexPath}: NOT consistent:");
             foreach (var problem in report.Problems) Console.Error.WriteLine("  - " + problem);
-            Console.Error.WriteLine("Rebuild it with 'productsearch index <catalog> --index DIR --rebuild'.");
+            Console.Error.WriteLine($"Rebuild it with 'productsearch index <catalog> --index {report.IndexPath} --rebuild'.");
             return Task.FromResult(Inconsistent);
-        });
+        }));
         return command;
     }
+
+    private static string Files(IndexVerifier.Report report) => report.FilesChecked is { } count
+        ? $"{count} files match their SHA-256"
+        : report.Manifest?.Files is null ? "no file hashes recorded (an index from an older version: its next commit records them)" : "file hashes not checked (--quick)";
 }

@@ -32,8 +32,15 @@ public static class JudgmentsReader
         var builder = new JudgmentsBuilder();
         string[]? header = null;
         int queryId = 0, query = 0, product = 0, label = 0, gain = -1, unjudged = -1, locale = -1, split = -1, small = -1;
-        foreach (var (line, fields) in DelimitedRows.Read(path, cancellationToken))
+        foreach (var row in DelimitedRows.Read(path, cancellationToken))
         {
+            var (line, fields) = (row.Line, row.Fields);
+            if (row.Problem is not null)
+            {
+                if (header is null) throw new InvalidDataException($"Judgments file '{path}' has a header line that is not CSV ({row.Where}: {row.Problem}).");
+                builder.Skip(line, row.Problem);
+                continue;
+            }
             if (header is null)
             {
                 header = fields.Select(h => h.Trim().ToLowerInvariant()).ToArray();

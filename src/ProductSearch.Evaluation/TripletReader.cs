@@ -43,8 +43,14 @@ public static class TripletReader
     private static void ReadDelimited(string path, List<Triplet> triplets, List<(int, string)> skipped, CancellationToken cancellationToken)
     {
         int[]? columns = null;
-        foreach (var (line, fields) in DelimitedRows.Read(path, cancellationToken))
+        foreach (var row in DelimitedRows.Read(path, cancellationToken))
         {
+            var (line, fields) = (row.Line, row.Fields);
+            if (row.Problem is not null)
+            {
+                skipped.Add((line, row.Problem));
+                continue;
+            }
             if (columns is null)
             {
                 var header = HeaderColumns(path, fields);

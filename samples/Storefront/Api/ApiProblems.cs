@@ -13,9 +13,12 @@ internal static class ApiProblems
     public static IResult BadRequest(string parameter, string message) =>
         BadRequest(new Dictionary<string, string[]> { [parameter] = [message] });
 
-    /// <summary>503 with the reason the index could not be opened: the request was fine, the service is not.</summary>
-    public static IResult Unavailable(string reason) =>
-        TypedResults.Problem(detail: reason, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search is unavailable.");
+    /// <summary>
+    /// 503 with the reason the index cannot be searched (it could not be opened, or a search found it damaged): the
+    /// request was fine, the service is not. The index is named by its folder's name, never by its path.
+    /// </summary>
+    public static IResult Unavailable(string reason, string indexPath) =>
+        TypedResults.Problem(detail: PublicText.Redact(reason, indexPath), statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search is unavailable.");
 
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");

@@ -6,7 +6,7 @@ namespace Storefront.Api;
 
 /// <summary>
 /// <c>GET /health</c>: the overall status; whether the index is loaded, and if not why; the engine's figures (index
-/// folder, product count, generation, model, device); and every check with its own status. 200 when healthy or
+/// name, product count, generation, model, device — the server's paths are not shown); and every check with its own status. 200 when healthy or
 /// degraded, 503 when unhealthy. A route handler rather than <c>MapHealthChecks</c>, so that it appears in the
 /// OpenAPI document with its answer's shape.
 /// </summary>
@@ -35,7 +35,7 @@ internal static class HealthEndpoint
         return app;
     }
 
-    private static async Task GetAsync(HttpContext context, HealthCheckService health)
+    private static async Task GetAsync(HttpContext context, HealthCheckService health, SearchEngineProvider provider)
     {
         var report = await health.CheckHealthAsync(context.RequestAborted);
         context.Response.StatusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
@@ -43,18 +43,24 @@ internal static class HealthEndpoint
         context.Response.Headers.CacheControl = "no-store, no-cache";
         context.Response.Headers.Pragma = "no-cache";
         context.Response.ContentType = "application/json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(context.Response.Body, From(report), Json, context.RequestAborted);
+        await JsonSerializer.SerializeAsync(context.Response.Body, From(report, provider.IndexPath), Json, context.RequestAborted);
     }
 
-    private static HealthAnswer From(HealthReport report)
+    /// <summary>The answer, with the index named by its folder's name (<c>index</c>) rather than its path, in the figures and in every reason.</summary>
+    private static HealthAnswer From(HealthReport report, string indexPath)
     {
         report.Entries.TryGetValue(SearchEngineHealthCheck.Name, out var engine);
+        var figures = (engine.Data ?? new Dictionary<string, object>())
+            .Where(d => d.Key != "indexPath")
+            .Prepend(new KeyValuePair<string, object>("index", PublicText.IndexName(indexPath)))
+            .ToDictionary(d => d.Key, d => d.Value);
+        string? Public(string? text) => text is null ? null : PublicText.Redact(text, indexPath);
         return new HealthAnswer(
             report.Status.ToString().ToLowerInvariant(),
             engine.Status == HealthStatus.Healthy,
-            report.Entries.Values.FirstOrDefault(e => e.Status != HealthStatus.Healthy).Description,
-            engine.Data ?? new Dictionary<string, object>(),
+            Public(report.Entries.Values.FirstOrDefault(e => e.Status != HealthStatus.Healthy).Description),
+            figures,
             report.Entries.ToDictionary(e => e.Key, e => new CheckAnswer(
-                e.Value.Status.ToString().ToLowerInvariant(), e.Value.Description, Math.Round(e.Value.Duration.TotalMilliseconds, 3))));
+                e.Value.Status.ToString().ToLowerInvariant(), Public(e.Value.Description), Math.Round(e.Value.Duration.TotalMilliseconds, 3))));
     }
 }

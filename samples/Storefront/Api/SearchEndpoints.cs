@@ -42,7 +42,7 @@ internal static class SearchEndpoints
         var request = parser.ParseSearch();
         var clientId = UbiClient.ParseClientId(http.Headers, parser);
         if (!parser.IsValid) return ApiProblems.BadRequest(parser.Errors);
-        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason);
+        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason, provider.IndexPath);
         try
         {
             var response = await engine.SearchAsync(request, cancellationToken);
@@ -56,6 +56,10 @@ internal static class SearchEndpoints
         {
             return ApiProblems.BadRequest(ApiProblems.ParameterName(ex.ParamName), ex.Message);
         }
+        catch (ProductSearchException ex)
+        {
+            return Unavailable(provider, ex);
+        }
     }
 
     private static async Task<IResult> FacetsAsync(HttpRequest http, SearchEngineProvider provider, CancellationToken cancellationToken)
@@ -63,18 +67,43 @@ internal static class SearchEndpoints
         var parser = new SearchQueryParser(http.Query);
         var (query, mode) = parser.ParseFacets();
         if (!parser.IsValid) return ApiProblems.BadRequest(parser.Errors);
-        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason);
-        var response = await engine.SearchAsync(new SearchRequest { Query = query, Mode = mode, K = Facets.Depth }, cancellationToken);
-        return TypedResults.Ok(Facets.From(query, mode, response.Hits.Select(h => h.Product).ToArray()));
+        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason, provider.IndexPath);
+        try
+        {
+            var response = await engine.SearchAsync(new SearchRequest { Query = query, Mode = mode, K = Facets.Depth }, cancellationToken);
+            return TypedResults.Ok(Facets.From(query, mode, response.Hits.Select(h => h.Product).ToArray()));
+        }
+        catch (ProductSearchException ex)
+        {
+            return Unavailable(provider, ex);
+        }
     }
 
     private static async Task<IResult> ProductAsync(string id, SearchEngineProvider provider, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(id) || id.Length > SearchEngine.MaxProductIdLength)
             return ApiProblems.BadRequest("id", $"id must be 1–{SearchEngine.MaxProductIdLength} characters.");
-        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason);
-        return await engine.GetProductAsync(id, cancellationToken) is { } product
-            ? TypedResults.Ok(SearchResults.Detail(product))
-            : ApiProblems.NotFound($"No product has id '{(id.Length <= 40 ? id : id[..40] + "…")}'.");
+        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason, provider.IndexPath);
+        try
+        {
+            return await engine.GetProductAsync(id, cancellationToken) is { } product
+                ? TypedResults.Ok(SearchResults.Detail(product))
+                : ApiProblems.NotFound($"No product has id '{(id.Length <= 40 ? id : id[..40] + "…")}'.");
+        }
+        catch (ProductSearchException ex)
+        {
+            return Unavailable(provider, ex);
+        }
+    }
+
+    /// <summary>
+    /// The engine's own error during a request — a damaged store found while reading it, a failing model — is the
+    /// service's failure, not the client's: 503 with the reason (never 400, never 500), and damage is reported to
+    /// the provider so that <c>/health</c> turns unhealthy.
+    /// </summary>
+    private static IResult Unavailable(SearchEngineProvider provider, ProductSearchException error)
+    {
+        provider.ReportSearchFailure(error);
+        return ApiProblems.Unavailable(error.Message, provider.IndexPath);
     }
 }

@@ -49,6 +49,26 @@ public sealed class CatalogReadReport
     /// <summary>The first <see cref="MaxLinesKept"/> line numbers (1-based) counted in <see cref="InvalidUtf8"/>.</summary>
     public IReadOnlyList<int> InvalidUtf8Lines => _invalidUtf8Lines;
 
+    private readonly SortedDictionary<string, LeftOutValues> _leftOut = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Values that could not be kept — not a number, out of range, too long to filter on — by field (the catalog's
+    /// name for it). Each record is kept without the value; the values are never coerced into something else.
+    /// </summary>
+    public IReadOnlyDictionary<string, LeftOutValues> LeftOutValues => _leftOut;
+
+    /// <summary>
+    /// Whether every record read is accounted for: accepted, skipped (and reported) or left out for its locale. A
+    /// reader checks it at the end; were it ever false, a record would have vanished unreported.
+    /// </summary>
+    public bool AccountsForEveryRecord => LinesRead == Accepted + Skipped + OtherLocale;
+
+    internal void LeaveOut(int lineNumber, string field, string reason)
+    {
+        if (!_leftOut.TryGetValue(field, out var values)) _leftOut[field] = values = new LeftOutValues($"line {lineNumber}: {reason}");
+        values.Add(lineNumber);
+    }
+
     internal void Skip(int lineNumber, string reason)
     {
         Skipped++;
@@ -66,5 +86,28 @@ public sealed class CatalogReadReport
     {
         InvalidUtf8++;
         if (_invalidUtf8Lines.Count < MaxLinesKept) _invalidUtf8Lines.Add(lineNumber);
+    }
+}
+
+/// <summary>The values of one field left out of the records that held them (<see cref="CatalogReadReport.LeftOutValues"/>).</summary>
+public sealed class LeftOutValues
+{
+    private readonly List<int> _lines = [];
+
+    internal LeftOutValues(string firstProblem) => FirstProblem = firstProblem;
+
+    /// <summary>How many values were left out.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The first <see cref="CatalogReadReport.MaxLinesKept"/> line numbers (row numbers for Parquet).</summary>
+    public IReadOnlyList<int> Lines => _lines;
+
+    /// <summary>The first one, with its line and why it was left out.</summary>
+    public string FirstProblem { get; }
+
+    internal void Add(int lineNumber)
+    {
+        Count++;
+        if (_lines.Count < CatalogReadReport.MaxLinesKept) _lines.Add(lineNumber);
     }
 }

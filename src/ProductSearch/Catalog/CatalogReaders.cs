@@ -22,8 +22,7 @@ public static class CatalogReaders
         return format switch
         {
             CatalogFormat.Jsonl => new JsonlCatalogReading(path, options, length),
-            CatalogFormat.Csv => await DelimitedCatalogReading.OpenAsync(path, ',', format, options, length, cancellationToken).ConfigureAwait(false),
-            CatalogFormat.Tsv => await DelimitedCatalogReading.OpenAsync(path, '\t', format, options, length, cancellationToken).ConfigureAwait(false),
+            CatalogFormat.Csv or CatalogFormat.Tsv => await DelimitedCatalogReading.OpenAsync(path, format, options, length, cancellationToken).ConfigureAwait(false),
             CatalogFormat.Parquet => await ParquetCatalogReading.OpenAsync(path, options, length, cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentOutOfRangeException(nameof(options), format, "Unknown catalog format."),
         };

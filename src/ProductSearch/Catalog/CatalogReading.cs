@@ -40,7 +40,16 @@ public abstract class CatalogReading : IAsyncDisposable
     public IAsyncEnumerable<Product> ReadAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _started, 1) == 1) throw new InvalidOperationException($"Catalog '{Path}' is already being read; open it again to read it twice.");
-        return ReadCoreAsync(cancellationToken);
+        return AccountedAsync(cancellationToken);
+    }
+
+    /// <summary>The products, then the count check: every record read was accepted, skipped (reported) or left out for its locale.</summary>
+    private async IAsyncEnumerable<Product> AccountedAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var product in ReadCoreAsync(cancellationToken).ConfigureAwait(false)) yield return product;
+        if (!Report.AccountsForEveryRecord)
+            throw new InvalidOperationException($"Catalog '{Path}': {Report.LinesRead} records were read but only {Report.Accepted + Report.Skipped + Report.OtherLocale} " +
+                "accounted for (accepted, skipped or of another locale); a reader lost records without reporting them.");
     }
 
     private protected abstract IAsyncEnumerable<Product> ReadCoreAsync(CancellationToken cancellationToken);

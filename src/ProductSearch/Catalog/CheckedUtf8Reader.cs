@@ -139,7 +139,8 @@ internal sealed class CheckedUtf8Reader : TextReader
         _scanned = 0;
         BytesConsumed += line.Length;
         LineNumber++;
-        if (LineNumber == 1 && line.StartsWith(Encoding.UTF8.Preamble)) line = line[Encoding.UTF8.Preamble.Length..];
+        // A byte order mark opens the file, and any line of files joined with cat: it is no text of the line.
+        if (line.StartsWith(Encoding.UTF8.Preamble)) line = line[Encoding.UTF8.Preamble.Length..];
         if (!Utf8.IsValid(line)) _onInvalidLine(LineNumber);
 
         var length = Lenient.GetCharCount(line);

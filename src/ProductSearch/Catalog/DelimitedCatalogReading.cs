@@ -1,41 +1,38 @@
 using System.Runtime.CompilerServices;
-using nietras.SeparatedValues;
 
 namespace ProductSearch.Catalog;
 
 /// <summary>
-/// A CSV or TSV catalog with a header line, parsed by Sep (RFC 4180 quoting: a quoted field may hold the
-/// separator, doubled quotes and line breaks). A <see cref="CatalogColumnMap"/> says which column holds which
-/// field. Rows whose field count differs from the header's are skipped, as are rows without an id or a title.
+/// A CSV or TSV catalog with a header line, read by <see cref="DelimitedRows"/> (CSV: RFC 4180 quoting; TSV: none,
+/// quotes are text). A <see cref="CatalogColumnMap"/> says which column holds which field. A row that breaks its
+/// format's quoting, or whose field count differs from the header's, is skipped and reported with the lines it
+/// covers; so is a row that cannot be a product (<see cref="CatalogRecord"/>).
 /// </summary>
 internal sealed class DelimitedCatalogReading : CatalogReading
 {
     private readonly CheckedUtf8Reader _text;
-    private readonly SepReader _sep;
+    private readonly IEnumerator<DelimitedRow> _rows;
     private readonly Dictionary<string, int> _columns;
     private readonly int _headerCount;
-    private readonly string _idColumn;
-    private readonly string _titleColumn;
+    private readonly CatalogColumnMap _map;
 
     private DelimitedCatalogReading(string path, CatalogFormat format, CatalogReadOptions options, long length,
-        CheckedUtf8Reader text, SepReader sep, Dictionary<string, int> columns, CatalogColumnMap map)
+        CheckedUtf8Reader text, IEnumerator<DelimitedRow> rows, int headerCount, Dictionary<string, int> columns, CatalogColumnMap map)
         : base(path, format, options, length)
     {
         _text = text;
-        _sep = sep;
+        _rows = rows;
+        _headerCount = headerCount;
         _columns = columns;
-        _headerCount = sep.Header.ColNames.Count;
-        _idColumn = map.ColumnFor("id");
-        _titleColumn = map.ColumnFor("title");
+        _map = map;
     }
 
     public override long BytesRead => Math.Min(_text.BytesConsumed, Length);
 
-    public static async Task<CatalogReading> OpenAsync(string path, char separator, CatalogFormat format, CatalogReadOptions options,
-        long length, CancellationToken cancellationToken)
+    public static Task<CatalogReading> OpenAsync(string path, CatalogFormat format, CatalogReadOptions options, long length, CancellationToken cancellationToken)
     {
         // The report is made by the base constructor, after the header is read; invalid lines met while reading the
-        // header (and the buffer Sep reads with it) are held here and handed over then.
+        // header are held here and handed over then.
         var early = new List<int>();
         DelimitedCatalogReading? reading = null;
         var text = new CheckedUtf8Reader(CatalogFiles.OpenRead(path), line =>
@@ -43,54 +40,39 @@ internal sealed class DelimitedCatalogReading : CatalogReading
             if (reading is null) early.Add(line);
             else reading.Report.InvalidUtf8Line(line);
         });
+        IEnumerator<DelimitedRow>? rows = null;
         try
         {
-            SepReader sep;
-            try
-            {
-                sep = await Sep.New(separator)
-                    .Reader(o => o with { Unescape = true, DisableColCountCheck = true, ColNameComparer = StringComparer.OrdinalIgnoreCase })
-                    .FromAsync(text, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException and not CatalogException)
-            {
-                throw new CatalogException($"Catalog '{path}' cannot be read as {format.ToString().ToUpperInvariant()}: {ex.Message}", ex);
-            }
-            if (sep.Header.IsEmpty)
-            {
-                sep.Dispose();
-                throw new CatalogException($"Catalog '{path}' is empty: a {format.ToString().ToUpperInvariant()} catalog needs a header line naming its columns.");
-            }
+            var name = format.ToString().ToUpperInvariant();
+            rows = DelimitedRows.Read(text, format == CatalogFormat.Csv, cancellationToken).GetEnumerator();
+            if (!rows.MoveNext())
+                throw new CatalogException($"Catalog '{path}' is empty: a {name} catalog needs a header line naming its columns.");
+            var header = rows.Current;
+            if (header.Problem is not null)
+                throw new CatalogException($"Catalog '{path}' has a header line that is not {name} ({header.Where}: {header.Problem}).");
             var map = options.Columns ?? CatalogColumnMap.Esci;
-            Dictionary<string, int> columns;
-            try
-            {
-                columns = Resolve(path, sep.Header, map, options);
-            }
-            catch
-            {
-                sep.Dispose();
-                throw;
-            }
-            reading = new DelimitedCatalogReading(path, format, options, length, text, sep, columns, map);
+            var columns = Resolve(path, header.Fields, map, options);
+            reading = new DelimitedCatalogReading(path, format, options, length, text, rows, header.Fields.Length, columns, map);
             foreach (var line in early) reading.Report.InvalidUtf8Line(line);
-            return reading;
+            return Task.FromResult<CatalogReading>(reading);
         }
         catch
         {
+            rows?.Dispose();
             text.Dispose();
             throw;
         }
     }
 
-    /// <summary>Finds each field's column; an id, a title, a mapped column or the locale to filter on must be there.</summary>
-    private static Dictionary<string, int> Resolve(string path, SepReaderHeader header, CatalogColumnMap map, CatalogReadOptions options)
+    /// <summary>Finds each field's column (names compared without case); an id, a title, a mapped column or the locale to filter on must be there.</summary>
+    private static Dictionary<string, int> Resolve(string path, string[] header, CatalogColumnMap map, CatalogReadOptions options)
     {
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var key in CatalogColumnMap.Keys)
         {
             var name = map.ColumnFor(key);
-            if (header.TryIndexOf(name, out var index))
+            var index = Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
+            if (index >= 0)
             {
                 columns[key] = index;
                 continue;
@@ -99,7 +81,7 @@ internal sealed class DelimitedCatalogReading : CatalogReading
             if (needed)
             {
                 var why = map.IsExplicit(key) ? $"mapped from '{key}'" : key == "locale" ? "needed to keep one locale" : $"the {key}";
-                throw new CatalogException($"Catalog '{path}' has no column '{name}' ({why}); its header has: {string.Join(", ", header.ColNames)}.");
+                throw new CatalogException($"Catalog '{path}' has no column '{name}' ({why}); its header has: {string.Join(", ", header)}.");
             }
         }
         return columns;
@@ -107,56 +89,53 @@ internal sealed class DelimitedCatalogReading : CatalogReading
 
     private protected override async IAsyncEnumerable<Product> ReadCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = _sep.GetAsyncEnumerator(cancellationToken);
-        try
+        await Task.Yield(); // the rows are read synchronously from here on; the caller's thread is released first
+        while (_rows.MoveNext())
         {
-            while (await rows.MoveNextAsync().ConfigureAwait(false))
-            {
-                if (ToProduct(rows.Current) is { } product && Accept(product)) yield return product;
-            }
-        }
-        finally
-        {
-            await rows.DisposeAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (ToProduct(_rows.Current) is { } product && Accept(product)) yield return product;
         }
     }
 
-    private Product? ToProduct(SepReader.Row row)
+    private Product? ToProduct(DelimitedRow row)
     {
         Report.LinesRead++;
-        var line = row.LineNumberFrom;
-        if (row.ColCount != _headerCount)
+        if (row.Problem is not null)
         {
-            Report.Skip(line, $"{row.ColCount} fields where the header has {_headerCount}");
+            Report.Skip(row.Line, Spanned(row, row.Problem));
             return null;
         }
-        var id = Cell(row, "id")?.Trim();
-        var title = Cell(row, "title")?.Trim();
-        if (id is null) { Report.Skip(line, "no " + _idColumn); return null; }
-        if (title is null) { Report.SkipEmptyTitle(line, _titleColumn); return null; }
-        return new Product
+        if (row.Fields.Length != _headerCount)
         {
-            Id = id,
-            Title = title,
+            Report.Skip(row.Line, Spanned(row, $"{row.Fields.Length} fields where the header has {_headerCount}"));
+            return null;
+        }
+        return new CatalogRecord
+        {
+            Id = Cell(row, "id"),
+            Title = Cell(row, "title"),
             Description = Cell(row, "description"),
             BulletPoints = Cell(row, "bullets"),
             Brand = Cell(row, "brand"),
             Color = Cell(row, "color"),
             Locale = Cell(row, "locale"),
-            Price = CatalogValues.Price(CatalogValues.Number(Cell(row, "price"))),
-            Rating = CatalogValues.Number(Cell(row, "rating")),
-            RatingCount = CatalogValues.Count(CatalogValues.Number(Cell(row, "rating_count"))),
+            Price = Cell(row, "price"),
+            Rating = Cell(row, "rating"),
+            RatingCount = Cell(row, "rating_count"),
             Categories = CatalogValues.Categories(Cell(row, "category")),
             ImageUrl = Cell(row, "image_url"),
-        };
+        }.ToProduct(row.Line, Report, _map.ColumnFor);
     }
 
-    private string? Cell(SepReader.Row row, string key) =>
-        _columns.TryGetValue(key, out var index) ? CatalogValues.Text(row[index].ToString()) : null;
+    /// <summary>The reason, saying which lines the row covers when it is more than one (they are all skipped with it).</summary>
+    private static string Spanned(DelimitedRow row, string reason) => row.LastLine > row.Line ? $"{reason} (the row covers {row.Where})" : reason;
+
+    private string? Cell(DelimitedRow row, string key) =>
+        _columns.TryGetValue(key, out var index) ? CatalogValues.Text(row.Fields[index]) : null;
 
     public override ValueTask DisposeAsync()
     {
-        _sep.Dispose();
+        _rows.Dispose();
         _text.Dispose();
         return ValueTask.CompletedTask;
     }

@@ -56,27 +56,36 @@ public static class JsonlCatalogReader
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) { report.Skip(lineNumber, "not a JSON object"); return null; }
-            var id = Text(root, "product_id");
-            var title = Text(root, "product_title");
-            if (string.IsNullOrWhiteSpace(id)) { report.Skip(lineNumber, "no product_id"); return null; }
-            if (string.IsNullOrWhiteSpace(title)) { report.SkipEmptyTitle(lineNumber, "product_title"); return null; }
-            return new Product
+            CatalogRecord record;
+            try
             {
-                Id = id.Trim(),
-                Title = title.Trim(),
-                Description = Text(root, "product_description"),
-                BulletPoints = Text(root, "product_bullet_point"),
-                Brand = Text(root, "product_brand"),
-                Color = Text(root, "product_color"),
-                Locale = Text(root, "product_locale"),
-                Price = CatalogValues.Price(Number(root, "price")),
-                Rating = Number(root, "rating"),
-                RatingCount = CatalogValues.Count(Number(root, "rating_count")),
-                Categories = Categories(root),
-                ImageUrl = Text(root, "image_url"),
-            };
+                record = Record(root);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // A string escape that is half a surrogate pair ("\ud800") parses as JSON but cannot become text.
+                report.Skip(lineNumber, "a string that is not valid UTF-16 (" + ex.Message + ")");
+                return null;
+            }
+            return record.ToProduct(lineNumber, report, CatalogColumnMap.Esci.ColumnFor);
         }
     }
+
+    private static CatalogRecord Record(JsonElement root) => new()
+    {
+        Id = Text(root, "product_id"),
+        Title = Text(root, "product_title"),
+        Description = Text(root, "product_description"),
+        BulletPoints = Text(root, "product_bullet_point"),
+        Brand = Text(root, "product_brand"),
+        Color = Text(root, "product_color"),
+        Locale = Text(root, "product_locale"),
+        Price = Number(root, "price"),
+        Rating = Number(root, "rating"),
+        RatingCount = Number(root, "rating_count"),
+        Categories = Categories(root),
+        ImageUrl = Text(root, "image_url"),
+    };
 
     private static string? Text(JsonElement root, string name)
     {
@@ -91,11 +100,16 @@ public static class JsonlCatalogReader
         return string.IsNullOrEmpty(text) ? null : text;
     }
 
-    private static double? Number(JsonElement root, string name)
+    /// <summary>A number field as text: a JSON number as written (so 1e400 is seen, not read as infinity), a string as it is, anything else (true, a list) as JSON, to be reported as not a number.</summary>
+    private static string? Number(JsonElement root, string name)
     {
         if (!root.TryGetProperty(name, out var value)) return null;
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number)) return number;
-        return value.ValueKind == JsonValueKind.String ? CatalogValues.Number(value.GetString()) : null;
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            _ => value.GetRawText(),
+        };
     }
 
     private static IReadOnlyList<string> Categories(JsonElement root)

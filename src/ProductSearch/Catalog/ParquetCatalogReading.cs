@@ -54,6 +54,12 @@ internal sealed class ParquetCatalogReading : CatalogReading
         {
             return new ParquetCatalogReading(path, options, length, reader);
         }
+        catch (Exception ex) when (ex is not (CatalogException or OperationCanceledException or OutOfMemoryException))
+        {
+            // A damaged footer can parse and still hold a schema Parquet.Net cannot decode.
+            await reader.DisposeAsync().ConfigureAwait(false);
+            throw new CatalogException($"{Label} '{path}' is not a readable Parquet file: its schema cannot be decoded ({ex.Message}).", ex);
+        }
         catch
         {
             await reader.DisposeAsync().ConfigureAwait(false);
@@ -67,24 +73,14 @@ internal sealed class ParquetCatalogReading : CatalogReading
         for (var g = 0; g < _reader.RowGroupCount; g++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var group = _reader.OpenRowGroupReader(g);
-            var count = checked((int)group.RowCount);
+            var (count, columns) = await ReadGroupAsync(g, cancellationToken).ConfigureAwait(false);
             Report.LinesRead += count;
-            var locales = await ReadAsync(group, _locale, count, cancellationToken).ConfigureAwait(false);
-            if (Options.Locale is not null && !locales!.Any(Options.KeepsLocale))
+            if (columns is null)
             {
                 Report.OtherLocale += count; // nothing wanted here: the other columns stay unread
             }
             else
             {
-                var columns = new RowGroupColumns(
-                    await ReadAsync(group, _id, count, cancellationToken).ConfigureAwait(false),
-                    await ReadAsync(group, _title, count, cancellationToken).ConfigureAwait(false),
-                    await ReadAsync(group, _description, count, cancellationToken).ConfigureAwait(false),
-                    await ReadAsync(group, _bullets, count, cancellationToken).ConfigureAwait(false),
-                    await ReadAsync(group, _brand, count, cancellationToken).ConfigureAwait(false),
-                    await ReadAsync(group, _color, count, cancellationToken).ConfigureAwait(false),
-                    locales);
                 for (var row = 0; row < count; row++)
                 {
                     if (ToProduct(columns, row, firstRow + row + 1) is { } product && Accept(product)) yield return product;
@@ -96,23 +92,47 @@ internal sealed class ParquetCatalogReading : CatalogReading
         }
     }
 
+    /// <summary>
+    /// One row group's row count and columns; no columns when no row has the locale to keep. A row group that cannot
+    /// be decoded (a damaged file: Parquet.Net then throws whatever its decoders hit) is a <see cref="CatalogException"/>
+    /// naming it: the catalog is refused whole rather than read with rows missing.
+    /// </summary>
+    private async Task<(int Count, RowGroupColumns? Columns)> ReadGroupAsync(int g, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var group = _reader.OpenRowGroupReader(g);
+            var count = checked((int)group.RowCount);
+            var locales = await ReadAsync(group, _locale, count, cancellationToken).ConfigureAwait(false);
+            if (Options.Locale is not null && !locales!.Any(Options.KeepsLocale)) return (count, null);
+            return (count, new RowGroupColumns(
+                await ReadAsync(group, _id, count, cancellationToken).ConfigureAwait(false),
+                await ReadAsync(group, _title, count, cancellationToken).ConfigureAwait(false),
+                await ReadAsync(group, _description, count, cancellationToken).ConfigureAwait(false),
+                await ReadAsync(group, _bullets, count, cancellationToken).ConfigureAwait(false),
+                await ReadAsync(group, _brand, count, cancellationToken).ConfigureAwait(false),
+                await ReadAsync(group, _color, count, cancellationToken).ConfigureAwait(false),
+                locales));
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException or CatalogException))
+        {
+            throw new CatalogException($"Catalog '{Path}' is damaged: row group {g + 1} of {_reader.RowGroupCount} cannot be read ({ex.GetType().Name}: {ex.Message}).", ex);
+        }
+    }
+
     private Product? ToProduct(RowGroupColumns columns, int row, long rowNumber)
     {
         var line = (int)Math.Min(rowNumber, int.MaxValue);
-        var id = CatalogValues.Text(columns.Ids![row])?.Trim();
-        var title = CatalogValues.Text(columns.Titles![row])?.Trim();
-        if (id is null) { Report.Skip(line, "no product_id"); return null; }
-        if (title is null) { Report.SkipEmptyTitle(line, "product_title"); return null; }
-        return new Product
+        return new CatalogRecord
         {
-            Id = id,
-            Title = title,
+            Id = columns.Ids![row],
+            Title = columns.Titles![row],
             Description = Cell(columns.Descriptions, row),
             BulletPoints = Cell(columns.Bullets, row),
             Brand = Cell(columns.Brands, row),
             Color = Cell(columns.Colors, row),
             Locale = Cell(columns.Locales, row),
-        };
+        }.ToProduct(line, Report, CatalogColumnMap.Esci.ColumnFor);
     }
 
     private static string? Cell(string?[]? column, int row) => column is null ? null : CatalogValues.Text(column[row]);

@@ -76,7 +76,11 @@ internal static class BertNormalizer
 
     private static string StripAccents(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        // .NET refuses to normalize a string holding the noncharacter U+FFFE (an ArgumentException a query could
+        // trigger); the reference decomposes it to itself. Normalize around it, keeping it where it was.
+        var decomposed = text.Contains('\uFFFE')
+            ? string.Join('\uFFFE', text.Split('\uFFFE').Select(part => part.Normalize(NormalizationForm.FormD)))
+            : text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var rune in EnumerateRunes(decomposed))
         {

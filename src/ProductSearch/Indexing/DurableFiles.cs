@@ -25,12 +25,17 @@ internal static partial class DurableFiles
     }
 
     /// <summary>Flushes a folder's entries (new and renamed names) to disk.</summary>
+    /// <exception cref="IOException">The folder cannot be opened or flushed: the commit would not be durable.</exception>
     public static void FlushFolder(string path)
     {
         if (OperatingSystem.IsWindows()) return;
         var fd = Open(path, 0 /* O_RDONLY */);
-        if (fd < 0) return;
-        try { _ = Fsync(fd); }
+        if (fd < 0) throw Failure("open", path, Marshal.GetLastPInvokeError());
+        try
+        {
+            if (Fsync(fd) != 0 && Marshal.GetLastPInvokeError() is var errno && !FolderSyncUnsupported(errno))
+                throw Failure("fsync", path, errno);
+        }
         finally { _ = Close(fd); }
     }
 
@@ -50,20 +55,19 @@ internal static partial class DurableFiles
         FlushFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
-    /// <summary>Copies a folder tree (files are copied, not linked: the copy must be writable without touching the source).</summary>
-    public static void CopyTree(string source, string destination)
-    {
-        Directory.CreateDirectory(destination);
-        foreach (var dir in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(destination, Path.GetRelativePath(source, dir)));
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(destination, Path.GetRelativePath(source, file)));
-    }
+    /// <summary>
+    /// Some file systems cannot fsync a folder at all (EINVAL, ENOTSUP): there is nothing more to flush there, and
+    /// refusing every commit on them would help no one. Any other failure (EIO, ENOSPC) means the disk did not take it.
+    /// </summary>
+    private static bool FolderSyncUnsupported(int errno) => errno is 22 /* EINVAL */ or 95 /* ENOTSUP */;
 
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8)]
+    private static IOException Failure(string call, string path, int errno) =>
+        new($"{call} of '{path}' failed: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).", errno);
+
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Open(string path, int flags);
 
-    [LibraryImport("libc", EntryPoint = "fsync")]
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int Fsync(int fd);
 
     [LibraryImport("libc", EntryPoint = "close")]

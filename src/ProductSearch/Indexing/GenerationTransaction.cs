@@ -33,14 +33,28 @@ internal sealed class GenerationTransaction : IDisposable
 
     public UsearchIndex Vectors { get; }
 
-    /// <summary>Starts the generation after <paramref name="previous"/> (a fresh index when null).</summary>
-    public static GenerationTransaction Begin(IndexLayout layout, IndexManifest? previous, HnswOptions hnsw)
+    /// <summary>
+    /// Starts the generation after <paramref name="previous"/> (a fresh index when null). The generation it builds on is
+    /// checked first — its files against the manifest's hashes while they are copied, or, for a manifest that records
+    /// none, by the structural checks of <see cref="IndexVerifier"/> — so damage is refused, never copied forward.
+    /// </summary>
+    /// <exception cref="IndexException">The current generation is damaged; nothing was changed (the partial copy is removed).</exception>
+    public static GenerationTransaction Begin(IndexLayout layout, IndexManifest? previous, HnswOptions hnsw, CancellationToken cancellationToken = default)
     {
         var generation = Math.Max(previous?.Generation ?? 0, HighestGenerationFolder(layout)) + 1;
         var folder = layout.GenerationFolder(generation);
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        if (previous is not null) DurableFiles.CopyTree(layout.GenerationFolder(previous.Generation), folder);
-        else Directory.CreateDirectory(folder);
+        if (previous is not null && previous.Files is null) EnsureIntact(layout, IndexVerifier.Check(layout, previous, checkFiles: false, cancellationToken).Problems, previous);
+        try
+        {
+            if (previous is null) Directory.CreateDirectory(folder);
+            else EnsureIntact(layout, GenerationFiles.CopyChecked(layout.GenerationFolder(previous.Generation), folder, previous.Files, cancellationToken), previous);
+        }
+        catch
+        {
+            TryDelete(folder); // a refused or failed copy (a damaged source, a full disk) leaves nothing behind
+            throw;
+        }
 
         var opened = new List<IDisposable>();
         try
@@ -80,10 +94,10 @@ internal sealed class GenerationTransaction : IDisposable
         Close(saveVectors: true);
         var folder = _layout.GenerationFolder(Generation);
         DurableFiles.FlushTree(folder);
-        var manifest = manifestFor(count);
+        var manifest = manifestFor(count) with { Files = GenerationFiles.Digest(folder) };
         _layout.WriteManifest(manifest);
+        _committed = true; // the manifest names this generation now: from here on it must never be deleted
         DurableFiles.FlushFolder(_layout.Root);
-        _committed = true;
         _layout.DeleteOtherGenerations(Generation);
         return manifest;
     }
@@ -92,17 +106,19 @@ internal sealed class GenerationTransaction : IDisposable
     {
         if (_closed) return;
         _closed = true;
-        try
+        // Every store is closed whatever fails first (a full disk fails them all): no file stays open on the folder.
+        Exception? first = null;
+        void Run(Action step)
         {
-            if (saveVectors) Vectors.Save(_layout.VectorPath(Generation));
+            try { step(); }
+            catch (Exception ex) when (ex is not OutOfMemoryException) { first ??= ex; }
         }
-        finally
-        {
-            Vectors.Dispose();
-            Lexical.Dispose();
-            Store.Checkpoint();
-            Store.Dispose();
-        }
+        if (saveVectors) Run(() => Vectors.Save(_layout.VectorPath(Generation)));
+        Run(Vectors.Dispose);
+        Run(Lexical.Dispose);
+        Run(Store.Checkpoint);
+        Run(Store.Dispose);
+        if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
     }
 
     private static ProductStore OpenStore(string path)
@@ -124,6 +140,14 @@ internal sealed class GenerationTransaction : IDisposable
             foreach (var (key, product) in store.GetMany(chunk)) lexical.Upsert(key, product);
     }
 
+    private static void EnsureIntact(IndexLayout layout, IReadOnlyList<string> problems, IndexManifest previous)
+    {
+        if (problems.Count == 0) return;
+        var more = problems.Count > 1 ? $" (and {problems.Count - 1} more)" : "";
+        throw IndexException.Damaged(layout.Root,
+            $"Index '{layout.Root}' is damaged: generation {previous.Generation}: {problems[0]}{more}; nothing was changed.");
+    }
+
     private static long HighestGenerationFolder(IndexLayout layout)
     {
         if (!Directory.Exists(layout.Root)) return 0;
@@ -139,10 +163,22 @@ internal sealed class GenerationTransaction : IDisposable
         catch (UnauthorizedAccessException) { }
     }
 
+    /// <summary>Abandons an uncommitted generation: its stores are closed and its folder deleted.</summary>
     public void Dispose()
     {
         if (_committed) return;
-        try { Close(saveVectors: false); }
-        finally { TryDelete(_layout.GenerationFolder(Generation)); }
+        try
+        {
+            Close(saveVectors: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or VectorIndexException)
+        {
+            // Closing an abandoned generation writes (Lucene commits on close, LiteDB checkpoints): on a full disk it
+            // fails again. Its files are deleted next, and the error that made the writer give up is the one to report.
+        }
+        finally
+        {
+            TryDelete(_layout.GenerationFolder(Generation));
+        }
     }
 }

@@ -52,8 +52,10 @@ public sealed class IndexLayout
         if (!File.Exists(ManifestPath)) throw IndexException.NotFound(Root, $"Index folder '{Root}' holds no index (no manifest.json).");
         try
         {
-            return JsonSerializer.Deserialize<IndexManifest>(File.ReadAllBytes(ManifestPath), IndexManifest.JsonOptions)
+            var manifest = JsonSerializer.Deserialize<IndexManifest>(File.ReadAllBytes(ManifestPath), IndexManifest.JsonOptions)
                 ?? throw IndexException.Damaged(Root, $"'{ManifestPath}' is empty.");
+            // Another layout version may have other fields: EnsureReadableLayout names that, not this check.
+            return manifest.Format == IndexManifest.CurrentFormat && manifest.Invalidity() is { } invalid ? throw IndexException.Damaged(Root, $"'{ManifestPath}' is not a valid manifest ({invalid}).") : manifest;
         }
         catch (JsonException ex)
         {
@@ -64,13 +66,49 @@ public sealed class IndexLayout
     /// <summary>Writes the manifest durably and atomically: a temporary file, flushed to disk, then renamed over the old one.</summary>
     public void WriteManifest(IndexManifest manifest)
     {
-        var temporary = ManifestPath + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        var temporary = TemporaryManifestPath;
+        try
         {
-            JsonSerializer.Serialize(stream, manifest, IndexManifest.JsonOptions);
-            stream.Flush(flushToDisk: true);
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                JsonSerializer.Serialize(stream, manifest, IndexManifest.JsonOptions);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, ManifestPath, overwrite: true);
         }
-        File.Move(temporary, ManifestPath, overwrite: true);
+        catch
+        {
+            TryDeleteFile(temporary); // e.g. a full disk: the old manifest stands, and no half-written one is left beside it
+            throw;
+        }
+    }
+
+    private string TemporaryManifestPath => ManifestPath + ".tmp";
+
+    /// <summary>
+    /// Removes what unfinished commits left behind (a writer killed or failed before its commit point): generation
+    /// folders other than the current one that no engine reads, and a temporary manifest. The writer holding the
+    /// lock calls it first, whether or not it goes on to commit. No generation is removed while there is no readable
+    /// manifest: which one is current is then unknown, and a lost manifest must not cost the stores too.
+    /// </summary>
+    public void RemoveLeftovers()
+    {
+        if (!Directory.Exists(Root)) return;
+        TryDeleteFile(TemporaryManifestPath);
+        if (!HasManifest) return;
+        long current;
+        try { current = ReadManifest().Generation; }
+        catch (IndexException) { return; }
+        DeleteOtherGenerations(current);
+    }
+
+    /// <summary>Whether the folder holds any generation folder (committed or not).</summary>
+    public bool HasGenerationFolders => Directory.Exists(Root) && Directory.EnumerateDirectories(Root, "gen-*").Any();
+
+    private static void TryDeleteFile(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
     }
 
     /// <summary>

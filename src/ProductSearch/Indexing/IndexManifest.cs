@@ -51,12 +51,47 @@ public sealed record IndexManifest
                 $"Index '{indexPath}' has layout version {Format}; this version of ProductSearch reads {CurrentFormat}.");
     }
 
+    /// <summary>
+    /// What makes a manifest that parsed as JSON unusable — a field missing or out of range, as a flipped byte leaves
+    /// it — or <c>null</c> when nothing does; read before anything trusts it (<see cref="IndexLayout.ReadManifest"/>).
+    /// </summary>
+    internal string? Invalidity()
+    {
+        if (Generation < 1) return $"generation {Generation}";
+        if (ProductCount < 0) return $"product_count {ProductCount}";
+        if (Model is not { Name.Length: > 0, Source.Length: > 0, Dimensions: > 0 } model) return "the model is missing or incomplete";
+        if (!IsSha256(model.Sha256)) return "the model's sha256 is not a SHA-256";
+        if (Hnsw is not { Metric: { } metric, Storage: { } storage, Connectivity: > 0, ExpansionAdd: > 0, ExpansionSearch: > 0 }
+            || !Enum.TryParse<Vector.VectorMetric>(metric, ignoreCase: true, out _) || !Enum.TryParse<Vector.VectorStorage>(storage, ignoreCase: true, out _))
+            return "the hnsw settings are missing or out of range";
+        if (Packages is null) return "packages is missing";
+        if (Files is { } files && files.Any(f => string.IsNullOrEmpty(f.Key) || f.Key.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(f.Key)
+                                                  || f.Value is not { Length: >= 0 } || !IsSha256(f.Value.Sha256)))
+            return "a file record is malformed";
+        return null;
+    }
+
+    private static bool IsSha256(string? text) => text is { Length: 64 } && text.All(char.IsAsciiHexDigit);
+
     /// <summary>Whether the BM25 index was built with the analysis this version queries with.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool HasCurrentLexicalAnalysis => (LexicalAnalysis ?? Lexical.ProductAnalyzer.LegacyName) == Lexical.ProductAnalyzer.Name;
 
     /// <summary>Versions of the libraries that wrote the stores.</summary>
     public IReadOnlyDictionary<string, string> Packages { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Every file of the generation as committed, by its path inside the generation folder (<c>/</c>-separated), with
+    /// its length and SHA-256: what <see cref="IndexVerifier"/> and every writer check the files against, since the
+    /// stores' own formats do not notice a flipped byte. <c>null</c> in manifests written before they were recorded;
+    /// such an index is checked by the structural checks alone until its next commit records them.
+    /// </summary>
+    public IReadOnlyDictionary<string, FileDigest>? Files { get; init; }
+
+    /// <summary>A file's length and SHA-256 (lowercase hex) when it was committed.</summary>
+    /// <param name="Length">Bytes.</param>
+    /// <param name="Sha256">SHA-256 of its contents, lowercase hex.</param>
+    public sealed record FileDigest(long Length, string Sha256);
 
     /// <summary>The model an index was built with.</summary>
     /// <param name="Name">Built-in name or folder name.</param>

@@ -5,9 +5,11 @@ using ProductSearch.Vector;
 namespace ProductSearch.Indexing;
 
 /// <summary>
-/// Checks that an index's three stores agree with each other and with the manifest: the same set of keys in the
-/// product store, the BM25 index and the HNSW graph, and counts equal to the manifest's. Damaged files are reported
-/// by name, never thrown from deep inside a library.
+/// Checks an index's current generation: that its files are the ones committed (each file's SHA-256 against the
+/// manifest's record, <see cref="IndexManifest.Files"/>), and that its three stores agree with each other and with
+/// the manifest — the same set of keys in the product store, the BM25 index and the HNSW graph, and counts equal to
+/// the manifest's. Damaged files are reported by name, never thrown from deep inside a library. Every writer runs
+/// the same checks on the generation it copies before it changes anything.
 /// </summary>
 public static class IndexVerifier
 {
@@ -22,20 +24,45 @@ public static class IndexVerifier
     {
         /// <summary>Whether nothing is wrong.</summary>
         public bool IsConsistent => Problems.Count == 0;
+
+        /// <summary>Files whose SHA-256 was checked against the manifest; <c>null</c> when none was (a quick check, or a manifest that records none).</summary>
+        public int? FilesChecked { get; init; }
     }
 
+    /// <summary>Checks the index at <paramref name="indexPath"/>, its files' hashes included.</summary>
+    /// <exception cref="IndexException">There is no index there, or it has a layout this version does not read.</exception>
+    public static Report Verify(string indexPath) => Verify(indexPath, checkFiles: true);
+
     /// <summary>Checks the index at <paramref name="indexPath"/>.</summary>
-    public static Report Verify(string indexPath)
+    /// <param name="indexPath">The index folder.</param>
+    /// <param name="checkFiles">Also hash every file and compare it with the manifest's record (a pass over the whole index); without it only the structural checks run.</param>
+    /// <param name="cancellationToken">Stops the hashing.</param>
+    /// <exception cref="IndexException">There is no index there, or it has a layout this version does not read.</exception>
+    public static Report Verify(string indexPath, bool checkFiles, CancellationToken cancellationToken = default)
     {
         var layout = new IndexLayout(indexPath);
-        var problems = new List<string>();
         IndexManifest manifest;
         try { manifest = layout.ReadManifest(); }
-        catch (IndexException ex) { return new Report(layout.Root, null, null, null, null, [ex.Message]); }
+        catch (IndexException ex) when (ex.Reason == ProductSearchErrorReason.DamagedIndex) { return new Report(layout.Root, null, null, null, null, [ex.Message]); }
+        manifest.EnsureReadableLayout(layout.Root);
+        return Check(layout, manifest, checkFiles, cancellationToken);
+    }
 
+    /// <summary>The checks of <see cref="Verify(string, bool, CancellationToken)"/> on the generation <paramref name="manifest"/> names.</summary>
+    internal static Report Check(IndexLayout layout, IndexManifest manifest, bool checkFiles, CancellationToken cancellationToken = default)
+    {
+        var problems = new List<string>();
         var generation = manifest.Generation;
-        if (!Directory.Exists(layout.GenerationFolder(generation)))
-            return new Report(layout.Root, manifest, null, null, null, [$"generation folder '{layout.GenerationFolder(generation)}' named by the manifest is missing"]);
+        var folder = layout.GenerationFolder(generation);
+        if (!Directory.Exists(folder))
+            return new Report(layout.Root, manifest, null, null, null, [$"generation folder '{folder}' named by the manifest is missing"]);
+
+        int? filesChecked = null;
+        if (checkFiles && manifest.Files is { } recorded)
+        {
+            problems.AddRange(GenerationFiles.Check(folder, recorded, cancellationToken).Select(p => $"generation {generation}: {p}"));
+            filesChecked = recorded.Count;
+        }
 
         var storeKeys = Try(problems, layout.ProductStorePath(generation), () =>
         {
@@ -72,13 +99,13 @@ public static class IndexVerifier
             if (onlyLexical.Length > 0) problems.Add($"keys in the BM25 index but not in the product store: {string.Join(", ", onlyLexical)}");
         }
         if (missingVectors.Count > 0) problems.Add($"keys in the product store without a vector: {string.Join(", ", missingVectors.Take(5))}");
-        return new Report(layout.Root, manifest, storeKeys?.Count, lexicalKeys?.Count, vectorCount, problems);
+        return new Report(layout.Root, manifest, storeKeys?.Count, lexicalKeys?.Count, vectorCount, problems) { FilesChecked = filesChecked };
     }
 
     private static T? Try<T>(List<string> problems, string path, Func<T> read) where T : class
     {
         try { return read(); }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
         {
             problems.Add($"'{path}' cannot be read: {ex.Message}");
             return null;

@@ -40,7 +40,8 @@ public sealed class IndexWriter : IDisposable
     /// <param name="options">Options.</param>
     /// <param name="logger">Logger.</param>
     /// <exception cref="IndexLockedException">Another writer holds the index.</exception>
-    /// <exception cref="IndexException">The index was built with another model (unless rebuilding).</exception>
+    /// <exception cref="IncompatibleIndexException">The index was built with another model, or in a layout this version does not write (unless rebuilding).</exception>
+    /// <exception cref="IndexException">The folder cannot be written (<see cref="ProductSearchErrorReason.StorageFailed"/>: read-only, a full disk).</exception>
     public static IndexWriter Open(string indexPath, ITextEmbedder embedder, string modelSource, IndexWriterOptions? options = null, ILogger? logger = null)
     {
         options ??= new IndexWriterOptions();
@@ -49,9 +50,15 @@ public sealed class IndexWriter : IDisposable
         var writerLock = WriterLock.Acquire(layout.Root, options.Purpose);
         try
         {
+            // Leftovers of writers that died or failed before their commit point go first, whether or not this one commits.
+            layout.RemoveLeftovers();
             var writer = new IndexWriter(layout, embedder, modelSource, options, logger ?? NullLogger.Instance, writerLock);
-            if (!options.Rebuild && writer.CurrentManifest() is { } manifest && !manifest.Model.Matches(embedder))
-                throw manifest.Model.Mismatch(layout.Root, embedder);
+            if (!options.Rebuild && writer.CurrentManifest() is { } manifest)
+            {
+                // Rewriting a newer layout in this version's would lose what that version recorded: refuse, as search does.
+                manifest.EnsureReadableLayout(layout.Root);
+                if (!manifest.Model.Matches(embedder)) throw manifest.Model.Mismatch(layout.Root, embedder);
+            }
             return writer;
         }
         catch
@@ -71,20 +78,38 @@ public sealed class IndexWriter : IDisposable
         WriteAsync(products.ToAsyncEnumerable(), report, mode, progress, cancellationToken).AsTask().GetAwaiter().GetResult();
 
     /// <summary>As <see cref="Write"/>, for a catalog read asynchronously (<see cref="CatalogReading.ReadAsync"/>).</summary>
-    /// <exception cref="IndexException">A new index would hold no product.</exception>
+    /// <exception cref="CatalogException">A new index would hold no product, or a mirrored catalog none at all.</exception>
+    /// <exception cref="IndexException">The current generation is damaged, or the disk is full or read-only; the index is unchanged.</exception>
     public async ValueTask<IndexCommitReport> WriteAsync(IAsyncEnumerable<Product> products, CatalogReadReport report, SyncMode mode,
         IProgress<IndexBuildProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await WriteCoreAsync(products, report, mode, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StorageErrors.Translate(ex, _layout.Root) is { } storage)
+        {
+            throw storage;
+        }
+    }
+
+    private async ValueTask<IndexCommitReport> WriteCoreAsync(IAsyncEnumerable<Product> products, CatalogReadReport report, SyncMode mode,
+        IProgress<IndexBuildProgress>? progress, CancellationToken cancellationToken)
+    {
         var stopwatch = Stopwatch.StartNew();
         var previous = CurrentManifest();
-        using var transaction = GenerationTransaction.Begin(_layout, previous, HnswFor(previous));
+        // Stores without a manifest: an index that lost it, or a first build that died. Adding a few products to
+        // nothing would commit a partial index over them; only a run that writes the whole catalog may start afresh.
+        if (previous is null && mode == SyncMode.Upsert && !_options.Rebuild && !_layout.HasManifest && _layout.HasGenerationFolders)
+            throw IndexException.Damaged(_layout.Root, $"Index folder '{_layout.Root}' holds generation folders but no manifest.json; nothing was changed.");
+        using var transaction = GenerationTransaction.Begin(_layout, previous, HnswFor(previous), cancellationToken);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var nextKey = transaction.Store.MaxKey() + 1;
         int added = 0, updated = 0, unchanged = 0, embedded = 0, duplicates = 0, deleted = 0;
 
         await foreach (var batch in products.Chunk(_options.BatchSize).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            var unique = batch.GroupBy(p => p.Id, StringComparer.Ordinal).Select(g => g.Last()).ToArray();
+            var unique = batch.Select(WellFormedText.Of).GroupBy(p => p.Id, StringComparer.Ordinal).Select(g => g.Last()).ToArray();
             duplicates += batch.Length - unique.Length;
             var stored = transaction.Store.Lookup(unique.Select(p => p.Id));
             var toWrite = new List<StoredProduct>();
@@ -147,11 +172,24 @@ public sealed class IndexWriter : IDisposable
     }
 
     /// <summary>Deletes the products with these catalog ids; ids the index does not hold are counted, not errors.</summary>
+    /// <exception cref="IndexException">There is no index; its current generation is damaged; or the disk is full or read-only (the index is then unchanged).</exception>
     public IndexCommitReport Delete(IEnumerable<string> productIds, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return DeleteCore(productIds, cancellationToken);
+        }
+        catch (Exception ex) when (StorageErrors.Translate(ex, _layout.Root) is { } storage)
+        {
+            throw storage;
+        }
+    }
+
+    private IndexCommitReport DeleteCore(IEnumerable<string> productIds, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var previous = CurrentManifest() ?? throw IndexException.NotFound(_layout.Root, $"Index folder '{_layout.Root}' holds no index to delete from.");
-        using var transaction = GenerationTransaction.Begin(_layout, previous, HnswFor(previous));
+        using var transaction = GenerationTransaction.Begin(_layout, previous, HnswFor(previous), cancellationToken);
         int deleted = 0, notFound = 0;
         foreach (var batch in productIds.Select(id => id.Trim()).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).Chunk(_options.BatchSize))
         {

@@ -27,15 +27,21 @@ public sealed class WriterLock : IDisposable
 
     /// <summary>Takes the lock of the index at <paramref name="indexPath"/>, or fails at once naming the holder.</summary>
     /// <exception cref="IndexLockedException">Another writer holds it.</exception>
+    /// <exception cref="IndexException">The folder cannot be written (<see cref="ProductSearchErrorReason.StorageFailed"/>: read-only, or a full disk).</exception>
     public static WriterLock Acquire(string indexPath, string purpose)
     {
-        Directory.CreateDirectory(indexPath);
         var lockPath = Path.Combine(indexPath, "write.lock");
         var infoPath = lockPath + ".json";
         FileStream stream;
         try
         {
+            Directory.CreateDirectory(indexPath);
             stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (Exception ex) when (StorageErrors.ByErrorCode(ex, indexPath) is { } storage)
+        {
+            // A read-only folder is not a busy one: say which it is, not "being written by another process".
+            throw storage;
         }
         catch (IOException ex)
         {
@@ -43,9 +49,24 @@ public sealed class WriterLock : IDisposable
             var who = holder is null ? "another process" : $"process {holder.ProcessId} on {holder.Host} since {holder.Since:u} ({holder.Purpose})";
             throw new IndexLockedException(indexPath, $"Index '{indexPath}' is being written by {who}; one writer at a time.", holder, ex);
         }
-        var info = new Holder(Environment.ProcessId, Environment.MachineName, DateTimeOffset.UtcNow, purpose);
-        File.WriteAllText(infoPath, JsonSerializer.Serialize(info));
+        try
+        {
+            var info = new Holder(Environment.ProcessId, Environment.MachineName, DateTimeOffset.UtcNow, purpose);
+            File.WriteAllText(infoPath, JsonSerializer.Serialize(info));
+        }
+        catch (Exception ex) when (StorageErrors.ByErrorCode(ex, indexPath) is { } storage)
+        {
+            stream.Dispose();
+            TryDelete(infoPath);
+            throw storage;
+        }
         return new WriterLock(stream, infoPath);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
     }
 
     private static Holder? ReadHolder(string infoPath)
@@ -57,8 +78,7 @@ public sealed class WriterLock : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        try { File.Delete(_infoPath); }
-        catch (IOException) { }
+        TryDelete(_infoPath);
         _lock.Dispose();
     }
 }

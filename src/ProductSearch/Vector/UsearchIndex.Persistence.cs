@@ -52,8 +52,11 @@ public sealed unsafe partial class UsearchIndex
         {
             Read(() =>
             {
+                var needed = (long)Call(&UsearchNative.usearch_serialized_length, "measuring the index");
                 nint error = 0;
                 UsearchNative.usearch_save(_handle, temporary, &error);
+                if (error != 0 && DiskFull(temporary, needed) is { } full)
+                    throw new VectorIndexException("saving the index", full.Message, fullPath, full);
                 UsearchError.ThrowIfSet(error, "saving the index", fullPath);
             });
             IndexFileChecksum.Append(temporary);
@@ -67,6 +70,26 @@ public sealed unsafe partial class UsearchIndex
             }
 
             throw;
+        }
+    }
+
+    /// <summary>
+    /// USearch reports a failed write as "failed to serialize", whatever the cause. When the file system has less room
+    /// than the graph needs, the cause was a full disk: say so with an <see cref="IOException"/> carrying ENOSPC, as
+    /// .NET's own writes do, so that callers recognise it.
+    /// </summary>
+    private static IOException? DiskFull(string temporary, long needed)
+    {
+        try
+        {
+            var written = File.Exists(temporary) ? new FileInfo(temporary).Length : 0;
+            var free = new DriveInfo(System.IO.Path.GetDirectoryName(temporary)!).AvailableFreeSpace;
+            return free + written >= needed ? null
+                : new IOException($"No space left on device: {needed:N0} bytes needed, {free + written:N0} available.", OperatingSystem.IsWindows() ? unchecked((int)0x80070070) : 28);
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ProductSearch.Fuzzing;
 using Microsoft.AspNetCore.Hosting;
 using System.Net;
 using ProductSearch.Storefront.Tests.Support;
@@ -37,7 +38,7 @@ public sealed class UnavailableIndexTests
     public async Task A_damaged_vector_file()
     {
         var folder = TestIndex.Instance.NewFolder();
-        Copy(TestIndex.Instance.IndexPath, folder);
+        ScratchFiles.CopyFolder(TestIndex.Instance.IndexPath, folder);
         var vectors = Directory.GetFiles(folder, "vectors.usearch", SearchOption.AllDirectories).Single();
         var bytes = await File.ReadAllBytesAsync(vectors);
         bytes[bytes.Length / 2] ^= 0xFF; // one flipped byte inside the graph
@@ -57,7 +58,7 @@ public sealed class UnavailableIndexTests
         using (var before = await client.GetAsync("/api/search?q=shoes"))
             Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
 
-        Copy(TestIndex.Instance.IndexPath, folder);
+        ScratchFiles.CopyFolder(TestIndex.Instance.IndexPath, folder);
         using (var tooSoon = await client.GetAsync("/api/search?q=shoes")) // the retry waits for its interval
             Assert.Equal(HttpStatusCode.ServiceUnavailable, tooSoon.StatusCode);
         time.Advance(TimeSpan.FromSeconds(5));
@@ -93,13 +94,5 @@ public sealed class UnavailableIndexTests
         await Http.ProblemAsync(bad, HttpStatusCode.BadRequest);
         // And the page still loads, to say so.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(directory.Replace(from, to, StringComparison.Ordinal));
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
     }
 }

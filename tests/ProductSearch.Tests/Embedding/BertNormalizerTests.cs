@@ -23,4 +23,11 @@ public sealed class BertNormalizerTests
         var cased = new BertNormalizerOptions { Lowercase = false, StripAccents = false };
         Assert.Equal("Café", BertNormalizer.Normalize("Café", cased));
     }
+
+    [Fact]
+    public void Keeps_the_noncharacter_U_FFFE_where_the_reference_does_instead_of_throwing()
+    {
+        // .NET's own normalizer refuses U+FFFE (a shopper's query could hold one: found by the storefront fuzz).
+        Assert.Equal("cafe\uFFFEuber", BertNormalizer.Normalize("Café\uFFFEÜber", Uncased));
+    }
 }
