@@ -20,6 +20,13 @@ internal static class SearchEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+        api.MapGet("/suggest", SuggestAsync)
+            .WithName("Suggest").WithSummary("Completes what the shopper is typing from the catalog's titles and brands.")
+            .WithDescription("q: the text typed so far (its last word is being typed), at most 200 characters; n: how many, 1–20 (default 6).")
+            .Produces<IReadOnlyList<SearchResults.SuggestionAnswer>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
         api.MapGet("/facets", FacetsAsync)
             .WithName("Facets").WithSummary($"Brands, colors and prices among a query's best {Facets.Depth} results.")
             .AddOpenApiOperationTransformer(OpenApiQueryParameters.For(SearchParameters.Facets))
@@ -55,6 +62,24 @@ internal static class SearchEndpoints
         catch (ArgumentException ex) // the engine's own checks, should the API's ever be looser
         {
             return ApiProblems.BadRequest(ApiProblems.ParameterName(ex.ParamName), ex.Message);
+        }
+        catch (ProductSearchException ex)
+        {
+            return Unavailable(provider, ex);
+        }
+    }
+
+    private static async Task<IResult> SuggestAsync(string? q, int? n, SearchEngineProvider provider, CancellationToken cancellationToken)
+    {
+        var text = q ?? "";
+        if (text.Length > SearchEngine.MaxSuggestionPrefixLength)
+            return ApiProblems.BadRequest("q", $"q must be at most {SearchEngine.MaxSuggestionPrefixLength} characters.");
+        if (n is < 1 or > 20) return ApiProblems.BadRequest("n", "n must be between 1 and 20.");
+        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason, provider.IndexPath);
+        try
+        {
+            var suggestions = await engine.SuggestAsync(text, n ?? 6, cancellationToken);
+            return TypedResults.Ok(suggestions.Select(s => new SearchResults.SuggestionAnswer(s.Text, s.Kind.ToString().ToLowerInvariant(), s.Products)).ToArray());
         }
         catch (ProductSearchException ex)
         {

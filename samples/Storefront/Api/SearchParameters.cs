@@ -45,7 +45,9 @@ internal static class SearchParameters
     public static readonly Parameter MaxPrice = new("maxPrice", Kind.Number, "Highest price, inclusive; not below minPrice.", Minimum: 0);
     public static readonly Parameter Explain = new("explain", Kind.Boolean, "Attach to each hit why it ranks there (true or false).", Default: false);
 
-    public static readonly IReadOnlyList<Parameter> Search = [Q, K, Offset, Mode, Brand, Color, MinPrice, MaxPrice, Explain];
+    public static readonly Parameter Typos = new("typos", Kind.Boolean, "Let query words match the catalog's words within a few typing errors (true or false); false searches exactly what was typed.", Default: true);
+
+    public static readonly IReadOnlyList<Parameter> Search = [Q, K, Offset, Mode, Brand, Color, MinPrice, MaxPrice, Explain, Typos];
 
     public static readonly IReadOnlyList<Parameter> Facets = [Q, Mode];
 }

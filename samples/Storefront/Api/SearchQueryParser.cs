@@ -31,6 +31,7 @@ internal sealed class SearchQueryParser(IQueryCollection query)
         if (minPrice > maxPrice)
             Fail(SearchParameters.MinPrice.Name, $"minPrice ({minPrice}) is above maxPrice ({maxPrice}).");
         var explain = ParseBoolean(SearchParameters.Explain);
+        var typos = ParseBoolean(SearchParameters.Typos, whenAbsent: true);
 
         var filters = new SearchFilters { Brands = brands, Colors = colors, MinPrice = minPrice, MaxPrice = maxPrice };
         return new SearchRequest
@@ -41,6 +42,7 @@ internal sealed class SearchQueryParser(IQueryCollection query)
             Mode = mode,
             Filters = brands is null && colors is null && minPrice is null && maxPrice is null ? null : filters,
             Explain = explain,
+            TypoTolerance = typos,
         };
     }
 
@@ -91,12 +93,13 @@ internal sealed class SearchQueryParser(IQueryCollection query)
         return price;
     }
 
-    private bool ParseBoolean(SearchParameters.Parameter parameter)
+    private bool ParseBoolean(SearchParameters.Parameter parameter, bool whenAbsent = false)
     {
         var value = Single(parameter);
         switch (value?.Trim().ToLowerInvariant())
         {
-            case null or "false" or "0": return false;
+            case null: return whenAbsent;
+            case "false" or "0": return false;
             case "" or "true" or "1": return true; // a bare ?explain asks for it
             default:
                 Fail(parameter.Name, $"{parameter.Name} must be true or false, got '{Cut(value!)}'.");

@@ -21,14 +21,20 @@ public static class SearchResults
     public sealed record ProductDetail(string Id, string Title, string? Brand, string? Color, decimal? Price, double? Rating, int? RatingCount,
         string? ImageUrl, IReadOnlyList<string> Categories, string? Description, IReadOnlyList<string> BulletPoints, string? Locale);
 
-    /// <summary>One result.</summary>
-    public sealed record Hit(int Rank, double Score, ProductSummary Product, RetrieverResult? Keyword, RetrieverResult? Semantic, Explanation? Explanation);
+    /// <summary>One result; <c>Highlight</c>: its title as HTML, the words the query matched in &lt;mark&gt; (the rest encoded).</summary>
+    public sealed record Hit(int Rank, double Score, ProductSummary Product, RetrieverResult? Keyword, RetrieverResult? Semantic, Explanation? Explanation,
+        string? Highlight);
 
     /// <summary>
     /// The answer to <c>GET /api/search</c>; <c>QueryId</c>: this answer's UBI query id, for the page's events on its
-    /// hits (<c>POST /api/events</c>); <c>Cached</c>: it came from the engine's cache of recent answers on the same commit.
+    /// hits (<c>POST /api/events</c>); <c>Cached</c>: it came from the engine's cache of recent answers on the same commit;
+    /// <c>DidYouMean</c>: the query in the catalog's words when some of its words were not (what was searched).
     /// </summary>
-    public sealed record SearchAnswer(string QueryId, string Query, string Mode, int K, int Offset, int? FilterMatches, double ElapsedMs, double EmbeddingMs, bool Cached, IReadOnlyList<Hit> Hits);
+    public sealed record SearchAnswer(string QueryId, string Query, string Mode, int K, int Offset, int? FilterMatches, double ElapsedMs, double EmbeddingMs, bool Cached,
+        string? DidYouMean, IReadOnlyList<Hit> Hits);
+
+    /// <summary>One completion of what the shopper is typing (<c>GET /api/suggest</c>): the text, <c>query</c> or <c>brand</c>, and how many products it covers.</summary>
+    public sealed record SuggestionAnswer(string Text, string Kind, int Products);
 
     /// <summary>A facet value and how many of the considered results have it.</summary>
     public sealed record FacetValue(string Value, int Count);
@@ -47,8 +53,10 @@ public static class SearchResults
         Math.Round(response.Elapsed.TotalMilliseconds, 3),
         Math.Round(response.EmbeddingTime.TotalMilliseconds, 3),
         response.FromCache,
+        response.DidYouMean,
         response.Hits.Select(h => new Hit(h.Rank, h.Score, Summary(h.Product), Retriever(h.Lexical), Retriever(h.Dense),
-            h.Explanation is { } why ? new Explanation(why.Method?.ToString().ToLowerInvariant(), why.LexicalPart, why.DensePart, why.Formula) : null)).ToArray());
+            h.Explanation is { } why ? new Explanation(why.Method?.ToString().ToLowerInvariant(), why.LexicalPart, why.DensePart, why.Formula) : null,
+            h.Highlight)).ToArray());
 
     internal static ProductSummary Summary(Product p) =>
         new(p.Id, p.Title, Blank(p.Brand), Blank(p.Color), p.Price, p.Rating, p.RatingCount, Blank(p.ImageUrl), p.Categories);

@@ -164,4 +164,45 @@ public sealed class SearchApiTests(StorefrontApp app)
         var answer = await _client.GetJsonAsync(url);
         return answer.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("product").Text("id")).ToArray();
     }
+
+    [Fact]
+    public async Task Suggest_completes_the_last_word_from_the_catalog()
+    {
+        var answer = await _client.GetJsonAsync("/api/suggest?q=sne");
+        var texts = answer.EnumerateArray().Select(s => s.GetProperty("text").GetString()).ToArray();
+        Assert.Contains("sneakers", texts);
+        Assert.All(answer.EnumerateArray(), s => Assert.Contains(s.GetProperty("kind").GetString(), new[] { "query", "brand" }));
+        Assert.Empty((await _client.GetJsonAsync("/api/suggest?q=sne%20")).EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("/api/suggest?q=sne&n=0", "n")]
+    [InlineData("/api/suggest?q=sne&n=21", "n")]
+    public async Task Bad_suggest_requests_are_400_naming_the_parameter(string url, string parameter)
+    {
+        var problem = await _client.GetJsonAsync(url, System.Net.HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task A_typo_is_searched_in_the_catalog_s_words_and_titles_come_highlighted()
+    {
+        var answer = await _client.GetJsonAsync("/api/search?q=white%20snekers");
+        Assert.Equal("white sneakers", answer.GetProperty("didYouMean").GetString());
+        var highlight = answer.GetProperty("hits")[0].GetProperty("highlight").GetString()!;
+        Assert.Contains("<mark>", highlight);
+        Assert.DoesNotContain("<script", highlight);
+    }
+
+    [Fact]
+    public async Task Typos_false_searches_exactly_what_was_typed()
+    {
+        var forgiving = await _client.GetJsonAsync("/api/search?q=snekers&mode=keyword");
+        Assert.NotEqual(0, forgiving.GetProperty("hits").GetArrayLength());
+        var exact = await _client.GetJsonAsync("/api/search?q=snekers&mode=keyword&typos=false");
+        Assert.Equal(0, exact.GetProperty("hits").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, exact.GetProperty("didYouMean").ValueKind);
+        var problem = await _client.GetJsonAsync("/api/search?q=shoes&typos=maybe", System.Net.HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("typos", out _), problem.ToString());
+    }
 }

@@ -63,4 +63,49 @@ public sealed class SearchPageTests
             Assert.Empty(consoleErrors);
         }
     }
+
+    [SkippableFact]
+    public async Task The_search_box_forgives_typos_completes_what_is_typed_and_marks_the_matched_words()
+    {
+        Chromium.Require();
+        SetDefaultExpectTimeout(20_000);
+        using var factory = new StorefrontFactory(TestIndex.Instance.IndexPath);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1360, Height = 1000 } });
+            var consoleErrors = new List<string>();
+            page.PageError += (_, error) => consoleErrors.Add(error);
+            await page.GotoAsync(factory.ClientOptions.BaseAddress.ToString());
+            var cards = page.Locator("#grid .card:not(.skeleton)");
+
+            // Half a word: the box suggests its completions, and the cards already show sneakers, the match marked.
+            await page.Locator("#q").PressSequentiallyAsync("sne", new LocatorPressSequentiallyOptions { Delay = 60 });
+            await Expect(page.Locator("#suggestions option[value='sneakers']")).ToBeAttachedAsync();
+            await Expect(cards.First.Locator(".card-title mark")).ToHaveTextAsync(new Regex("^[Ss]neakers?$"));
+
+            // A typo: the page says what it searched for and shows sneakers with the word marked.
+            await page.Locator("#q").FillAsync("");
+            await page.Locator("#q").PressSequentiallyAsync("white snekers", new LocatorPressSequentiallyOptions { Delay = 60 });
+            await Expect(page.Locator("#summary")).ToHaveTextAsync("Results for “white sneakers”");
+            await Expect(page.Locator("#did-you-mean")).ToContainTextAsync("white sneakers");
+            await Expect(cards.First.Locator(".card-title mark").First).ToBeVisibleAsync();
+            Assert.Contains(await cards.First.Locator(".card-title mark").AllTextContentsAsync(), t => t.StartsWith("Sneaker", StringComparison.OrdinalIgnoreCase));
+
+            var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "storefront-white-snekers.png");
+            Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = false });
+            Assert.True(new FileInfo(screenshot).Length > 10_000);
+
+            // The shopper meant what they typed: the page searches it exactly and says so in the address bar.
+            await page.Locator("#did-you-mean button").ClickAsync();
+            await Expect(page.Locator("#summary")).ToContainTextAsync("“white snekers”");
+            await Expect(page.Locator("#did-you-mean")).ToBeHiddenAsync();
+            Assert.Contains("typos=false", page.Url, StringComparison.Ordinal);
+            Assert.Empty(consoleErrors);
+        }
+    }
 }

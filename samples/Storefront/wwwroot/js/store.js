@@ -1,5 +1,6 @@
-// Lumen Market's page: searches as the shopper types, renders product cards, and keeps the filters, the mode
-// and the address bar in step. Plain DOM code; every catalog string is set with textContent, never as markup.
+// Lumen Market's page: searches as the shopper types, suggests completions, renders product cards with their
+// matched words marked, and keeps the filters, the mode and the address bar in step. Plain DOM code; every catalog
+// string is set with textContent, never as markup (highlights are taken apart into text and <mark> nodes).
 "use strict";
 
 (() => {
@@ -7,11 +8,12 @@
   const DEBOUNCE_MS = 200;
   const $ = selector => document.querySelector(selector);
 
-  const state = { q: "", mode: "hybrid", brands: new Set(), colors: new Set(), minPrice: "", maxPrice: "", offset: 0 };
+  const state = { q: "", typos: true, mode: "hybrid", brands: new Set(), colors: new Set(), minPrice: "", maxPrice: "", offset: 0 };
   let facets = { brands: [], colors: [], minPrice: null, maxPrice: null };
   let searchAbort = null;
   let facetsAbort = null;
   let debounceTimer = 0;
+  let suggestAbort = null;
 
   const input = $("#q");
   const grid = $("#grid");
@@ -25,6 +27,7 @@
   function readAddress() {
     const params = new URLSearchParams(location.search);
     state.q = params.get("q") ?? "";
+    state.typos = params.get("typos") !== "false";
     state.mode = ["hybrid", "keyword", "semantic"].includes(params.get("mode")) ? params.get("mode") : "hybrid";
     state.brands = new Set(params.getAll("brand"));
     state.colors = new Set(params.getAll("color"));
@@ -44,6 +47,7 @@
     const params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
     if (state.mode !== "hybrid") params.set("mode", state.mode);
+    if (!state.typos) params.set("typos", "false");
     filterParams(params);
     const query = params.toString();
     history.replaceState(null, "", query ? `?${query}` : location.pathname);
@@ -70,6 +74,7 @@
     if (!state.q.trim()) { showWelcome(); return; }
 
     const params = filterParams(new URLSearchParams({ q: state.q, mode: state.mode, k: PAGE_SIZE, offset: state.offset, explain: "true" }));
+    if (!state.typos) params.set("typos", "false");
     document.body.classList.add("searching");
     if (!append && grid.children.length === 0) showSkeletons();
     try {
@@ -140,7 +145,8 @@
     $("#results-head").hidden = false;
     const shown = answer.offset + answer.hits.length;
     const filtered = state.brands.size + state.colors.size > 0 || state.minPrice !== "" || state.maxPrice !== "";
-    $("#summary").textContent = answer.hits.length || append ? `Results for “${answer.query}”` : `No results for “${answer.query}”`;
+    $("#summary").textContent = answer.hits.length || append ? `Results for “${answer.didYouMean ?? answer.query}”` : `No results for “${answer.query}”`;
+    renderDidYouMean(answer);
     const matches = answer.filterMatches != null ? ` · ${count.format(answer.filterMatches)} products match the filters` : "";
     $("#timing").textContent = shown > 0
       ? `Showing 1–${shown}${matches} · ${modeLabel(answer.mode)} search in ${answer.elapsedMs.toFixed(1)} ms`
@@ -173,7 +179,7 @@
     node.querySelector(".rank-badge").textContent = `#${hit.rank}`;
     node.querySelector(".card-brand").textContent = product.brand ?? "";
     const link = node.querySelector(".card-title a");
-    link.textContent = product.title;
+    fillHighlight(link, hit.highlight ?? null, product.title);
     link.href = `/api/products/${encodeURIComponent(product.id)}`;
     link.addEventListener("click", event => { event.preventDefault(); StoreUbi.click(node); openProduct(product.id); });
     fillRating(node.querySelector(".card-rating"), product);
@@ -190,6 +196,62 @@
       whyButton.textContent = open ? "Hide details" : "Why this result?";
     });
     return node;
+  }
+
+  /** The title with the words the query matched in <mark>: the server's HTML taken apart, never inserted as markup. */
+  function fillHighlight(element, highlight, plain) {
+    if (!highlight) { element.textContent = plain; return; }
+    const nodes = [];
+    highlight.split(/(<mark>.*?<\/mark>)/).forEach(part => {
+      if (!part) return;
+      const marked = part.startsWith("<mark>");
+      const value = decodeEntities(marked ? part.slice(6, -7) : part);
+      if (!marked) { nodes.push(text(value)); return; }
+      const mark = document.createElement("mark");
+      mark.textContent = value;
+      nodes.push(mark);
+    });
+    element.replaceChildren(...nodes);
+  }
+
+  const entityDecoder = document.createElement("textarea");
+  function decodeEntities(encoded) { entityDecoder.innerHTML = encoded; return entityDecoder.value; }
+
+  /**
+   * "Searched for “white sneakers”, the catalog's words for “white snekers”. Search exactly for “white snekers”":
+   * the engine searched the catalog's words; the button searches what was typed, typo tolerance off.
+   */
+  function renderDidYouMean(answer) {
+    const box = $("#did-you-mean");
+    box.hidden = !answer.didYouMean;
+    if (!answer.didYouMean) { box.replaceChildren(); return; }
+    const exact = document.createElement("button");
+    exact.type = "button";
+    exact.className = "link";
+    exact.textContent = `Search exactly for “${answer.query}”`;
+    exact.addEventListener("click", () => { state.typos = false; runSearch(); });
+    box.replaceChildren(text(`Searched for “${answer.didYouMean}”, the catalog's words for “${answer.query}”. `), exact);
+  }
+
+  // ---- suggestions as the shopper types ------------------------------------------------------------------------
+  async function loadSuggestions(typed) {
+    suggestAbort?.abort();
+    const list = $("#suggestions");
+    if (!typed.trim() || /\s$/.test(typed)) { list.replaceChildren(); return; }
+    const controller = new AbortController();
+    suggestAbort = controller;
+    try {
+      const suggestions = await getJson(`/api/suggest?${new URLSearchParams({ q: typed })}`, controller.signal);
+      if (controller !== suggestAbort) return;
+      list.replaceChildren(...suggestions.map(s => {
+        const option = document.createElement("option");
+        option.value = s.text;
+        option.textContent = s.kind === "brand" ? `${s.text} (brand)` : s.text;
+        return option;
+      }));
+    } catch (error) {
+      if (error.name !== "AbortError") list.replaceChildren();
+    }
   }
 
   function fillMedia(media, product) {
@@ -370,6 +432,7 @@
   function setQuery(value) {
     input.value = value;
     state.q = value;
+    state.typos = true;
     queryChanged();
   }
 
@@ -391,10 +454,12 @@
 
   // ---- wiring -----------------------------------------------------------------------------------------------
   input.addEventListener("input", () => {
+    loadSuggestions(input.value);
     clearTimeout(debounceTimer);
     debounceTimer = setTimeout(() => {
       if (input.value === state.q) return;
       state.q = input.value;
+      state.typos = true;
       queryChanged();
     }, DEBOUNCE_MS);
   });
@@ -402,6 +467,7 @@
     event.preventDefault();
     clearTimeout(debounceTimer);
     state.q = input.value;
+    state.typos = true;
     queryChanged();
   });
   document.addEventListener("keydown", event => {
