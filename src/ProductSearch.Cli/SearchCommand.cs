@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ProductSearch.Embedding;
 using ProductSearch.Indexing;
+using ProductSearch.Lexical;
 using ProductSearch.Ranking;
 
 namespace ProductSearch.Cli;
@@ -116,6 +117,9 @@ internal static class SearchCommand
         }
         if (response.Hits.Count == 0) Console.WriteLine("  (no results)");
         if (response.FilterMatches is { } matches) Console.WriteLine($"{matches:N0} products pass the filters.");
+        if (response.QueryTermsDropped > 0)
+            Console.WriteLine($"The query has more than {LexicalQueryBuilder.MaxTerms} distinct words; BM25 searched the {LexicalQueryBuilder.MaxTerms} rarest " +
+                              $"and left out {response.QueryTermsDropped}.");
         if (response.BelowFloor > 0)
             Console.WriteLine($"The relevance floor left out {response.BelowFloor} dense candidates that BM25 did not find" +
                               (response.BelowFloorIds.Count > 0 ? $": {string.Join(", ", response.BelowFloorIds.Take(20))}{(response.BelowFloorIds.Count > 20 ? ", …" : "")}." : "."));
@@ -175,6 +179,7 @@ internal static class SearchCommand
             did_you_mean = response.DidYouMean,
             below_floor = response.BelowFloor,
             below_floor_ids = response.BelowFloorIds,
+            query_terms_dropped = response.QueryTermsDropped,
             elapsed_ms = Math.Round(response.Elapsed.TotalMilliseconds, 3),
             embedding_ms = Math.Round(response.EmbeddingTime.TotalMilliseconds, 3),
             results = response.Hits.Select(h => new

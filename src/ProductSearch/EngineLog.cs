@@ -23,7 +23,7 @@ internal static partial class EngineLog
     [LoggerMessage(6, LogLevel.Information, "Now ranking with the profile in {Path}.")]
     public static partial void ProfileLoaded(ILogger logger, string path);
 
-    [LoggerMessage(7, LogLevel.Warning, "Ignoring the learned ranker: {Reason} Searches keep the fused order; retrain it with 'productsearch train-ranker --examples FILE --index DIR'.")]
+    [LoggerMessage(7, LogLevel.Warning, "Ignoring the learned ranker: {Reason} Searches keep the fused order until a ranker is trained for this version.")]
     public static partial void RankerRejected(ILogger logger, string reason);
 
     [LoggerMessage(8, LogLevel.Information, "Loaded the learned ranker in {Path} ({State}).")]

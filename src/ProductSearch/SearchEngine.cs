@@ -142,50 +142,72 @@ public sealed partial class SearchEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var filters = request.CheckedFilterClauses();
-        var started = Stopwatch.GetTimestamp();
+        var clock = StageClock.Start();
         using var lease = _snapshots.Acquire();
         var snapshot = lease.Snapshot;
-        if (_profileSchedule.IsDue) RefreshRanking();
-        var (profile, profileVersion) = request.Ranking is { } own ? (own, -1) : _profiles.Current;
-        var (learned, rankerVersion) = _rankers.Current;
-        var reranker = RerankerFor(request, learned);
-        var cacheKey = request.Ranking is null ? SearchResultCache.KeyOf(snapshot.Manifest.Generation, profileVersion, rankerVersion, request, filters) : null;
+        var (profile, reranker, cacheKey) = RankingFor(request, filters, snapshot);
         if (cacheKey is not null && _results is not null && _results.TryGet(cacheKey, out var cached))
-            return cached with { Elapsed = Stopwatch.GetElapsedTime(started), EmbeddingTime = TimeSpan.Zero, FromCache = true, Timings = SearchTimings.None };
+            return cached with { Elapsed = clock.Total, EmbeddingTime = TimeSpan.Zero, FromCache = true, Timings = SearchTimings.None };
 
-        var prepareStarted = Stopwatch.GetTimestamp();
+        clock.Lap();
         var query = _preparer.Prepare(request, filters, profile, snapshot, cancellationToken);
-        var prepareTime = Stopwatch.GetElapsedTime(prepareStarted);
+        var prepareTime = clock.Lap();
         var (lexical, dense) = RetrieveBoth(query, snapshot, cancellationToken);
-        var fuseStarted = Stopwatch.GetTimestamp();
-        CandidateLists? lists = null;
-        var fused = request.Mode switch
-        {
-            SearchMode.Bm25 => Single(lexical.Candidates, lexicalSide: true),
-            SearchMode.Dense => Single(dense.Candidates, lexicalSide: false),
-            _ => profile.Rank(lists = Candidates(query, lexical, dense, snapshot)),
-        };
-        var belowFloor = lists is null ? 0 : lists.Dense.Count - profile.AboveFloor(lists).Count;
-        var fuseTime = Stopwatch.GetElapsedTime(fuseStarted);
-        var rerankStarted = Stopwatch.GetTimestamp();
-        var ranked = lists is null ? Reranked.Unchanged(fused) : reranker.Rerank(query, lists, fused, snapshot, cancellationToken);
-        var rerankTime = Stopwatch.GetElapsedTime(rerankStarted);
-        var fetchStarted = Stopwatch.GetTimestamp();
+        clock.Lap();
+        var fused = Fuse(query, lexical, dense, snapshot);
+        var fuseTime = clock.Lap();
+        var ranked = fused.Lists is null ? Reranked.Unchanged(fused.Order) : reranker.Rerank(query, fused.Lists, fused.Order, snapshot, cancellationToken);
+        var rerankTime = clock.Lap();
         var hits = Fetch(query, Page(ranked.Order, request), snapshot, ranked, reranker);
-        var fetchTime = Stopwatch.GetElapsedTime(fetchStarted);
+        var fetchTime = clock.Lap();
 
-        var response = new SearchResponse(hits, request.Mode, Stopwatch.GetElapsedTime(started), query.EmbeddingTime, query.Allowed?.Count)
+        var response = new SearchResponse(hits, request.Mode, clock.Total, query.EmbeddingTime, query.Allowed?.Count)
         {
             DidYouMean = query.Correction,
-            BelowFloor = belowFloor,
-            BelowFloorIds = request.Explain && belowFloor > 0 && lists is not null
-                ? GetIds(snapshot, lists.Dense.Select(c => c.Key).Except(profile.AboveFloor(lists).Select(c => c.Key)))
-                : [],
+            BelowFloor = fused.BelowFloor.Count,
+            BelowFloorIds = request.Explain && fused.BelowFloor.Count > 0 ? GetIds(snapshot, fused.BelowFloor) : [],
+            QueryTermsDropped = query.LexicalQuery?.TermsDropped ?? 0,
             Timings = new SearchTimings(prepareTime, query.EmbeddingTime, lexical.Elapsed, dense.Elapsed, fuseTime, rerankTime, fetchTime),
         };
         if (cacheKey is not null) _results?.Add(cacheKey, response);
         return response;
     }
+
+    /// <summary>
+    /// The profile and second stage <paramref name="request"/> is ranked by (its own profile, or the index's current one,
+    /// re-read when due), and its key in the result cache (none for a request that brings its own profile).
+    /// </summary>
+    private (RankingProfile Profile, IReranker Reranker, string? CacheKey) RankingFor(SearchRequest request, IReadOnlyList<FilterClause> filters, IndexSnapshot snapshot)
+    {
+        if (_profileSchedule.IsDue) RefreshRanking();
+        var (profile, profileVersion) = request.Ranking is { } own ? (own, -1) : _profiles.Current;
+        var (learned, rankerVersion) = _rankers.Current;
+        var cacheKey = request.Ranking is null ? SearchResultCache.KeyOf(snapshot.Manifest.Generation, profileVersion, rankerVersion, request, filters) : null;
+        return (profile, RerankerFor(request, learned), cacheKey);
+    }
+
+    /// <summary>
+    /// One list from the retrievers' candidates: the single retriever's own order in BM25 or dense mode; in hybrid modes
+    /// the profile's fusion (with <see cref="Fused.Lists"/> for the second stage) and the dense candidates the relevance
+    /// floor removed, nearest first.
+    /// </summary>
+    private Fused Fuse(PreparedQuery query, RetrievalResult lexical, RetrievalResult dense, IndexSnapshot snapshot)
+    {
+        switch (query.Request.Mode)
+        {
+            case SearchMode.Bm25: return new Fused(Single(lexical.Candidates, lexicalSide: true), null, []);
+            case SearchMode.Dense: return new Fused(Single(dense.Candidates, lexicalSide: false), null, []);
+        }
+        var lists = Candidates(query, lexical, dense, snapshot);
+        var above = query.Profile.AboveFloor(lists).Select(c => c.Key).ToHashSet();
+        var below = lists.Dense.Select(c => c.Key).Where(k => !above.Contains(k)).ToArray();
+        return new Fused(query.Profile.Rank(lists), lists, below);
+    }
+
+    /// <param name="Order">Fused order, best first.</param>
+    /// <param name="Lists">The candidate lists it came from, in the hybrid modes (what the second stage reads).</param>
+    /// <param name="BelowFloor">Keys of the dense candidates the relevance floor removed.</param>
+    private sealed record Fused(IReadOnlyList<FusedCandidate> Order, CandidateLists? Lists, IReadOnlyList<long> BelowFloor);
 
     /// <summary>
     /// Each retriever's candidates for <paramref name="request"/>, before fusion: BM25 (unless the mode is dense) and

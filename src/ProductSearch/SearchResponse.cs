@@ -29,6 +29,13 @@ public sealed record SearchResponse(IReadOnlyList<SearchHit> Hits, SearchMode Mo
     /// <summary>With <see cref="SearchRequest.Explain"/>: the catalog ids of the candidates the floor removed, nearest first.</summary>
     public IReadOnlyList<string> BelowFloorIds { get; init; } = [];
 
+    /// <summary>
+    /// Distinct query terms BM25 left out: a text of more than <see cref="Lexical.LexicalQueryBuilder.MaxTerms"/> distinct
+    /// terms (a pasted paragraph) is searched by its rarest ones, which say the most about what is wanted. The dense side
+    /// still embeds the whole text (up to the model's length).
+    /// </summary>
+    public int QueryTermsDropped { get; init; }
+
     /// <summary>Time per stage of the query path.</summary>
     public SearchTimings Timings { get; init; } = SearchTimings.None;
 }

@@ -22,6 +22,11 @@ public sealed record DelimitedRow(int Line, int LastLine, string[] Fields, strin
 /// line — so a stray quote costs one reported row, never the rows after it. Every line is accounted for: each
 /// belongs to exactly one row handed on, or is blank. A byte order mark is read; bytes that are not UTF-8 become U+FFFD.
 /// </summary>
+/// <remarks>
+/// Written here rather than on Sep (which the evaluation still uses to write CSV): Sep parses quotes in TSV too, so a
+/// title's inch mark swallowed the following rows, and on a malformed CSV row it neither says which lines the row
+/// spanned nor resumes on the next line — the two things that let every input line be accounted for (issue 14).
+/// </remarks>
 public static class DelimitedRows
 {
     /// <summary>Whether <paramref name="path"/> is read as CSV (by its extension); anything else is TSV.</summary>

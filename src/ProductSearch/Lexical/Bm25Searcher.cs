@@ -3,6 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using ProductSearch.Indexing;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace ProductSearch.Lexical;
@@ -27,9 +28,10 @@ public sealed class Bm25Searcher : IDisposable
     private const float DefaultB = LexicalQuerySettings.DefaultB;
     private readonly long _maxKey;
 
-    private Bm25Searcher(LuceneDirectory directory)
+    private Bm25Searcher(LuceneDirectory directory, string path)
     {
         _directory = directory;
+        Path = path;
         _reader = DirectoryReader.Open(directory);
         _searcher = new CombinedStatisticsSearcher(_reader) { Similarity = new BM25Similarity(DefaultK1, DefaultB) };
         Vocabulary = new CatalogVocabulary(_reader);
@@ -46,7 +48,7 @@ public sealed class Bm25Searcher : IDisposable
         var directory = FSDirectory.Open(path);
         try
         {
-            return new Bm25Searcher(directory);
+            return new Bm25Searcher(directory, path);
         }
         catch
         {
@@ -54,6 +56,13 @@ public sealed class Bm25Searcher : IDisposable
             throw;
         }
     }
+
+    /// <summary>The folder of this Lucene index.</summary>
+    public string Path { get; }
+
+    /// <summary>The error for a Lucene index that lacks what every commit writes: its files are damaged.</summary>
+    internal IndexException Damaged(string what, Exception? inner = null) =>
+        IndexException.Damaged(Path, $"The lexical index '{Path}' {what}.", inner);
 
     /// <summary>The catalog's most common product locale (<see cref="CatalogLocale"/>): queries that name none are analysed in it.</summary>
     public string MainLocale { get; }
@@ -129,7 +138,7 @@ public sealed class Bm25Searcher : IDisposable
 
     /// <summary>This thread's view of the product keys (doc values are read through a cursor of their own per thread).</summary>
     private NumericDocValues Keys() => MultiDocValues.GetNumericValues(_reader, LexicalFields.Key)
-        ?? throw new InvalidDataException($"The lexical index has no '{LexicalFields.Key}' doc values; rebuild it.");
+        ?? throw Damaged($"has no '{LexicalFields.Key}' doc values");
 
     /// <summary>How many products hold the (analysed) <paramref name="term"/> anywhere in their title, brand or description.</summary>
     public int DocumentFrequency(string term) => _reader.DocFreq(new Term(LexicalFields.CombinedText, term));
@@ -151,7 +160,7 @@ public sealed class Bm25Searcher : IDisposable
     /// <summary>The keys of every product matching <paramref name="filter"/>.</summary>
     public KeySet MatchingKeys(Query filter)
     {
-        var collector = new KeyCollector(_maxKey);
+        var collector = new KeyCollector(_maxKey, this);
         _searcher.Search(new ConstantScoreQuery(filter), collector);
         return collector.ToKeySet();
     }

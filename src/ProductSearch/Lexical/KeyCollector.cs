@@ -9,7 +9,7 @@ namespace ProductSearch.Lexical;
 /// segment's keys are read through the doc values the segment hands this thread: an instance shared between threads
 /// would read keys at another search's file position.
 /// </summary>
-internal sealed class KeyCollector(long maxKey) : ICollector
+internal sealed class KeyCollector(long maxKey, Bm25Searcher owner) : ICollector
 {
     private readonly BitArray _bits = new((int)Math.Min(maxKey + 1, int.MaxValue));
     private NumericDocValues? _keys;
@@ -21,7 +21,7 @@ internal sealed class KeyCollector(long maxKey) : ICollector
 
     public void SetNextReader(AtomicReaderContext context) =>
         _keys = context.AtomicReader.GetNumericDocValues(LexicalFields.Key)
-            ?? throw new InvalidDataException($"The lexical index has no '{LexicalFields.Key}' doc values; rebuild it.");
+            ?? throw owner.Damaged($"has a segment without '{LexicalFields.Key}' doc values");
 
     public void Collect(int doc)
     {

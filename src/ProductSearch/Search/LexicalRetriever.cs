@@ -11,7 +11,17 @@ internal sealed class LexicalRetriever(Bm25Searcher searcher) : IRetriever
         if (query.LexicalQuery is null || query.Allowed is { Count: 0 } || query.Request.Mode == SearchMode.Dense) return RetrievalResult.None;
         cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
-        var hits = searcher.Search(query.LexicalQuery.Query, query.Depth, query.Profile.Lexical, query.Filter);
+        IReadOnlyList<LexicalHit> hits;
+        try
+        {
+            hits = searcher.Search(query.ExpandedLexicalQuery(searcher)!, query.Depth, query.Profile.Lexical, query.Filter);
+        }
+        catch (IOException ex)
+        {
+            // Lucene reads postings lazily, so a file damaged after the snapshot opened surfaces here (CorruptIndexException
+            // and EndOfStreamException are IOExceptions): the caller gets the damaged-index reason, not a bare I/O error.
+            throw searcher.Damaged($"could not be read ({ex.Message})", ex);
+        }
         var candidates = new (long Key, float Score)[hits.Count];
         for (var i = 0; i < hits.Count; i++) candidates[i] = (hits[i].Key, hits[i].Score);
         return new RetrievalResult(candidates, Stopwatch.GetElapsedTime(started));

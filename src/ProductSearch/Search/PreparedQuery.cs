@@ -48,4 +48,14 @@ internal sealed class PreparedQuery
 
     /// <summary>Time the model took to embed the query (zero when it was not run or came from the query cache's hit).</summary>
     public TimeSpan EmbeddingTime { get; init; }
+
+    private Query? _expandedLexical;
+
+    /// <summary>
+    /// <see cref="LexicalQuery"/> with its fuzzy and prefix clauses expanded against the snapshot's terms (what they
+    /// match there), worked out once per request: the expansion walks the term dictionary with a Levenshtein automaton
+    /// per typo'd word and field, and both the BM25 search and the title highlighter need it.
+    /// </summary>
+    public Query? ExpandedLexicalQuery(Bm25Searcher searcher) =>
+        LexicalQuery is null ? null : _expandedLexical ??= searcher.Rewrite(LexicalQuery.Query);
 }

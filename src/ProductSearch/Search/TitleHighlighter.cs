@@ -25,9 +25,9 @@ internal sealed class TitleHighlighter
     public TitleHighlighter(PreparedQuery query, IndexSnapshot snapshot)
     {
         _analyzer = query.Analyzer;
-        if (query.LexicalQuery is null) return;
+        if (query.ExpandedLexicalQuery(snapshot.Lexical) is not { } expanded) return;
         var terms = new HashSet<Term>();
-        snapshot.Lexical.Rewrite(query.LexicalQuery.Query).ExtractTerms(terms);
+        expanded.ExtractTerms(terms);
         var weighted = terms.Where(t => t.Field == LexicalFields.Title).Select(t => new WeightedTerm(1f, t.Text)).ToArray();
         if (weighted.Length == 0) return;
         _highlighter = new Highlighter(new SimpleHTMLFormatter(OpenMark, CloseMark), new SimpleHTMLEncoder(), new QueryTermScorer(weighted))

@@ -11,8 +11,8 @@ namespace ProductSearch.Storefront.Tests.Api;
 [Collection(StorefrontCollection.Name)]
 public sealed class HttpFuzzTests(StorefrontApp app)
 {
-    // Until issue 14 item 1 is fixed in LexicalQueryBuilder, a query of a few hundred distinct terms within the
-    // 512-character limit answers 500 (TooManyClausesException), and this test reports it.
+    // Among the requests: queries of a few hundred distinct terms within the 512-character limit, which answered
+    // 500 (TooManyClausesException) before the lexical query kept only its rarest terms.
     [Fact]
     public async Task Requests_of_every_kind_never_get_a_5xx()
     {

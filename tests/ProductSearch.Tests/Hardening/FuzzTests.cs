@@ -15,8 +15,8 @@ public sealed class FuzzTests : IDisposable
 {
     private readonly TempFolder _temp = new();
 
-    // The engine fuzz includes queries of thousands of distinct terms: until issue 14 item 1 is fixed in
-    // LexicalQueryBuilder, it reports TooManyClausesException (see LongQueryTests).
+    // The engine fuzz includes queries of thousands of distinct terms, which threw TooManyClausesException before
+    // the lexical query kept only its rarest terms (LongQueryTests).
     [Fact]
     public void Queries_of_every_kind_get_an_answer_or_a_parameter_error()
     {

@@ -7,10 +7,9 @@ public sealed class LongQueryTests : IDisposable
 {
     private readonly TempFolder _temp = new();
 
-    // KNOWN FAILING until issue 14 item 1 is fixed in src/ProductSearch/Lexical/LexicalQueryBuilder.cs (owned by
-    // the query-path restructuring, not this branch): each distinct term becomes one clause per field, and past
-    // Lucene's 1,024 clauses the search throws TooManyClausesException. The fix caps the terms (e.g. keeps the
-    // rarest) and says so in the explanation; this test then passes unchanged.
+    // Each distinct term becomes one clause per field, and past Lucene's 1,024 clauses a search threw
+    // TooManyClausesException; the lexical query now keeps the rarest LexicalQueryBuilder.MaxTerms terms and the
+    // response says how many it left out.
     [Theory]
     [InlineData(350)]
     [InlineData(3000)]
@@ -21,7 +20,12 @@ public sealed class LongQueryTests : IDisposable
         using var engine = TinyIndex.Open(index);
         var query = "white shoes " + string.Join(' ', Enumerable.Range(0, terms).Select(i => $"w{i}"));
         foreach (var mode in new[] { SearchMode.Hybrid, SearchMode.Bm25 })
-            Assert.NotEmpty(engine.Search(new SearchRequest { Query = query, Mode = mode }).Hits);
+        {
+            var response = engine.Search(new SearchRequest { Query = query, Mode = mode });
+            Assert.NotEmpty(response.Hits);
+            Assert.InRange(response.QueryTermsDropped, terms - Lexical.LexicalQueryBuilder.MaxTerms, terms + 2 - Lexical.LexicalQueryBuilder.MaxTerms);
+        }
+        Assert.Equal(0, engine.Search(new SearchRequest { Query = "white shoes" }).QueryTermsDropped);
     }
 
     public void Dispose() => _temp.Dispose();
