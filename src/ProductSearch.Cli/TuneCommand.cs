@@ -93,6 +93,16 @@ internal static class TuneCommand
         Console.WriteLine($"  outer folds: min {F(folds.Min())}, max {F(folds.Max())}, sd {F(NestedCrossValidation.StandardDeviation(folds))}");
         Console.WriteLine($"  versus the built-in default, paired over queries: {Signed(result.VersusReference.Difference)} (p {F(result.VersusReference.PValue)})");
         Console.WriteLine();
+        Console.WriteLine("Each mode on unseen queries (its settings among the grid's chosen by the same nested cross-validation):");
+        Console.WriteLine($"  {"",-8} {"nDCG@10",-26} {"Recall@10",9} {"Recall@100",10} {"MRR@10",7}");
+        foreach (var (name, figures) in new[] { ("bm25", result.CrossValidatedBm25), ("dense", result.CrossValidatedDense), ("hybrid", result.CrossValidatedHybrid) })
+        {
+            if (figures is null) continue;
+            var range = figures.NdcgInterval is { } r ? $" [{F(r.Low)}, {F(r.High)}]" : "";
+            Console.WriteLine($"  {name,-8} {F(figures.Ndcg10) + range,-26} {F(figures.Recall10),9} {F(figures.Recall100),10} {F(figures.Mrr10),7}");
+        }
+        Console.WriteLine($"  hybrid versus dense, paired over queries: {Signed(result.HybridVersusDense.Difference)} (p {F(result.HybridVersusDense.PValue)})");
+        Console.WriteLine();
         Console.WriteLine("On these same queries (in-sample, optimistic for every tuned figure):");
         Console.WriteLine($"  bm25 only                  {F(result.Bm25Ndcg)}");
         Console.WriteLine($"  dense only                 {F(result.DenseNdcg)}");

@@ -36,7 +36,27 @@ public sealed class NestedCrossValidation
     /// <param name="Estimate">Mean of <paramref name="HeldOut"/>: the estimate for unseen queries.</param>
     /// <param name="FoldMeans">Held-out mean of every outer fold of every repeat (the spread of the estimate).</param>
     /// <param name="FoldChoices">How often each candidate was chosen across the outer folds of all repeats.</param>
-    public sealed record Result(int Chosen, double[] HeldOut, double Estimate, double[] FoldMeans, IReadOnlyDictionary<int, int> FoldChoices);
+    public sealed record Result(int Chosen, double[] HeldOut, double Estimate, double[] FoldMeans, IReadOnlyDictionary<int, int> FoldChoices)
+    {
+        /// <summary>
+        /// Per repeat, per query: the candidate chosen without that query (by its outer fold's training queries). Any
+        /// other per-query figure of the candidates (recall, MRR) is held out when read through these choices.
+        /// </summary>
+        public IReadOnlyList<int[]> HeldOutChoices { get; init; } = [];
+
+        /// <summary>
+        /// Per query, the mean over repeats of <paramref name="figures"/>[candidate][query] under the choice made
+        /// without that query; <see cref="double.NaN"/> where a figure is undefined for the query (recall without relevant products).
+        /// </summary>
+        public double[] HeldOutOf(IReadOnlyList<double[]> figures)
+        {
+            ArgumentNullException.ThrowIfNull(figures);
+            var queries = HeldOut.Length;
+            var result = new double[queries];
+            for (var q = 0; q < queries; q++) result[q] = HeldOutChoices.Average(choices => figures[choices[q]][q]);
+            return result;
+        }
+    }
 
     /// <summary>
     /// Runs nested cross-validation over <paramref name="scores"/>[candidate][query] (higher is better), where
@@ -57,21 +77,31 @@ public sealed class NestedCrossValidation
         var heldOut = new double[queries];
         var foldMeans = new List<double>();
         var choices = new Dictionary<int, int>();
+        var heldOutChoices = new List<int[]>();
         for (var repeat = 0; repeat < Repeats; repeat++)
         {
             var fold = Folds(queries, OuterFolds, Seed + repeat);
+            var chosenFor = new int[queries];
+            heldOutChoices.Add(chosenFor);
             for (var f = 0; f < OuterFolds; f++)
             {
                 var train = Enumerable.Range(0, queries).Where(q => fold[q] != f).ToArray();
                 var test = Enumerable.Range(0, queries).Where(q => fold[q] == f).ToArray();
                 var chosen = Select(scores, complexity, train, InnerFolds, Seed + 7919 * (repeat + 1) + f);
                 choices[chosen] = choices.GetValueOrDefault(chosen) + 1;
-                foreach (var q in test) heldOut[q] += scores[chosen][q] / Repeats;
+                foreach (var q in test)
+                {
+                    heldOut[q] += scores[chosen][q] / Repeats;
+                    chosenFor[q] = chosen;
+                }
                 foldMeans.Add(test.Average(q => scores[chosen][q]));
             }
         }
         var all = Enumerable.Range(0, queries).ToArray();
-        return new Result(Select(scores, complexity, all, InnerFolds, Seed), heldOut, heldOut.Average(), foldMeans.ToArray(), choices);
+        return new Result(Select(scores, complexity, all, InnerFolds, Seed), heldOut, heldOut.Average(), foldMeans.ToArray(), choices)
+        {
+            HeldOutChoices = heldOutChoices,
+        };
     }
 
     /// <summary>

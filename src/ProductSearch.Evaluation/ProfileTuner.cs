@@ -48,6 +48,18 @@ public sealed class ProfileTuner
 
         /// <summary>How many profiles were scored.</summary>
         public int ProfilesTried { get; init; }
+
+        /// <summary>Hybrid search under the held-out choices: what unseen queries should get on every figure.</summary>
+        public RetrievalFigures? CrossValidatedHybrid { get; init; }
+
+        /// <summary>BM25 alone, its settings (the grid's lexical variants) chosen by the same nested cross-validation.</summary>
+        public RetrievalFigures? CrossValidatedBm25 { get; init; }
+
+        /// <summary>Dense alone, its query text (negated phrases dropped or kept) chosen by the same nested cross-validation.</summary>
+        public RetrievalFigures? CrossValidatedDense { get; init; }
+
+        /// <summary>Held-out hybrid against held-out dense, paired over queries: mean nDCG@10 difference and two-sided p-value.</summary>
+        public (double Difference, double PValue) HybridVersusDense { get; init; }
     }
 
     /// <summary>Scores the grid on <paramref name="queries"/> and runs the nested cross-validation.</summary>
@@ -59,17 +71,22 @@ public sealed class ProfileTuner
         if (queries.Count < needed) throw new ArgumentException($"Tuning needs at least {needed} judged queries; got {queries.Count}.", nameof(queries));
 
         var lists = new CandidateCache(_engine, queries, Candidates.Max(p => p.CandidateDepth), cancellationToken);
-        var scores = new double[Candidates.Count][];
+        var figures = new double[Candidates.Count][][];
         var done = 0;
         Parallel.For(0, Candidates.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = 2 }, c =>
         {
-            scores[c] = queries.Select((q, i) => lists.Ndcg(Candidates[c], i)).ToArray();
+            figures[c] = queries.Select((q, i) => lists.Hybrid(Candidates[c], i)).ToArray();
             progress?.Report(Interlocked.Increment(ref done) / (double)Candidates.Count);
         });
+        var scores = figures.Select(f => f.Select(q => q[RetrievalFigures.Ndcg]).ToArray()).ToArray();
 
         var reference = Candidates[0];
         var complexity = Candidates.Select(p => Complexity(p, reference)).ToArray();
         var cv = CrossValidation.Run(scores, complexity);
+        var (hybrid, hybridNdcg) = HeldOutFigures(cv, figures);
+        var (bm25, _) = SingleRetriever(Candidates.DistinctBy(CandidateCache.LexicalVariant).ToArray(), queries.Count, lists.Bm25);
+        var (dense, denseNdcg) = SingleRetriever(Candidates.DistinctBy(CandidateCache.DenseVariant).ToArray(), queries.Count, lists.Dense);
+        var overDense = hybridNdcg.Select((h, q) => h - denseNdcg[q]).ToArray();
         var differences = cv.HeldOut.Select((h, q) => h - scores[0][q]).ToArray();
         var best = scores.Select(s => s.Average()).Max();
         return new Result(Candidates[cv.Chosen], cv.Estimate, BootstrapInterval.OfMean(cv.HeldOut, 10_000, CrossValidation.Seed), cv.FoldMeans,
@@ -80,7 +97,29 @@ public sealed class ProfileTuner
         {
             KeptReference = cv.Chosen == 0,
             ProfilesTried = Candidates.Count,
+            CrossValidatedHybrid = hybrid,
+            CrossValidatedBm25 = bm25,
+            CrossValidatedDense = dense,
+            HybridVersusDense = (overDense.Average(), PairedRandomizationTest.PValue(overDense, TestDraws, CrossValidation.Seed)),
         };
+    }
+
+    /// <summary>One retriever alone: its variants among the grid (the reference's first) chosen by nested cross-validation on nDCG@10.</summary>
+    private (RetrievalFigures Figures, double[] HeldOutNdcg) SingleRetriever(RankingProfile[] variants, int queries, Func<RankingProfile, int, double[]> figuresOf)
+    {
+        var figures = variants.Select(v => Enumerable.Range(0, queries).Select(q => figuresOf(v, q)).ToArray()).ToArray();
+        var scores = figures.Select(f => f.Select(q => q[RetrievalFigures.Ndcg]).ToArray()).ToArray();
+        var cv = CrossValidation.Run(scores, variants.Select(v => Complexity(v, variants[0])).ToArray());
+        return HeldOutFigures(cv, figures);
+    }
+
+    /// <summary>Every figure read through the held-out choices, and the held-out nDCG@10 per query (for paired tests).</summary>
+    private (RetrievalFigures Figures, double[] HeldOutNdcg) HeldOutFigures(NestedCrossValidation.Result cv, double[][][] figures)
+    {
+        var perFigure = Enumerable.Range(0, RetrievalFigures.Count)
+            .Select(f => cv.HeldOutOf(figures.Select(candidate => candidate.Select(q => q[f]).ToArray()).ToArray()))
+            .ToArray();
+        return (RetrievalFigures.Of(perFigure, CrossValidation.Seed), perFigure[RetrievalFigures.Ndcg]);
     }
 
     /// <summary>How many of the grid's settings <paramref name="profile"/> changes from <paramref name="reference"/>.</summary>
@@ -149,7 +188,7 @@ public sealed class ProfileTuner
             (_engine, _queries, _depth, _cancellationToken) = (engine, queries, depth, cancellationToken);
         }
 
-        public double Ndcg(RankingProfile profile, int query)
+        public double[] Hybrid(RankingProfile profile, int query)
         {
             var lexical = Lists(profile, SearchMode.Bm25, query);
             var dense = Lists(profile, SearchMode.Dense, query);
@@ -162,26 +201,35 @@ public sealed class ProfileTuner
             return Score(profile.Rank(candidates).Select(c => c.Key), query);
         }
 
-        public double Bm25Ndcg(RankingProfile profile, int query) => Score(Lists(profile, SearchMode.Bm25, query).Lexical.Select(c => c.Key), query);
+        public double[] Bm25(RankingProfile profile, int query) => Score(Lists(profile, SearchMode.Bm25, query).Lexical.Select(c => c.Key), query);
 
-        public double DenseNdcg(RankingProfile profile, int query) => Score(Lists(profile, SearchMode.Dense, query).Dense.Select(c => c.Key), query);
+        public double[] Dense(RankingProfile profile, int query) => Score(Lists(profile, SearchMode.Dense, query).Dense.Select(c => c.Key), query);
 
-        private double Score(IEnumerable<long> keys, int query)
+        public double Bm25Ndcg(RankingProfile profile, int query) => Bm25(profile, query)[RetrievalFigures.Ndcg];
+
+        public double DenseNdcg(RankingProfile profile, int query) => Dense(profile, query)[RetrievalFigures.Ndcg];
+
+        private double[] Score(IEnumerable<long> keys, int query)
         {
             var ranked = keys.ToArray();
             var missing = ranked.Where(k => !_ids.ContainsKey(k)).ToArray();
             if (missing.Length > 0)
                 foreach (var (key, id) in _engine.GetProductIds(missing)) _ids[key] = id;
-            return RankingMetrics.NdcgAt(10, ranked.Select(k => _ids.GetValueOrDefault(k, "")).ToArray(), _queries[query]);
+            return RetrievalFigures.OfQuery(ranked.Select(k => _ids.GetValueOrDefault(k, "")).ToArray(), _queries[query]);
         }
+
+        /// <summary>What BM25 candidates depend on in a profile: the negation rule and the lexical settings.</summary>
+        public static string LexicalVariant(RankingProfile profile) =>
+            $"bm25|{profile.DropNegatedPhrases}|{profile.Bm25K1}|{profile.Bm25B}|{profile.ProximityBoost}|{profile.ProximitySlop}|" +
+            string.Join(",", profile.FieldBoosts.OrderBy(b => b.Key).Select(b => $"{b.Key}={b.Value}"));
+
+        /// <summary>What dense candidates depend on in a profile: only the query text, whether negated phrases are dropped from it.</summary>
+        public static string DenseVariant(RankingProfile profile) => $"dense|{profile.DropNegatedPhrases}";
 
         private CandidateLists Lists(RankingProfile profile, SearchMode mode, int query)
         {
             // What a retriever returns depends only on these settings of the profile (the dense side only on the query text).
-            var variant = mode == SearchMode.Dense
-                ? $"dense|{profile.DropNegatedPhrases}"
-                : $"bm25|{profile.DropNegatedPhrases}|{profile.Bm25K1}|{profile.Bm25B}|{profile.ProximityBoost}|{profile.ProximitySlop}|" +
-                  string.Join(",", profile.FieldBoosts.OrderBy(b => b.Key).Select(b => $"{b.Key}={b.Value}"));
+            var variant = mode == SearchMode.Dense ? DenseVariant(profile) : LexicalVariant(profile);
             return _lists.GetOrAdd((variant, query), _ => _engine.Retrieve(new SearchRequest
             {
                 Query = _queries[query].Query,

@@ -37,6 +37,8 @@ public sealed class TuneCommandTests
         Assert.Equal(0, exit);
         Assert.Contains("Expected nDCG@10 on unseen queries (nested 3×3-fold cross-validation, 1 repeats)", printed);
         Assert.Contains("versus the built-in default, paired over queries", printed);
+        Assert.Contains("Recall@100", printed);
+        Assert.Contains("hybrid versus dense, paired over queries", printed);
 
         var written = RankingProfileStore.Read(index);
         using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, Device = ComputeDevice.Cpu });

@@ -63,4 +63,26 @@ public sealed class NestedCrossValidationTests
         Assert.Contains("got 12", error.Message);
         Assert.Contains("20", error.Message);
     }
+
+    [Fact]
+    public void Other_figures_read_through_the_held_out_choices_are_those_of_the_candidate_chosen_without_each_query()
+    {
+        // Half the queries favour candidate 1 strongly and half candidate 2 slightly, so folds disagree; a second
+        // figure equal to the candidate's number shows, per query, which candidate its held-out choice was.
+        var scores = Table(3, 60, 7, (c, q, noise) => 0.5 + (c == 1 && q % 2 == 0 ? 0.3 : 0) + (c == 2 ? 0.16 : 0) + noise * 0.02);
+        var which = Enumerable.Range(0, 3).Select(c => Enumerable.Repeat((double)c, 60).ToArray()).ToArray();
+        var result = new NestedCrossValidation().Run(scores, [0, 1, 1]);
+
+        Assert.Equal(5, result.HeldOutChoices.Count);
+        var heldOutWhich = result.HeldOutOf(which);
+        for (var q = 0; q < 60; q++)
+            Assert.Equal(result.HeldOutChoices.Average(choices => (double)choices[q]), heldOutWhich[q], 12);
+        // The held-out score itself is the same reading of the score table.
+        Assert.Equal(result.HeldOut, result.HeldOutOf(scores), (a, b) => Math.Abs(a - b) < 1e-12);
+        // Undefined figures stay undefined for their query and do not spread to others.
+        var withGap = which.Select(row => row.Select((v, q) => q == 5 ? double.NaN : v).ToArray()).ToArray();
+        var read = result.HeldOutOf(withGap);
+        Assert.True(double.IsNaN(read[5]));
+        Assert.Equal(59, read.Count(v => !double.IsNaN(v)));
+    }
 }

@@ -40,5 +40,17 @@ public sealed class EsciQualityTests
         Assert.True(tuning.CrossValidatedNdcg > Math.Max(tuning.Bm25Ndcg, tuning.DenseNdcg) + 0.01,
             $"cross-validated {tuning.CrossValidatedNdcg:F4} vs bm25 {tuning.Bm25Ndcg:F4}, dense {tuning.DenseNdcg:F4}");
         Assert.True(tuning.KeptReference, $"tune moved away from the default to {tuning.Chosen}");
+
+        // The held-out figures of each mode: the hybrid's nDCG@10 is the tuner's estimate itself, and every mode's
+        // figures are proper shares, with recall growing with depth.
+        Assert.Equal(tuning.CrossValidatedNdcg, tuning.CrossValidatedHybrid!.Ndcg10, 9);
+        foreach (var figures in new[] { tuning.CrossValidatedBm25!, tuning.CrossValidatedDense!, tuning.CrossValidatedHybrid })
+        {
+            Assert.InRange(figures.Recall10, 0, 1);
+            Assert.InRange(figures.Mrr10, 0, 1);
+            Assert.True(figures.Recall100 >= figures.Recall10, $"recall@100 {figures.Recall100:F4} below recall@10 {figures.Recall10:F4}");
+        }
+        Assert.True(tuning.HybridVersusDense.Difference > 0.02 && tuning.HybridVersusDense.PValue < 0.05,
+            $"held-out hybrid − dense {tuning.HybridVersusDense.Difference:F4} (p {tuning.HybridVersusDense.PValue:F4})");
     }
 }
