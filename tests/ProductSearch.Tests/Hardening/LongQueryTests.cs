@@ -23,7 +23,7 @@ public sealed class LongQueryTests : IDisposable
         {
             var response = engine.Search(new SearchRequest { Query = query, Mode = mode });
             Assert.NotEmpty(response.Hits);
-            Assert.InRange(response.QueryTermsDropped, terms - Lexical.LexicalQueryBuilder.MaxTerms, terms + 2 - Lexical.LexicalQueryBuilder.MaxTerms);
+            Assert.InRange(response.QueryTermsDropped, terms - ProductSearch.Lexical.LexicalQueryBuilder.MaxTerms, terms + 2 - ProductSearch.Lexical.LexicalQueryBuilder.MaxTerms);
         }
         Assert.Equal(0, engine.Search(new SearchRequest { Query = "white shoes" }).QueryTermsDropped);
     }
