@@ -5,7 +5,10 @@ namespace ProductSearch;
 /// <summary>Lookups by catalog id: what a product page needs once a shopper picked a result.</summary>
 public sealed partial class SearchEngine
 {
-    /// <summary>Largest catalog id accepted by <see cref="GetProduct"/>; ESCI ids are ten characters.</summary>
+    /// <summary>
+    /// Longest catalog id, in UTF-16 characters, that a catalog may hold and <see cref="GetProduct"/> accepts: within
+    /// LiteDB's 1,023-byte index keys at 3 bytes a character (ESCI ids are ten characters).
+    /// </summary>
     public const int MaxProductIdLength = 256;
 
     /// <summary>Reads the product with catalog id <paramref name="productId"/>; see <see cref="GetProduct"/>.</summary>

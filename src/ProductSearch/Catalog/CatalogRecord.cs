@@ -13,8 +13,8 @@ namespace ProductSearch.Catalog;
 /// </summary>
 internal sealed record CatalogRecord
 {
-    /// <summary>The longest product id kept, in UTF-16 characters: within LiteDB's 1,023-byte index keys at 3 bytes a character, and what the engine looks up.</summary>
-    public const int MaxIdLength = 256;
+    /// <summary>The longest product id kept: the longest the engine looks up (<see cref="SearchEngine.MaxProductIdLength"/>).</summary>
+    public const int MaxIdLength = SearchEngine.MaxProductIdLength;
 
     /// <summary>The longest brand, color, locale or category level kept: each is indexed whole as one filter term.</summary>
     public const int MaxFilterValueLength = 1000;
