@@ -28,6 +28,7 @@ public sealed partial class SearchEngine : IDisposable
     private readonly RankerSource _rankers;
     private readonly SearchResultCache? _results;
     private readonly double _modelFloor;
+    private readonly PastQueries? _pastQueries;
     private int _disposed;
 
     private SearchEngine(SearchEngineOptions options, IndexLayout layout, ITextEmbedder embedder, SnapshotManager snapshots, TimeProvider time, ILogger logger)
@@ -42,6 +43,7 @@ public sealed partial class SearchEngine : IDisposable
         _candidateFeatures = new CandidateFeatures(_features, options.RankerProductCacheSize);
         _rankers = new RankerSource(layout.Root, _candidateFeatures, logger);
         _results = options.ResultCacheSize > 0 ? new SearchResultCache(options.ResultCacheSize) : null;
+        _pastQueries = OpenPastQueries(options.PastQueries, snapshots, time, logger);
         // Answers are keyed by commit, so stale ones are never served; emptying the cache only frees their memory.
         _snapshots.Changed += _ => _results?.Clear();
     }
@@ -151,7 +153,10 @@ public sealed partial class SearchEngine : IDisposable
         var reranker = RerankerFor(request, learned);
         var cacheKey = request.Ranking is null ? SearchResultCache.KeyOf(snapshot.Manifest.Generation, profileVersion, rankerVersion, request, filters) : null;
         if (cacheKey is not null && _results is not null && _results.TryGet(cacheKey, out var cached))
+        {
+            RememberSearch(request, cached, snapshot);
             return cached with { Elapsed = Stopwatch.GetElapsedTime(started), EmbeddingTime = TimeSpan.Zero, FromCache = true, Timings = SearchTimings.None };
+        }
 
         var prepareStarted = Stopwatch.GetTimestamp();
         var query = _preparer.Prepare(request, filters, profile, snapshot, cancellationToken);
@@ -181,9 +186,11 @@ public sealed partial class SearchEngine : IDisposable
             BelowFloorIds = request.Explain && belowFloor > 0 && lists is not null
                 ? GetIds(snapshot, lists.Dense.Select(c => c.Key).Except(profile.AboveFloor(lists).Select(c => c.Key)))
                 : [],
+            LexicalBelowFloorIds = lexical.BelowFloor.Count > 0 ? GetIds(snapshot, lexical.BelowFloor) : [],
             Timings = new SearchTimings(prepareTime, query.EmbeddingTime, lexical.Elapsed, dense.Elapsed, fuseTime, rerankTime, fetchTime),
         };
         if (cacheKey is not null) _results?.Add(cacheKey, response);
+        RememberSearch(request, response, snapshot);
         return response;
     }
 
