@@ -23,10 +23,16 @@ internal static class StorefrontSettings
     public static bool UsesDemoIndex(IConfiguration configuration) =>
         string.IsNullOrWhiteSpace(configuration[$"{Section}:IndexPath"]);
 
-    /// <summary>Registers the engine with its options bound from <see cref="Section"/>, the demo index standing in for a missing path.</summary>
+    /// <summary>
+    /// Registers the engine with its options bound from <see cref="Section"/>, the demo index standing in for a missing
+    /// path. Past-query suggestions read the storefront's own behaviour log (<see cref="StorefrontBehaviorLog"/>) unless
+    /// <c>ProductSearch:PastQueries:LogFolder</c> names another: what shoppers searched before a restart is still offered.
+    /// </summary>
     public static void AddStorefrontSearch(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddProductSearch(Section).PostConfigure(options =>
+        services.AddProductSearch(Section).PostConfigure<IHostEnvironment>((options, environment) =>
         {
             if (UsesDemoIndex(configuration)) options.IndexPath = DemoIndex.IndexPath;
+            var folder = string.IsNullOrWhiteSpace(options.PastQueries.LogFolder) ? configuration[$"{StorefrontBehaviorLog.Section}:Folder"] : options.PastQueries.LogFolder;
+            if (!string.IsNullOrWhiteSpace(folder)) options.PastQueries.LogFolder = Path.GetFullPath(folder, environment.ContentRootPath);
         });
 }
