@@ -29,10 +29,13 @@ internal static class StorefrontSettings
     /// <c>ProductSearch:PastQueries:LogFolder</c> names another: what shoppers searched before a restart is still offered.
     /// </summary>
     public static void AddStorefrontSearch(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddProductSearch(Section).PostConfigure<IHostEnvironment>((options, environment) =>
+        // The host environment is asked for, not required: the engine's options are also built without a host (tests, tools).
+        services.AddProductSearch(Section).PostConfigure<IServiceProvider>((options, provider) =>
         {
             if (UsesDemoIndex(configuration)) options.IndexPath = DemoIndex.IndexPath;
             var folder = string.IsNullOrWhiteSpace(options.PastQueries.LogFolder) ? configuration[$"{StorefrontBehaviorLog.Section}:Folder"] : options.PastQueries.LogFolder;
-            if (!string.IsNullOrWhiteSpace(folder)) options.PastQueries.LogFolder = Path.GetFullPath(folder, environment.ContentRootPath);
+            // Relative to the app, as the behaviour log resolves the same setting (StorefrontBehaviorLog).
+            var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+            if (!string.IsNullOrWhiteSpace(folder)) options.PastQueries.LogFolder = Path.GetFullPath(folder, root);
         });
 }
