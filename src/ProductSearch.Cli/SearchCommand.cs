@@ -123,6 +123,9 @@ internal static class SearchCommand
         if (response.BelowFloor > 0)
             Console.WriteLine($"The relevance floor left out {response.BelowFloor} dense candidates that BM25 did not find" +
                               (response.BelowFloorIds.Count > 0 ? $": {string.Join(", ", response.BelowFloorIds.Take(20))}{(response.BelowFloorIds.Count > 20 ? ", …" : "")}." : "."));
+        if (response.LexicalBelowFloorIds.Count > 0)
+            Console.WriteLine($"The BM25 floor (a minimum share of {request.Ranking?.MinimumMatchShare ?? engine.DefaultProfile.MinimumMatchShare:P0} of the query's words) left out " +
+                              $"{response.LexicalBelowFloorIds.Count} candidates matching too few of them: {string.Join(", ", response.LexicalBelowFloorIds.Take(20))}{(response.LexicalBelowFloorIds.Count > 20 ? ", …" : "")}.");
         Console.WriteLine();
         Console.WriteLine($"{response.Hits.Count} results in {response.Elapsed.TotalMilliseconds:F1} ms (query embedding {response.EmbeddingTime.TotalMilliseconds:F1} ms).");
     }
@@ -180,6 +183,7 @@ internal static class SearchCommand
             below_floor = response.BelowFloor,
             below_floor_ids = response.BelowFloorIds,
             query_terms_dropped = response.QueryTermsDropped,
+            lexical_below_floor_ids = response.LexicalBelowFloorIds,
             elapsed_ms = Math.Round(response.Elapsed.TotalMilliseconds, 3),
             embedding_ms = Math.Round(response.EmbeddingTime.TotalMilliseconds, 3),
             results = response.Hits.Select(h => new

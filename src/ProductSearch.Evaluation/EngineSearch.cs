@@ -13,7 +13,7 @@ public static class EngineSearch
         ArgumentNullException.ThrowIfNull(engine);
         return async (query, mode, depth, cancellationToken) =>
         {
-            var response = await engine.SearchAsync(new SearchRequest { Query = query, K = depth, Mode = mode, SecondStage = false, Locale = locale }, cancellationToken);
+            var response = await engine.SearchAsync(new SearchRequest { Query = query, K = depth, Mode = mode, SecondStage = false, Locale = locale, FromShopper = false }, cancellationToken);
             return response.Hits.Select(h => h.Product.Id).ToArray();
         };
     }

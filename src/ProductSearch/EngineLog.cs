@@ -28,4 +28,10 @@ internal static partial class EngineLog
 
     [LoggerMessage(8, LogLevel.Information, "Loaded the learned ranker in {Path} ({State}).")]
     public static partial void RankerLoaded(ILogger logger, string path, string state);
+
+    [LoggerMessage(9, LogLevel.Information, "Read {Searches} past searches that found something from {Files} query logs in {Folder} ({Remembered} distinct queries remembered for suggestions; {Skipped} lines skipped).")]
+    public static partial void PastQueriesRead(ILogger logger, int searches, int files, string folder, int remembered, int skipped);
+
+    [LoggerMessage(10, LogLevel.Warning, "Could not read the query log {Path} for past-query suggestions: {Reason} It is left out.")]
+    public static partial void PastQueryLogUnreadable(ILogger logger, string path, string reason);
 }

@@ -1,4 +1,5 @@
 using ProductSearch.Lexical;
+using ProductSearch.Search;
 
 namespace ProductSearch;
 
@@ -16,9 +17,11 @@ public sealed partial class SearchEngine
     }
 
     /// <summary>
-    /// Up to <paramref name="max"/> completions of <paramref name="text"/>, the last word of which is being typed: the
-    /// words before it kept, the last completed to the catalog words (from titles and brands) that the most products use
-    /// together with them; then brands whose name begins with the whole text. An empty result when nothing begins so.
+    /// Up to <paramref name="max"/> completions of <paramref name="text"/>, the last word of which is being typed:
+    /// first the queries shoppers searched before that begin with it and found something (<see cref="SuggestionKind.PastQuery"/>,
+    /// most searched first; see <see cref="SearchEngineOptions.PastQueries"/>); then the words before the last kept and
+    /// the last completed to the catalog words (from titles and brands) that the most products use together with them;
+    /// then brands whose name begins with the whole text. Each text is offered once. An empty result when nothing begins so.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="text"/> is longer than <see cref="MaxSuggestionPrefixLength"/>, or <paramref name="max"/> is not 1–20.</exception>
     public IReadOnlyList<Suggestion> Suggest(string text, int max = 5)
@@ -34,11 +37,17 @@ public sealed partial class SearchEngine
         var typed = words[^1];
         var context = words[..^1];
         var lead = context.Length == 0 ? "" : string.Join(' ', context) + " ";
-        var suggestions = lexical.Vocabulary.CompleteMany(typed, context, max)
-            .Select(word => new Suggestion(lead + word, SuggestionKind.Query, lexical.Vocabulary.Frequency(word)))
-            .ToList();
+        var suggestions = PastQuerySuggestions(text, max);
+        foreach (var word in lexical.Vocabulary.CompleteMany(typed, context, max))
+            if (suggestions.Count < max && suggestions.All(s => s.Text != lead + word))
+                suggestions.Add(new Suggestion(lead + word, SuggestionKind.Query, lexical.Vocabulary.Frequency(word)));
         foreach (var (brand, products) in lexical.TermsStartingWith(FilterField.Brand.LuceneField, FilterField.Normalize(text), max))
             if (suggestions.Count < max * 2 && suggestions.All(s => s.Text != brand)) suggestions.Add(new Suggestion(brand, SuggestionKind.Brand, products));
         return suggestions;
     }
+
+    private List<Suggestion> PastQuerySuggestions(string text, int max) =>
+        _pastQueries is not null && PastQueries.Normalize(text) is { } prefix
+            ? _pastQueries.Complete(prefix, max).Select(q => new Suggestion(q.Query, SuggestionKind.PastQuery, 0) { Searches = q.Searches }).ToList()
+            : [];
 }

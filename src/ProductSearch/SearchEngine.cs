@@ -28,6 +28,7 @@ public sealed partial class SearchEngine : IDisposable
     private readonly RankerSource _rankers;
     private readonly SearchResultCache? _results;
     private readonly double _modelFloor;
+    private readonly PastQueries? _pastQueries;
     private int _disposed;
 
     private SearchEngine(SearchEngineOptions options, IndexLayout layout, ITextEmbedder embedder, SnapshotManager snapshots, TimeProvider time, ILogger logger)
@@ -42,6 +43,7 @@ public sealed partial class SearchEngine : IDisposable
         _candidateFeatures = new CandidateFeatures(_features, options.RankerProductCacheSize);
         _rankers = new RankerSource(layout.Root, _candidateFeatures, logger);
         _results = options.ResultCacheSize > 0 ? new SearchResultCache(options.ResultCacheSize) : null;
+        _pastQueries = OpenPastQueries(options.PastQueries, snapshots, time, logger);
         // Answers are keyed by commit, so stale ones are never served; emptying the cache only frees their memory.
         _snapshots.Changed += _ => _results?.Clear();
     }
@@ -147,7 +149,10 @@ public sealed partial class SearchEngine : IDisposable
         var snapshot = lease.Snapshot;
         var (profile, reranker, cacheKey) = RankingFor(request, filters, snapshot);
         if (cacheKey is not null && _results is not null && _results.TryGet(cacheKey, out var cached))
+        {
+            RememberSearch(request, cached, snapshot);
             return cached with { Elapsed = clock.Total, EmbeddingTime = TimeSpan.Zero, FromCache = true, Timings = SearchTimings.None };
+        }
 
         clock.Lap();
         var query = _preparer.Prepare(request, filters, profile, snapshot, cancellationToken);
@@ -166,10 +171,12 @@ public sealed partial class SearchEngine : IDisposable
             DidYouMean = query.Correction,
             BelowFloor = fused.BelowFloor.Count,
             BelowFloorIds = request.Explain && fused.BelowFloor.Count > 0 ? GetIds(snapshot, fused.BelowFloor) : [],
+            LexicalBelowFloorIds = lexical.BelowFloor.Count > 0 ? GetIds(snapshot, lexical.BelowFloor) : [],
             QueryTermsDropped = query.LexicalQuery?.TermsDropped ?? 0,
             Timings = new SearchTimings(prepareTime, query.EmbeddingTime, lexical.Elapsed, dense.Elapsed, fuseTime, rerankTime, fetchTime),
         };
         if (cacheKey is not null) _results?.Add(cacheKey, response);
+        RememberSearch(request, response, snapshot);
         return response;
     }
 

@@ -49,6 +49,12 @@ public sealed class SearchEngineOptions
     /// </summary>
     public int RankerProductCacheSize { get; set; } = 20_000;
 
+    /// <summary>
+    /// Suggestions from past queries that found something (<see cref="SuggestionKind.PastQuery"/>): how many are
+    /// remembered, how often one must have been searched before it is offered, and the behaviour log read at start.
+    /// </summary>
+    public PastQueryOptions PastQueries { get; set; } = new();
+
     /// <summary>Where built-in models are unpacked; <c>null</c> for the default.</summary>
     public string? ModelCacheDirectory { get; set; }
 
@@ -63,5 +69,7 @@ public sealed class SearchEngineOptions
             throw new ArgumentOutOfRangeException(nameof(RankerProductCacheSize), RankerProductCacheSize, "RankerProductCacheSize must not be negative (0 turns the cache off).");
         if (ResultCacheSize < 0) throw new ArgumentOutOfRangeException(nameof(ResultCacheSize), ResultCacheSize, "ResultCacheSize must not be negative (0 turns the cache off).");
         Ranking?.Validate();
+        if (PastQueries is null) throw new ArgumentException("PastQueries must not be null (set MaxQueries to 0 to turn past-query suggestions off).", nameof(PastQueries));
+        PastQueries.Validate();
     }
 }

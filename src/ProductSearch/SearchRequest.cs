@@ -53,6 +53,13 @@ public sealed record SearchRequest
     /// </summary>
     public string? Locale { get; init; }
 
+    /// <summary>
+    /// Whether a shopper typed this query (default): when it finds something, typed whole and spelt as the catalog
+    /// spells it, it is counted towards past-query suggestions (<see cref="SuggestionKind.PastQuery"/>). <c>false</c>
+    /// for the searches an app makes on its own account — facets, evaluations, health probes — which shoppers did not ask.
+    /// </summary>
+    public bool FromShopper { get; init; } = true;
+
     /// <summary>Attach an explanation to every hit (each retriever's part of the fused score).</summary>
     public bool Explain { get; init; }
 

@@ -36,6 +36,14 @@ public sealed record SearchResponse(IReadOnlyList<SearchHit> Hits, SearchMode Mo
     /// </summary>
     public int QueryTermsDropped { get; init; }
 
+    /// <summary>
+    /// With <see cref="SearchRequest.Explain"/>: the catalog ids of the BM25 candidates the lexical relevance floor
+    /// removed (<see cref="Ranking.RankingProfile.MinimumMatchShare"/>) — among the best BM25 matches, but matching too
+    /// few of the query's words — best first. Found by searching once more without the floor, so only when explaining;
+    /// empty otherwise, or when the floor is off or removed nothing.
+    /// </summary>
+    public IReadOnlyList<string> LexicalBelowFloorIds { get; init; } = [];
+
     /// <summary>Time per stage of the query path.</summary>
     public SearchTimings Timings { get; init; } = SearchTimings.None;
 }

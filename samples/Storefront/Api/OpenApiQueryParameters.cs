@@ -37,6 +37,7 @@ internal static class OpenApiQueryParameters
             SearchParameters.Kind.Number => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" },
             SearchParameters.Kind.Boolean => new OpenApiSchema { Type = JsonSchemaType.Boolean },
             SearchParameters.Kind.Mode => new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("hybrid"), JsonValue.Create("keyword"), JsonValue.Create("semantic")] },
+            SearchParameters.Kind.Locale => new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. ProductSearch.Lexical.CatalogLocale.Known.Select(l => (JsonNode)JsonValue.Create(l))] },
             SearchParameters.Kind.TextList => new OpenApiSchema
             {
                 Type = JsonSchemaType.Array,

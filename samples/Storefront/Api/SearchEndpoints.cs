@@ -21,8 +21,9 @@ internal static class SearchEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/suggest", SuggestAsync)
-            .WithName("Suggest").WithSummary("Completes what the shopper is typing from the catalog's titles and brands.")
-            .WithDescription("q: the text typed so far (its last word is being typed), at most 200 characters; n: how many, 1–20 (default 6).")
+            .WithName("Suggest").WithSummary("Completes what the shopper is typing from past shoppers' queries and the catalog's titles and brands.")
+            .WithDescription("q: the text typed so far (its last word is being typed), at most 200 characters; n: how many, 1–20 (default 6). " +
+                             "Each suggestion's kind: pastquery (searched before by shoppers and found something), query (completed from the catalog's words) or brand.")
             .Produces<IReadOnlyList<SearchResults.SuggestionAnswer>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -79,7 +80,7 @@ internal static class SearchEndpoints
         try
         {
             var suggestions = await engine.SuggestAsync(text, n ?? 6, cancellationToken);
-            return TypedResults.Ok(suggestions.Select(s => new SearchResults.SuggestionAnswer(s.Text, s.Kind.ToString().ToLowerInvariant(), s.Products)).ToArray());
+            return TypedResults.Ok(suggestions.Select(s => new SearchResults.SuggestionAnswer(s.Text, s.Kind.ToString().ToLowerInvariant(), s.Products, s.Searches)).ToArray());
         }
         catch (ProductSearchException ex)
         {
@@ -90,12 +91,13 @@ internal static class SearchEndpoints
     private static async Task<IResult> FacetsAsync(HttpRequest http, SearchEngineProvider provider, CancellationToken cancellationToken)
     {
         var parser = new SearchQueryParser(http.Query);
-        var (query, mode) = parser.ParseFacets();
+        var (query, mode, locale) = parser.ParseFacets();
         if (!parser.IsValid) return ApiProblems.BadRequest(parser.Errors);
         if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason, provider.IndexPath);
         try
         {
-            var response = await engine.SearchAsync(new SearchRequest { Query = query, Mode = mode, K = Facets.Depth }, cancellationToken);
+            // The page asks for facets beside each search: counted once, as the search, not twice towards past-query suggestions.
+            var response = await engine.SearchAsync(new SearchRequest { Query = query, Mode = mode, K = Facets.Depth, Locale = locale, FromShopper = false }, cancellationToken);
             return TypedResults.Ok(Facets.From(query, mode, response.Hits.Select(h => h.Product).ToArray()));
         }
         catch (ProductSearchException ex)

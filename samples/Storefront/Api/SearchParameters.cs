@@ -31,7 +31,7 @@ internal static class SearchParameters
         _ => "hybrid",
     };
 
-    public enum Kind { Text, Integer, Number, Boolean, Mode, TextList }
+    public enum Kind { Text, Integer, Number, Boolean, Mode, TextList, Locale }
 
     public sealed record Parameter(string Name, Kind Type, string Description, bool Required = false, double? Minimum = null, double? Maximum = null, object? Default = null);
 
@@ -47,7 +47,11 @@ internal static class SearchParameters
 
     public static readonly Parameter Typos = new("typos", Kind.Boolean, "Let query words match the catalog's words within a few typing errors (true or false); false searches exactly what was typed.", Default: true);
 
-    public static readonly IReadOnlyList<Parameter> Search = [Q, K, Offset, Mode, Brand, Color, MinPrice, MaxPrice, Explain, Typos];
+    public static readonly Parameter Locale = new("locale", Kind.Locale,
+        $"The language of q, which decides how its words are read: {string.Join(", ", ProductSearch.Lexical.CatalogLocale.Known)} (default: the catalog's main language).");
 
-    public static readonly IReadOnlyList<Parameter> Facets = [Q, Mode];
+    public static readonly IReadOnlyList<Parameter> Search = [Q, K, Offset, Mode, Brand, Color, MinPrice, MaxPrice, Explain, Typos, Locale];
+
+    // Facets count the results of the same search, so they read q in the same language.
+    public static readonly IReadOnlyList<Parameter> Facets = [Q, Mode, Locale];
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
 using ProductSearch;
+using ProductSearch.Lexical;
 
 namespace Storefront.Api;
 
@@ -32,6 +33,7 @@ internal sealed class SearchQueryParser(IQueryCollection query)
             Fail(SearchParameters.MinPrice.Name, $"minPrice ({minPrice}) is above maxPrice ({maxPrice}).");
         var explain = ParseBoolean(SearchParameters.Explain);
         var typos = ParseBoolean(SearchParameters.Typos, whenAbsent: true);
+        var locale = ParseLocale();
 
         var filters = new SearchFilters { Brands = brands, Colors = colors, MinPrice = minPrice, MaxPrice = maxPrice };
         return new SearchRequest
@@ -43,11 +45,12 @@ internal sealed class SearchQueryParser(IQueryCollection query)
             Filters = brands is null && colors is null && minPrice is null && maxPrice is null ? null : filters,
             Explain = explain,
             TypoTolerance = typos,
+            Locale = locale,
         };
     }
 
-    /// <summary>Parses the query text and mode of a facets request.</summary>
-    public (string Query, SearchMode Mode) ParseFacets() => (ParseQueryText(), ParseMode());
+    /// <summary>Parses the query text, mode and locale of a facets request.</summary>
+    public (string Query, SearchMode Mode, string? Locale) ParseFacets() => (ParseQueryText(), ParseMode(), ParseLocale());
 
     private string ParseQueryText()
     {
@@ -79,6 +82,16 @@ internal sealed class SearchQueryParser(IQueryCollection query)
         if (SearchParameters.Modes.TryGetValue(value.Trim(), out var mode)) return mode;
         Fail("mode", $"mode must be hybrid, keyword or semantic, got '{Cut(value)}'.");
         return SearchMode.Hybrid;
+    }
+
+    /// <summary>The locale named (as the engine names it: us, es, jp), or <c>null</c> for the catalog's main one.</summary>
+    private string? ParseLocale()
+    {
+        var value = Single(SearchParameters.Locale);
+        if (value is null) return null;
+        if (CatalogLocale.Find(value) is { } locale) return locale;
+        Fail(SearchParameters.Locale.Name, $"locale must be one of {string.Join(", ", CatalogLocale.Known)}, got '{Cut(value)}'.");
+        return null;
     }
 
     private decimal? ParsePrice(SearchParameters.Parameter parameter)

@@ -33,8 +33,12 @@ public static class SearchResults
     public sealed record SearchAnswer(string QueryId, string Query, string Mode, int K, int Offset, int? FilterMatches, double ElapsedMs, double EmbeddingMs, bool Cached,
         string? DidYouMean, IReadOnlyList<Hit> Hits);
 
-    /// <summary>One completion of what the shopper is typing (<c>GET /api/suggest</c>): the text, <c>query</c> or <c>brand</c>, and how many products it covers.</summary>
-    public sealed record SuggestionAnswer(string Text, string Kind, int Products);
+    /// <summary>
+    /// One completion of what the shopper is typing (<c>GET /api/suggest</c>): the text; its kind, <c>pastquery</c> (what
+    /// shoppers searched before and found something), <c>query</c> (completed from the catalog's words) or <c>brand</c>;
+    /// how many products use its last word or carry the brand (0 for past queries); how many times shoppers searched it (past queries).
+    /// </summary>
+    public sealed record SuggestionAnswer(string Text, string Kind, int Products, int Searches);
 
     /// <summary>A facet value and how many of the considered results have it.</summary>
     public sealed record FacetValue(string Value, int Count);

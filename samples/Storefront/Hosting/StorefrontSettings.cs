@@ -23,10 +23,19 @@ internal static class StorefrontSettings
     public static bool UsesDemoIndex(IConfiguration configuration) =>
         string.IsNullOrWhiteSpace(configuration[$"{Section}:IndexPath"]);
 
-    /// <summary>Registers the engine with its options bound from <see cref="Section"/>, the demo index standing in for a missing path.</summary>
+    /// <summary>
+    /// Registers the engine with its options bound from <see cref="Section"/>, the demo index standing in for a missing
+    /// path. Past-query suggestions read the storefront's own behaviour log (<see cref="StorefrontBehaviorLog"/>) unless
+    /// <c>ProductSearch:PastQueries:LogFolder</c> names another: what shoppers searched before a restart is still offered.
+    /// </summary>
     public static void AddStorefrontSearch(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddProductSearch(Section).PostConfigure(options =>
+        // The host environment is asked for, not required: the engine's options are also built without a host (tests, tools).
+        services.AddProductSearch(Section).PostConfigure<IServiceProvider>((options, provider) =>
         {
             if (UsesDemoIndex(configuration)) options.IndexPath = DemoIndex.IndexPath;
+            var folder = string.IsNullOrWhiteSpace(options.PastQueries.LogFolder) ? configuration[$"{StorefrontBehaviorLog.Section}:Folder"] : options.PastQueries.LogFolder;
+            // Relative to the app, as the behaviour log resolves the same setting (StorefrontBehaviorLog).
+            var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+            if (!string.IsNullOrWhiteSpace(folder)) options.PastQueries.LogFolder = Path.GetFullPath(folder, root);
         });
 }

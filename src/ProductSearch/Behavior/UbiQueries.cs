@@ -9,8 +9,15 @@ public static class UbiQueries
     public const string ProductIdField = "product_id";
 
     /// <summary>
+    /// The <c>query_attributes</c> key of the corrected query the engine searched instead ("did you mean"), present only
+    /// when it corrected one: such a text was misspelt, and readers of the log (past-query suggestions) leave it out.
+    /// </summary>
+    public const string DidYouMeanAttribute = "did_you_mean";
+
+    /// <summary>
     /// The record of <paramref name="request"/> answered by <paramref name="response"/>: the query text, the hit ids in
-    /// order, and as <c>query_attributes</c> the mode, <c>k</c>, <c>offset</c> and any filters (lists joined by <c>|</c>).
+    /// order, and as <c>query_attributes</c> the mode, <c>k</c>, <c>offset</c>, any filters (lists joined by <c>|</c>) and the
+    /// corrected query when the engine searched one (<see cref="DidYouMeanAttribute"/>).
     /// Set <see cref="UbiQuery.ClientId"/> and <see cref="UbiQuery.Application"/> with <c>with</c>.
     /// </summary>
     public static UbiQuery FromSearch(string queryId, SearchRequest request, SearchResponse response, DateTimeOffset timestamp)
@@ -24,6 +31,7 @@ public static class UbiQueries
             ["k"] = request.K.ToString(CultureInfo.InvariantCulture),
             ["offset"] = request.Offset.ToString(CultureInfo.InvariantCulture),
         };
+        if (response.DidYouMean is { } corrected) attributes[DidYouMeanAttribute] = corrected;
         if (request.Filters is { } filters)
         {
             AddList(attributes, "brand", filters.Brands);

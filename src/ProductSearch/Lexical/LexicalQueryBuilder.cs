@@ -76,13 +76,14 @@ public static class LexicalQueryBuilder
             {
                 if (boost <= 0) continue;
                 Query exact = new TermQuery(new Term(field, term)) { Boost = boost };
-                if (edits == 0 && !matchesPrefix)
+                var fuzzyHere = edits > 0 && (field != LexicalFields.Brand || settings.Typos!.Brands); // brands stay exact unless asked
+                if (!fuzzyHere && !matchesPrefix)
                 {
                     group.Add(exact, Occur.SHOULD);
                     continue;
                 }
                 var best = new DisjunctionMaxQuery(0) { exact };
-                if (edits > 0) best.Add(new FuzzyQuery(new Term(field, term), edits) { Boost = boost * (float)settings.Typos!.Weight });
+                if (fuzzyHere) best.Add(new FuzzyQuery(new Term(field, term), edits) { Boost = boost * (float)settings.Typos!.Weight });
                 if (matchesPrefix) best.Add(new PrefixQuery(new Term(field, prefix)) { Boost = boost * (float)settings.PrefixWeight });
                 group.Add(best, Occur.SHOULD);
             }

@@ -4,7 +4,8 @@ namespace ProductSearch.Lexical;
 /// How far a query word may be from a catalog word and still match it, by the common rule of shopping search engines
 /// (Algolia, Meilisearch, Typesense): no edit for words under <see cref="OneTypoFrom"/> letters, one from there, two
 /// from <see cref="TwoTyposFrom"/>. Words with digits (model numbers, sizes) always match exactly. A match with typos
-/// scores <see cref="Weight"/> times what the same word matched exactly would, so an exact match ranks above it.
+/// scores <see cref="Weight"/> times what the same word matched exactly would, so an exact match ranks above it. Brands
+/// match exactly too unless <see cref="Brands"/> asks otherwise.
 /// </summary>
 /// <param name="OneTypoFrom">Shortest word allowed one edit (2–20).</param>
 /// <param name="TwoTyposFrom">Shortest word allowed two edits (at least <paramref name="OneTypoFrom"/>, at most 30).</param>
@@ -13,7 +14,13 @@ namespace ProductSearch.Lexical;
 /// Also let words the catalog knows match others within their edits. Off by default: a known word ("shoes") is most
 /// likely meant as typed, and widening it only adds near-miss products ("show", "shoe horn").
 /// </param>
-public sealed record TypoTolerance(int OneTypoFrom = 5, int TwoTyposFrom = 9, double Weight = 0.6, bool KnownWordsToo = false)
+/// <param name="Brands">
+/// Also let query words match the brand field within their edits. Off by default: a brand is a name, not a word, and
+/// an unknown word a letter or two from one brand ("zorbax" for Zorbex) is more often something else the catalog lacks
+/// than that brand misspelt — matched, it would bring the brand's products alone. Brand names still match exactly and as
+/// the prefix being typed.
+/// </param>
+public sealed record TypoTolerance(int OneTypoFrom = 5, int TwoTyposFrom = 9, double Weight = 0.6, bool KnownWordsToo = false, bool Brands = false)
 {
     /// <summary>The defaults: one edit from 5 letters, two from 9, typo matches at 0.6 of an exact one, unknown words only.</summary>
     public static TypoTolerance Default { get; } = new();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lucene.Net.Search;
 using ProductSearch.Lexical;
 
 namespace ProductSearch.Search;
@@ -24,6 +25,20 @@ internal sealed class LexicalRetriever(Bm25Searcher searcher) : IRetriever
         }
         var candidates = new (long Key, float Score)[hits.Count];
         for (var i = 0; i < hits.Count; i++) candidates[i] = (hits[i].Key, hits[i].Score);
-        return new RetrievalResult(candidates, Stopwatch.GetElapsedTime(started));
+        var belowFloor = query.Request.Explain ? BelowFloor(query, candidates) : [];
+        return new RetrievalResult(candidates, Stopwatch.GetElapsedTime(started)) { BelowFloor = belowFloor };
+    }
+
+    /// <summary>
+    /// The candidates the minimum match share removed: the same query without it, to the same depth, less those kept.
+    /// Scores do not depend on the minimum, so these are exactly the best matches of too few of the query's words.
+    /// </summary>
+    private long[] BelowFloor(PreparedQuery query, (long Key, float Score)[] kept)
+    {
+        if (query.LexicalQuery!.Query is not BooleanQuery { MinimumNumberShouldMatch: > 0 } floored) return [];
+        var relaxed = (BooleanQuery)floored.Clone();
+        relaxed.MinimumNumberShouldMatch = 0;
+        var keys = kept.Select(c => c.Key).ToHashSet();
+        return searcher.Search(relaxed, query.Depth, query.Profile.Lexical, query.Filter).Select(h => h.Key).Where(k => !keys.Contains(k)).ToArray();
     }
 }

@@ -70,7 +70,8 @@ public sealed class ProductAndHealthApiTests(StorefrontApp app)
         Assert.True(health.TryGetProperty("503", out _));
         var search = paths.GetProperty("/api/search").GetProperty("get");
         var parameters = search.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.Text("name"));
-        Assert.Equal(["q", "k", "offset", "mode", "brand", "color", "minPrice", "maxPrice", "explain", "typos"], parameters.Keys);
+        Assert.Equal(["q", "k", "offset", "mode", "brand", "color", "minPrice", "maxPrice", "explain", "typos", "locale"], parameters.Keys);
+        Assert.Equal(["us", "es", "jp"], parameters["locale"].GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         Assert.True(parameters["q"].GetProperty("required").GetBoolean());
         Assert.Equal(512, parameters["q"].GetProperty("schema").GetProperty("maxLength").GetInt32());
         Assert.Equal("integer", parameters["k"].GetProperty("schema").Text("type"));

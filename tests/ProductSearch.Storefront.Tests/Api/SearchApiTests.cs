@@ -171,8 +171,43 @@ public sealed class SearchApiTests(StorefrontApp app)
         var answer = await _client.GetJsonAsync("/api/suggest?q=sne");
         var texts = answer.EnumerateArray().Select(s => s.GetProperty("text").GetString()).ToArray();
         Assert.Contains("sneakers", texts);
-        Assert.All(answer.EnumerateArray(), s => Assert.Contains(s.GetProperty("kind").GetString(), new[] { "query", "brand" }));
+        Assert.All(answer.EnumerateArray(), s => Assert.Contains(s.GetProperty("kind").GetString(), new[] { "pastquery", "query", "brand" }));
         Assert.Empty((await _client.GetJsonAsync("/api/suggest?q=sne%20")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_query_shoppers_searched_and_found_something_with_is_suggested_as_a_past_query()
+    {
+        async Task<JsonElement[]> PastQueries() => (await _client.GetJsonAsync("/api/suggest?q=white%20sh")).EnumerateArray()
+            .Where(s => s.Text("kind") == "pastquery").ToArray();
+        for (var i = 0; i < 2; i++) await _client.GetJsonAsync("/api/search?q=White%20Shoes&mode=keyword");
+        await _client.GetJsonAsync("/api/facets?q=white%20shoes"); // the page's own facets request is not a search of its own
+        Assert.DoesNotContain(await PastQueries(), s => s.Text("text") == "white shoes" && s.GetProperty("searches").GetInt32() < 3);
+        await _client.GetJsonAsync("/api/search?q=white%20shoes%20");
+        var past = Assert.Single(await PastQueries(), s => s.Text("text") == "white shoes");
+        Assert.True(past.GetProperty("searches").GetInt32() >= 3);
+    }
+
+    [Theory]
+    [InlineData("us")]
+    [InlineData("es")]
+    [InlineData("jp")]
+    public async Task A_search_names_its_locale(string locale)
+    {
+        var answer = await _client.GetJsonAsync($"/api/search?q=shoes&mode=keyword&locale={locale}");
+        Assert.Equal(JsonValueKind.Array, answer.GetProperty("hits").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("/api/search?q=shoes&locale=fr")]
+    [InlineData("/api/search?q=shoes&locale=us&locale=es")]
+    [InlineData("/api/facets?q=shoes&locale=klingon")]
+    public async Task An_unknown_locale_is_400_naming_the_parameter_and_the_known_ones(string url)
+    {
+        var problem = await _client.GetJsonAsync(url, System.Net.HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors").GetProperty("locale").EnumerateArray().Select(e => e.GetString()).ToArray();
+        Assert.NotEmpty(errors);
+        if (!url.Contains("locale=us&", StringComparison.Ordinal)) Assert.Contains("us, es, jp", errors[0]);
     }
 
     [Theory]

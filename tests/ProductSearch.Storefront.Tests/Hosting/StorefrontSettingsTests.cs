@@ -81,6 +81,29 @@ public sealed class StorefrontSettingsTests
         Assert.Contains("IntraOpThreads", error.Message);
     }
 
+    [Fact]
+    public void Past_queries_bind_from_the_section_and_read_the_behaviour_log_unless_told_otherwise()
+    {
+        var options = Bind(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ProductSearch:BehaviorLog:Folder"] = "/data/ubi", ["ProductSearch:PastQueries:MinimumSearches"] = "5", ["ProductSearch:PastQueries:MaxQueries"] = "100",
+        }).Build());
+        Assert.Equal((5, 100, Path.GetFullPath("/data/ubi")), (options.PastQueries.MinimumSearches, options.PastQueries.MaxQueries, options.PastQueries.LogFolder));
+        var own = Bind(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ProductSearch:BehaviorLog:Folder"] = "/data/ubi", ["ProductSearch:PastQueries:LogFolder"] = "/data/other",
+        }).Build());
+        Assert.Equal(Path.GetFullPath("/data/other"), own.PastQueries.LogFolder);
+    }
+
+    [Fact]
+    public void A_past_query_option_out_of_range_stops_start_up_naming_it()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ProductSearch:PastQueries:MinimumSearches"] = "0" }).Build();
+        var error = Assert.Throws<OptionsValidationException>(() => Bind(configuration));
+        Assert.Contains("PastQueries:MinimumSearches", error.Message);
+    }
+
     private static SearchEngineOptions Bind(IConfiguration configuration)
     {
         var services = new ServiceCollection().AddSingleton(configuration).AddLogging();

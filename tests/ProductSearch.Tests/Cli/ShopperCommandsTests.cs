@@ -50,6 +50,50 @@ public sealed class ShopperCommandsTests(CliIndexFixture fixture) : IClassFixtur
         Assert.Contains("(no synonyms)", (await Run("synonyms", "show", "--index", index)).Output);
     }
 
+    [Fact]
+    public async Task Suggest_offers_past_queries_from_a_behaviour_log_and_names_their_kind()
+    {
+        using var temp = new TempFolder();
+        var day = DateOnly.FromDateTime(DateTime.UtcNow);
+        var line = "{\"query_id\":\"q{0}\",\"user_query\":\"Copper Saucepan\",\"timestamp\":\"" + DateTime.UtcNow.ToString("O") + "\",\"query_response_hit_ids\":[\"k3\"]}\n";
+        await File.WriteAllTextAsync(ProductSearch.Behavior.BehaviorLogFiles.PathOf(temp.Path, "ubi_queries", day, 0),
+            string.Concat(Enumerable.Range(0, 2).Select(i => line.Replace("{0}", i.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+
+        var (exit, output) = await Run("suggest", "copper s", "--index", fixture.IndexPath, "--past-queries", temp.Path, "--min-searches", "2");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("copper saucepan   (past query, searched 2 times)", output.TrimStart());
+        var json = (await Run("suggest", "copper s", "--index", fixture.IndexPath, "--past-queries", temp.Path, "--min-searches", "2", "--json")).Output;
+        Assert.Contains("\"kind\":\"pastquery\"", json);
+        Assert.DoesNotContain("pastquery", (await Run("suggest", "copper s", "--index", fixture.IndexPath, "--past-queries", temp.Path, "--json")).Output); // 2 < 3
+        Assert.Equal(2, (await Run("suggest", "copper", "--index", fixture.IndexPath, "--past-queries", temp.Path, "--min-searches", "0")).Exit);
+        Assert.Equal(2, (await Run("suggest", "copper", "--index", fixture.IndexPath, "--past-queries", temp.File("missing"))).Exit);
+    }
+
+    [Theory]
+    [InlineData("prefixes", "claw ham")]
+    [InlineData("typos", null)]
+    public async Task Eval_retrieval_searches_the_variant_of_the_judged_queries(string variant, string? expected)
+    {
+        using var temp = new TempFolder();
+        var examples = temp.File("e.tsv");
+        await File.WriteAllTextAsync(examples, "query_id\tquery\tproduct_id\tesci_label\nq1\tclaw hammer\tk2\tE\nq2\tcopper saucepan\tk3\tE\n");
+        async Task<string> Queries(string folder, int seed)
+        {
+            var (exit, _) = await Run("eval", "retrieval", "--examples", examples, "--index", fixture.IndexPath, "--device", "cpu", "--modes", "bm25",
+                "--variant", variant, "--variant-seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json", "--out", temp.File(folder));
+            Assert.Equal(0, exit);
+            return await File.ReadAllTextAsync(Path.Combine(temp.File(folder), "per-query.csv"));
+        }
+        var first = await Queries("a", 3);
+        if (expected is not null) Assert.Contains(expected, first);
+        else
+        {
+            Assert.DoesNotContain("claw hammer", first); // "hammer" has 6 letters: it gets the typo
+            Assert.Equal(first, await Queries("b", 3)); // the same seed, the same typos
+        }
+        Assert.Equal(2, (await Run("eval", "retrieval", "--examples", examples, "--index", fixture.IndexPath, "--variant", "misspelt")).Exit);
+    }
+
     private static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))

@@ -40,6 +40,28 @@ public sealed class SynonymsAndLocalesTests(ShopperQueryFixture index) : IClassF
     }
 
     [Fact]
+    public void A_hit_found_through_a_synonym_has_the_synonym_found_in_its_title_marked()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("index");
+        using (var writer = IndexWriter.Open(path, new HashingEmbedder(), "hashing-test"))
+        {
+            writer.Write(ShopperQueryFixture.Products.Where(p => p.Locale == "us").Select(p => new Product { Id = p.Id, Title = p.Title }), new CatalogReadReport { Path = "test" }, SyncMode.Mirror);
+            writer.SetSynonyms("sneakers, trainers\ntee => t-shirt\n");
+        }
+        using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = path, RefreshInterval = TimeSpan.Zero, ResultCacheSize = 0 }, new HashingEmbedder());
+        string Highlight(string query, string id) => engine.Search(new SearchRequest { Query = query, Mode = SearchMode.Bm25, CompleteLastWord = false })
+            .Hits.Single(h => h.Product.Id == id).Highlight!;
+
+        Assert.Equal("Trailwise Running <mark>Sneakers</mark> for Men", Highlight("trainers", "s3")); // equivalent words
+        Assert.Equal("Lumora Girls&#x27; <mark>White</mark> Canvas <mark>Sneakers</mark>", Highlight("white trainers", "s1"));
+        var tee = Highlight("tee", "t1"); // a one-way rule: the rewritten words are marked
+        Assert.Contains("<mark>", tee);
+        Assert.Contains("Shirt</mark>", tee);
+        Assert.DoesNotContain("<mark>Cotton</mark>", tee);
+    }
+
+    [Fact]
     public void A_japanese_query_matches_japanese_titles_by_bigrams_only_when_read_as_japanese()
     {
         Assert.Empty(index.Bm25("白いスニーカー", locale: "us")); // one whitespace token that no title holds
