@@ -296,10 +296,23 @@ public sealed partial class SearchEngine : IDisposable
     {
         var lists = new CandidateLists(lexical.Candidates, dense.Candidates) { ModelFloor = _modelFloor };
         if (query.NegatedTerms.Count == 0) return lists;
-        var affirming = snapshot.Lexical.KeysHoldingAny(LexicalFields.AffirmedTitle, query.NegatedTerms);
+        var affirming = snapshot.Lexical.MatchingKeys(AffirmingAny(query.NegatedTerms));
         if (affirming.Count == 0) return lists;
         var keys = lists.Lexical.Select(c => c.Key).Concat(lists.Dense.Select(c => c.Key)).Where(k => affirming.Contains((ulong)k)).ToHashSet();
         return lists with { AffirmNegated = keys };
+    }
+
+    /// <summary>Titles holding every term of some group (<see cref="PreparedQuery.NegatedTerms"/>).</summary>
+    private static Lucene.Net.Search.BooleanQuery AffirmingAny(IReadOnlyList<IReadOnlyList<string>> groups)
+    {
+        var any = new Lucene.Net.Search.BooleanQuery();
+        foreach (var group in groups)
+        {
+            var all = new Lucene.Net.Search.BooleanQuery();
+            foreach (var term in group) all.Add(new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(LexicalFields.AffirmedTitle, term)), Lucene.Net.Search.Occur.MUST);
+            any.Add(all, Lucene.Net.Search.Occur.SHOULD);
+        }
+        return any;
     }
 
     private static ArraySegment<FusedCandidate> Page(IReadOnlyList<FusedCandidate> ranked, SearchRequest request)

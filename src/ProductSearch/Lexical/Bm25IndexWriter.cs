@@ -52,8 +52,9 @@ public sealed class Bm25IndexWriter : IDisposable
         AddText(document, LexicalFields.Bullets, product.BulletPoints);
         AddText(document, LexicalFields.Description, product.Description);
         document.Add(new Field(LexicalFields.CombinedText, string.Join('\n', product.Title, product.Brand, product.Description), MatchOnly));
-        document.Add(new Field(LexicalFields.AffirmedTitle, Negations.Parse(product.Title, includeNo: true).Affirmed, MatchOnly));
-        document.Add(new Field(LexicalFields.Spelling, string.IsNullOrWhiteSpace(product.Brand) ? product.Title : product.Title + "\n" + product.Brand, MatchOnly));
+        var locale = CatalogLocale.OfProduct(product.Locale);
+        document.Add(new Field(LexicalFields.AffirmedTitle, Negations.Parse(product.Title, locale, includeNo: true).Affirmed, MatchOnly));
+        document.Add(new Field(LexicalFields.Spelling, string.IsNullOrWhiteSpace(product.Brand) ? product.Title : product.Title + "\n" + product.Brand, MatchPhrases));
         AddFilterTerm(document, FilterField.Brand, product.Brand);
         AddFilterTerm(document, FilterField.Color, product.Color);
         AddFilterTerm(document, FilterField.Locale, product.Locale);
@@ -82,9 +83,16 @@ public sealed class Bm25IndexWriter : IDisposable
     /// <summary>Fields searched for which documents hold a term, never scored: no frequencies, positions or norms.</summary>
     private static readonly FieldType MatchOnly = CreateMatchOnly();
 
-    private static FieldType CreateMatchOnly()
+    /// <summary>
+    /// Fields searched for which documents hold a term or a phrase, never scored: positions but no norms. The spelling
+    /// field keeps its positions so that a negation phrase written in some title ("Rebel Without a Cause") is found as
+    /// a phrase, stop words and all (<see cref="Bm25Searcher.AnyTitleHolds"/>).
+    /// </summary>
+    private static readonly FieldType MatchPhrases = CreateMatchOnly(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+
+    private static FieldType CreateMatchOnly(IndexOptions options = IndexOptions.DOCS_ONLY)
     {
-        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true };
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = options, OmitNorms = true };
         type.Freeze();
         return type;
     }

@@ -27,6 +27,7 @@ public sealed class Bm25Searcher : IDisposable
     private const float DefaultK1 = 1.2f;
     private const float DefaultB = LexicalQuerySettings.DefaultB;
     private readonly long _maxKey;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Analyzer> _phraseAnalyzers = new();
 
     private Bm25Searcher(LuceneDirectory directory, string path)
     {
@@ -173,6 +174,23 @@ public sealed class Bm25Searcher : IDisposable
         return MatchingKeys(any);
     }
 
+    /// <summary>
+    /// Whether some product's title (or brand) holds <paramref name="words"/> as a phrase, read as typed in
+    /// <paramref name="locale"/>: lowercased and split as the index splits them, stop words kept, nothing stemmed
+    /// (<see cref="LexicalFields.Spelling"/>). Lucene's <see cref="Lucene.Net.Util.QueryBuilder"/> makes the phrase, so
+    /// split words ("BPA-free") and Japanese characters line up with the index's own positions.
+    /// </summary>
+    public bool AnyTitleHolds(string words, string locale)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var analyzer = _phraseAnalyzers.GetOrAdd(CatalogLocale.OfProduct(locale), l => ProductAnalyzer.Create(l));
+        var phrase = new Lucene.Net.Util.QueryBuilder(analyzer).CreatePhraseQuery(LexicalFields.Spelling, words);
+        if (phrase is null) return false;
+        var count = new TotalHitCountCollector();
+        _searcher.Search(phrase, count);
+        return count.TotalHits > 0;
+    }
+
     /// <summary>Lucene's explanation of <paramref name="key"/>'s BM25 score for <paramref name="text"/>, or <c>null</c>.</summary>
     public string? Explain(string text, long key, LexicalQuerySettings? settings = null)
     {
@@ -199,5 +217,6 @@ public sealed class Bm25Searcher : IDisposable
         _reader.Dispose();
         _directory.Dispose();
         _analyzer.Dispose();
+        foreach (var analyzer in _phraseAnalyzers.Values) analyzer.Dispose();
     }
 }

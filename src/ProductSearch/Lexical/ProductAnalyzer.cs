@@ -30,9 +30,10 @@ public static class ProductAnalyzer
     /// must have its BM25 index rebuilt (from the stored products, without re-embedding), since its terms or fields
     /// would no longer be the ones queries look for. v3 added <see cref="LexicalFields.CombinedText"/> and
     /// <see cref="LexicalFields.AffirmedTitle"/>; v4 <see cref="LexicalFields.Spelling"/>; v5 analyses Spanish and
-    /// Japanese products in their own language.
+    /// Japanese products in their own language; v6 reads the negations of Spanish and Japanese titles in their own
+    /// language (<see cref="LexicalFields.AffirmedTitle"/>) and keeps the positions of <see cref="LexicalFields.Spelling"/>.
     /// </summary>
-    public const string Name = "product-v5";
+    public const string Name = "product-v6";
 
     /// <summary>The analysis of indexes built before <see cref="Name"/> was recorded (Lucene's EnglishAnalyzer).</summary>
     public const string LegacyName = "english-v1";

@@ -34,8 +34,11 @@ internal sealed class PreparedQuery
     /// <summary>The query with its typos corrected in the catalog's words; <c>null</c> when nothing was corrected.</summary>
     public string? Correction { get; init; }
 
-    /// <summary>The analysed words of what the query negates ("without a lid", "BPA-free", "no bake"); empty when it negates nothing.</summary>
-    public IReadOnlyList<string> NegatedTerms { get; init; } = [];
+    /// <summary>
+    /// What the query negates ("without a lid", "BPA-free", "no bake", "電池なし"), analysed as titles are: a title
+    /// affirms it when it holds every term of some group. Empty when the query negates nothing.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> NegatedTerms { get; init; } = [];
 
     /// <summary>The request's filters as one Lucene query; <c>null</c> without filters.</summary>
     public Query? Filter { get; init; }

@@ -15,21 +15,7 @@ public sealed class TrainRankerCommandTests
 {
     private static Task<(int Result, string Output)> Run(params string[] args) => ConsoleCapture.RunAsync(() => CliApp.RunAsync(args));
 
-    /// <summary>One query per product (its title after the brand, three words), the product Exact and its theme's others Substitute.</summary>
-    private static string WriteExamples(string path, int queries)
-    {
-        var products = SmallCatalog.Products;
-        var lines = new List<string> { "query_id\tquery\tproduct_id\tesci_label" };
-        for (var q = 0; q < queries; q++)
-        {
-            var product = products[q % products.Length];
-            var words = product.Title.Split(' ').Skip(1 + q / products.Length).Take(3);
-            lines.Add($"q{q}\t{string.Join(' ', words).ToLowerInvariant()}\t{product.Id}\tE");
-            lines.AddRange(products.Where(p => p.Id != product.Id && p.Id[0] == product.Id[0]).Select(p => $"q{q}\t{string.Join(' ', words).ToLowerInvariant()}\t{p.Id}\tS"));
-        }
-        File.WriteAllLines(path, lines);
-        return path;
-    }
+    private static string WriteExamples(string path, int queries, int notIndexed = 0) => SmallCatalogJudgments.Write(path, queries, notIndexed);
 
     [Fact]
     public async Task Trains_reports_stores_and_the_other_commands_use_or_refuse_the_ranker()
@@ -75,6 +61,21 @@ public sealed class TrainRankerCommandTests
         Assert.Equal(0, eval.Result);
         var modes = JsonDocument.Parse(eval.Output).RootElement.GetProperty("modes").EnumerateObject().Select(m => m.Name);
         Assert.Equal(["bm25", "dense", "hybrid", "ranked-hybrid"], modes);
+    }
+
+    [Fact]
+    public async Task Judged_products_not_in_the_index_are_counted_and_reported()
+    {
+        using var temp = new TempFolder();
+        var index = temp.File("index");
+        await new IndexBuilder(TestModels.MiniLm, "minilm").BuildAsync(SmallCatalog.Write(temp.File("catalog.jsonl")), index);
+        var examples = WriteExamples(temp.File("examples.tsv"), 22, notIndexed: 3);
+
+        var (code, output) = await Run("train-ranker", "--examples", examples, "--index", index, "--folds", "2", "--device", "cpu");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Training data: 22 judged queries", output, StringComparison.Ordinal);
+        Assert.Contains("3 of 23 judged products are not in the index (3 queries affected)", output, StringComparison.Ordinal);
     }
 
     [Fact]

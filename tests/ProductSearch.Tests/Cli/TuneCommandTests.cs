@@ -67,6 +67,33 @@ public sealed class TuneCommandTests
     }
 
     [Fact]
+    public async Task Judged_products_not_in_the_index_are_counted_and_reported()
+    {
+        using var temp = new TempFolder();
+        var index = temp.File("index");
+        await new IndexBuilder(TestModels.MiniLm, "minilm").BuildAsync(SmallCatalog.Write(temp.File("catalog.jsonl")), index);
+        var examples = SmallCatalogJudgments.Write(temp.File("examples.tsv"), 22, notIndexed: 3);
+
+        var original = Console.Error;
+        using var errors = new StringWriter();
+        Console.SetError(errors);
+        int exit;
+        try
+        {
+            (exit, _) = await ConsoleCapture.RunAsync(() =>
+                CliApp.Create().Parse(["tune", "--examples", examples, "--index", index, "--folds", "2", "--repeats", "1", "--dry-run", "--device", "cpu"]).InvokeAsync());
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        Assert.Equal(0, exit);
+        Assert.Contains("3 of 23 judged products are not in the index (3 queries affected); they count as unfound.", errors.ToString(), StringComparison.Ordinal);
+        Assert.Null(RankingProfileStore.Read(index)); // --dry-run
+    }
+
+    [Fact]
     public async Task Tune_with_a_missing_examples_file_exits_2()
     {
         using var temp = new TempFolder();

@@ -7,7 +7,9 @@ namespace ProductSearch.Tests.Ranking;
 
 /// <summary>
 /// A query that negates something demotes the hybrid candidates whose title affirms it, and only those: a title that
-/// itself says "without block" or "no buckle" is not demoted.
+/// itself says "without block" or "no buckle" is not demoted. The queries write their negations otherwise than the
+/// titles do ("w/o block", "no buckles"): a negation written exactly as some title writes it is read as a name
+/// (<see cref="ProductSearch.Search.CatalogNames"/>), searched as words and demoting nothing.
 /// </summary>
 public sealed class NegationDemotionTests : IDisposable
 {
@@ -39,20 +41,29 @@ public sealed class NegationDemotionTests : IDisposable
     [Fact]
     public void Titles_that_affirm_the_negated_word_are_demoted_and_those_that_deny_it_are_not()
     {
-        var hits = Search("knife set without block").ToDictionary(h => h.Product.Id);
+        var hits = Search("knife set w/o block").ToDictionary(h => h.Product.Id);
         var with = hits["with"];
         Assert.Equal((with.Explanation!.LexicalPart + with.Explanation.DensePart) * _engine.DefaultProfile.NegationDemotion, with.Score, 9);
         Assert.Contains("× 0.6", hits["with"].Explanation!.Formula);
         Assert.Contains("× 0.6", hits["organizer"].Explanation!.Formula);
         Assert.DoesNotContain("×", hits["without"].Explanation!.Formula);
         Assert.DoesNotContain("×", hits["roll"].Explanation!.Formula);
-        Assert.Equal("without", Search("knife set without block")[0].Product.Id);
+        Assert.Equal("without", Search("knife set w/o block")[0].Product.Id);
+    }
+
+    [Fact]
+    public void A_negation_written_as_a_title_writes_it_is_searched_as_words_and_demotes_nothing()
+    {
+        // "Chef Knife Set without Block" holds "without block": the literal words find it first, with nothing demoted.
+        var hits = Search("knife set without block");
+        Assert.Equal("without", hits[0].Product.Id);
+        Assert.All(hits, h => Assert.DoesNotContain("×", h.Explanation!.Formula));
     }
 
     [Fact]
     public void No_phrases_demote_without_leaving_the_query()
     {
-        var hits = Search("leather belt no buckle");
+        var hits = Search("leather belt no buckles");
         Assert.Equal("strap", hits[0].Product.Id);
         Assert.Contains("×", hits.Single(h => h.Product.Id == "belt").Explanation!.Formula);
     }
@@ -61,7 +72,7 @@ public sealed class NegationDemotionTests : IDisposable
     public void Demotion_can_be_turned_off_by_the_profile()
     {
         var off = RankingProfile.Default with { NegationDemotion = 1 };
-        Assert.All(Search("knife set without block", off), h => Assert.DoesNotContain("×", h.Explanation!.Formula));
+        Assert.All(Search("knife set w/o block", off), h => Assert.DoesNotContain("×", h.Explanation!.Formula));
     }
 
     public void Dispose()
