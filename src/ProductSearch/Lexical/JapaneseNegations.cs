@@ -17,7 +17,7 @@ namespace ProductSearch.Lexical;
 /// </remarks>
 internal static partial class JapaneseNegations
 {
-    public static NegatedText Parse(string text, Func<string, bool>? isName)
+    public static NegatedText Parse(string text)
     {
         var phrases = new List<IReadOnlyList<string>>();
         var affirmed = new StringBuilder(text.Length);
@@ -25,7 +25,6 @@ internal static partial class JapaneseNegations
         foreach (Match match in Suffixed().Matches(text))
         {
             var lacked = new[] { match.Groups["kanji"], match.Groups["kana"], match.Groups["latin"] }.First(g => g.Success);
-            if (isName?.Invoke(match.Value) == true) continue;
             phrases.Add([lacked.Value]);
             affirmed.Append(text, next, lacked.Index - next);
             next = lacked.Index + lacked.Length;

@@ -3,10 +3,10 @@ using ProductSearch.Lexical;
 namespace ProductSearch.Search;
 
 /// <summary>
-/// Tells a negation from a name, by the catalog itself: a negation phrase that some title holds as written, trigger
-/// included ("Rebel Without a Cause", "Never Without Coffee", "Sugar Free"), is read as words, not as something the
-/// shopper does not want. A title that truly lacks the thing ("Drain Without Overflow") is then found by its literal
-/// words, which is what the shopper typed. One Lucene phrase query per phrase, remembered for the request.
+/// Tells a negation from a name, by the catalog itself: a "without"/"sin" phrase that opens with a stop word and that
+/// some title holds as written, trigger included ("Rebel Without a Cause", "Without You"), is read as words, not as
+/// something the shopper does not want (<see cref="Lexical.Negations.Parse(string, string, bool, Func{string, bool}?)"/>
+/// asks only about those). One Lucene phrase query per phrase, remembered for the request.
 /// </summary>
 internal sealed class CatalogNames(Bm25Searcher lexical, string locale)
 {
