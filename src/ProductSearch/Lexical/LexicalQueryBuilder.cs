@@ -68,7 +68,7 @@ public static class LexicalQueryBuilder
         foreach (var term in terms)
         {
             var word = tokens.First(t => t.Term == term).Word;
-            var edits = EditsAllowed(settings.Typos, word, term, documentFrequency);
+            var edits = fuzzy.Count < TypoTolerance.MaxWordsPerQuery ? EditsAllowed(settings.Typos, word, term, documentFrequency) : 0;
             if (edits > 0) fuzzy.Add(term);
             var matchesPrefix = prefix is not null && tokens.Any(t => t.Term == term && t.IsLastWord);
             var group = new BooleanQuery();
@@ -76,7 +76,7 @@ public static class LexicalQueryBuilder
             {
                 if (boost <= 0) continue;
                 Query exact = new TermQuery(new Term(field, term)) { Boost = boost };
-                var fuzzyHere = edits > 0 && (field != LexicalFields.Brand || settings.Typos!.Brands); // brands stay exact unless asked
+                var fuzzyHere = edits > 0 && field != LexicalFields.Description && (field != LexicalFields.Brand || settings.Typos!.Brands); // brands stay exact unless asked
                 if (!fuzzyHere && !matchesPrefix)
                 {
                     group.Add(exact, Occur.SHOULD);

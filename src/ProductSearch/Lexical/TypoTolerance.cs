@@ -22,6 +22,15 @@ namespace ProductSearch.Lexical;
 /// </param>
 public sealed record TypoTolerance(int OneTypoFrom = 5, int TwoTyposFrom = 9, double Weight = 0.6, bool KnownWordsToo = false, bool Brands = false)
 {
+    /// <summary>
+    /// Most unknown words of one query looked up within their edits (corrected, or matched by a fuzzy clause); the rest
+    /// match exactly. Each look-up walks the catalog's term dictionary with a Levenshtein automaton — milliseconds for a
+    /// two-edit word on a large vocabulary — and a text with more unknown words than this is pasted, foreign or noise,
+    /// not a shopper's typos (a fuzzed 80-word query of such words took 0.2–0.4 s on the 6,764-product ESCI sample before
+    /// this cap; RESULTS.md, "Hardening").
+    /// </summary>
+    public const int MaxWordsPerQuery = 4;
+
     /// <summary>The defaults: one edit from 5 letters, two from 9, typo matches at 0.6 of an exact one, unknown words only.</summary>
     public static TypoTolerance Default { get; } = new();
 

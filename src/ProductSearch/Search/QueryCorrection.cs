@@ -25,6 +25,7 @@ internal sealed record QueryCorrection(string Corrected, string Completed)
         var typingLastWord = completeLastWord && text.Length > 0 && !char.IsWhiteSpace(text[^1]) && lastIndex >= 0;
         var corrected = (string[])words.Clone();
         var completed = (string[])words.Clone();
+        var lookedUp = 0;
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i].ToLowerInvariant();
@@ -38,7 +39,9 @@ internal sealed record QueryCorrection(string Corrected, string Completed)
                     continue;
                 }
             }
-            if (typos is not null && vocabulary.Correct(word, typos.MaxEdits(word.Length)) is { } fix)
+            if (typos is null || lookedUp >= TypoTolerance.MaxWordsPerQuery) continue;
+            lookedUp++;
+            if (vocabulary.Correct(word, typos.MaxEdits(word.Length)) is { } fix)
                 corrected[i] = completed[i] = fix;
         }
         return new QueryCorrection(string.Join(' ', corrected), string.Join(' ', completed));
