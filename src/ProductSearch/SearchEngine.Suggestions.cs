@@ -38,11 +38,14 @@ public sealed partial class SearchEngine
         var context = words[..^1];
         var lead = context.Length == 0 ? "" : string.Join(' ', context) + " ";
         var suggestions = PastQuerySuggestions(text, max);
+        var brands = lexical.TermsStartingWith(FilterField.Brand.LuceneField, FilterField.Normalize(text), max);
+        // Brands that begin with the text keep a third of the places (at least one), so completions cannot crowd them out.
+        var forWords = max - Math.Min(brands.Count, Math.Max(1, max / 3));
         foreach (var word in lexical.Vocabulary.CompleteMany(typed, context, max))
-            if (suggestions.Count < max && suggestions.All(s => s.Text != lead + word))
+            if (suggestions.Count < forWords && suggestions.All(s => s.Text != lead + word))
                 suggestions.Add(new Suggestion(lead + word, SuggestionKind.Query, lexical.Vocabulary.Frequency(word)));
-        foreach (var (brand, products) in lexical.TermsStartingWith(FilterField.Brand.LuceneField, FilterField.Normalize(text), max))
-            if (suggestions.Count < max * 2 && suggestions.All(s => s.Text != brand)) suggestions.Add(new Suggestion(brand, SuggestionKind.Brand, products));
+        foreach (var (brand, products) in brands)
+            if (suggestions.Count < max && suggestions.All(s => s.Text != brand)) suggestions.Add(new Suggestion(brand, SuggestionKind.Brand, products));
         return suggestions;
     }
 

@@ -82,6 +82,22 @@ public sealed class TypoAndPrefixTests(ShopperQueryFixture index) : IClassFixtur
         Assert.Empty(index.Engine.Suggest("qqq"));
     }
 
+    [Theory]
+    [InlineData("tr")]
+    [InlineData("forge")]
+    [InlineData("homely k")]
+    [InlineData("s")]
+    public void Suggestions_never_exceed_the_number_asked_and_keep_a_place_for_brands(string text)
+    {
+        for (var max = 1; max <= 6; max++)
+        {
+            var suggestions = index.Engine.Suggest(text, max);
+            Assert.InRange(suggestions.Count, 0, max);
+            Assert.Equal(suggestions.Count, suggestions.Select(s => s.Text).Distinct().Count());
+        }
+        Assert.Contains(index.Engine.Suggest("tr", 2), s => s.Kind == SuggestionKind.Brand);
+    }
+
     [Fact]
     public void Bad_suggestion_requests_are_refused_naming_the_parameter()
     {
