@@ -31,11 +31,18 @@ public sealed record TypoTolerance(int OneTypoFrom = 5, int TwoTyposFrom = 9, do
     /// </summary>
     public const int MaxWordsPerQuery = 4;
 
+    /// <summary>
+    /// Longest word looked up within its edits; longer ones match exactly. A Levenshtein automaton grows with the word,
+    /// and no catalog word a shopper mistypes is this long: a fuzzed 100,000-letter word took 15 s to "correct" before
+    /// this limit (RESULTS.md, "Hardening").
+    /// </summary>
+    public const int MaxWordLength = 40;
+
     /// <summary>The defaults: one edit from 5 letters, two from 9, typo matches at 0.6 of an exact one, unknown words only.</summary>
     public static TypoTolerance Default { get; } = new();
 
-    /// <summary>The edits a word of <paramref name="length"/> letters may have (0, 1 or 2).</summary>
-    public int MaxEdits(int length) => length >= TwoTyposFrom ? 2 : length >= OneTypoFrom ? 1 : 0;
+    /// <summary>The edits a word of <paramref name="length"/> letters may have (0, 1 or 2; 0 above <see cref="MaxWordLength"/>).</summary>
+    public int MaxEdits(int length) => length > MaxWordLength ? 0 : length >= TwoTyposFrom ? 2 : length >= OneTypoFrom ? 1 : 0;
 
     /// <summary>Checks the values; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()

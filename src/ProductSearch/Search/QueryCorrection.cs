@@ -29,7 +29,7 @@ internal sealed record QueryCorrection(string Corrected, string Completed)
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i].ToLowerInvariant();
-            if (word.Length == 0 || !word.All(char.IsLetter) || vocabulary.Frequency(word) > 0) continue;
+            if (word.Length is 0 or > TypoTolerance.MaxWordLength || !word.All(char.IsLetter) || vocabulary.Frequency(word) > 0) continue;
             if (i == lastIndex && typingLastWord)
             {
                 var context = words.Take(i).Where(w => w.Length > 0).Select(w => w.ToLowerInvariant()).ToArray();

@@ -32,4 +32,14 @@ public sealed class TypoBudgetTests
         Assert.DoesNotContain("description:snekers~", text);
         Assert.Contains("description:snekers^0.1", text);
     }
+
+    [Fact]
+    public void A_word_longer_than_any_catalog_word_is_matched_exactly()
+    {
+        // A Levenshtein automaton grows with the word: a fuzzed 100,000-letter word took 15 s before the limit.
+        Assert.Equal(0, TypoTolerance.Default.MaxEdits(TypoTolerance.MaxWordLength + 1));
+        Assert.Equal(2, TypoTolerance.Default.MaxEdits(TypoTolerance.MaxWordLength));
+        var query = Build(new string('a', 100_000));
+        Assert.Empty(query.FuzzyTerms);
+    }
 }
