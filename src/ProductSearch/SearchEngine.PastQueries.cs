@@ -29,9 +29,15 @@ public sealed partial class SearchEngine
     /// Counts a shopper's search that found something on its first page, typed whole and spelt as the catalog spells
     /// it (<see cref="FoundQueries"/>); anything else is not remembered.
     /// </summary>
-    private void RememberSearch(SearchRequest request, SearchResponse response, IndexSnapshot snapshot)
+    private void RememberSearch(SearchRequest request, SearchResponse response, IndexSnapshot snapshot, PreparedQuery? query = null)
     {
         if (_pastQueries is null || !request.FromShopper || request.Offset > 0 || response.Hits.Count == 0 || response.DidYouMean is not null) return;
+        if (query?.TypedAsSpelt is { } spelt)
+        {
+            // The preparer already ran the correction by the default rules: its answer decides, without a second run.
+            if (spelt && PastQueries.Normalize(request.Query) is { } typed) _pastQueries.Record(typed);
+            return;
+        }
         var locale = request.Locale is null ? snapshot.Lexical.MainLocale : CatalogLocale.OfQuery(request.Locale);
         if (FoundQueries.AsTyped(request.Query, snapshot.Lexical.Vocabulary, CatalogLocale.SeparatesWords(locale)) is { } text)
             _pastQueries.Record(text);

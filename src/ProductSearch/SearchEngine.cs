@@ -176,7 +176,7 @@ public sealed partial class SearchEngine : IDisposable
             Timings = new SearchTimings(prepareTime, query.EmbeddingTime, lexical.Elapsed, dense.Elapsed, fuseTime, rerankTime, fetchTime),
         };
         if (cacheKey is not null) _results?.Add(cacheKey, response);
-        RememberSearch(request, response, snapshot);
+        RememberSearch(request, response, snapshot, query);
         return response;
     }
 

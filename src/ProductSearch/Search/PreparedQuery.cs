@@ -52,6 +52,12 @@ internal sealed class PreparedQuery
     /// <summary>Time the model took to embed the query (zero when it was not run or came from the query cache's hit).</summary>
     public TimeSpan EmbeddingTime { get; init; }
 
+    /// <summary>
+    /// Whether the text was typed whole and spelt as the catalog spells it (nothing corrected or completed), when the
+    /// correction ran by the default typo rules with completion on; <c>null</c> when it ran otherwise (or not at all).
+    /// </summary>
+    public bool? TypedAsSpelt { get; init; }
+
     private Query? _expandedLexical;
 
     /// <summary>

@@ -62,6 +62,10 @@ internal sealed class QueryPreparer(ITextEmbedder embedder) : IDisposable
             LexicalQuery = lexical,
             DenseText = denseText,
             Correction = correction.Corrected == request.Query ? null : correction.Corrected,
+            // Past-query suggestions judge a search by the default rules; when those are the ones used, reuse the answer.
+            TypedAsSpelt = words && settings.Typos == TypoTolerance.Default && request.CompleteLastWord && profile.PrefixWeight > 0
+                ? correction.Completed == request.Query
+                : null,
             NegatedTerms = NegatedTerms(negated, locale),
             Filter = filter,
             Allowed = allowed,
