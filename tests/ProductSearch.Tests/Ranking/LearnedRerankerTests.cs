@@ -119,7 +119,7 @@ public sealed class LearnedRerankerTests : IDisposable
         }
         Assert.Equal(1, log.Count(LogLevel.Warning, "Ignoring the learned ranker"));
         Assert.Equal(1, log.Count(LogLevel.Warning, "ranker-features-v0"));
-        Assert.Equal(1, log.Count(LogLevel.Warning, "train-ranker"));
+        Assert.Equal(1, log.Count(LogLevel.Warning, "until a ranker is trained for this version"));
         var refused = Assert.Throws<RankerException>(() => RankerStore.ReadCompatible(Index));
         Assert.Equal(ProductSearchErrorReason.IncompatibleRanker, refused.Reason);
 
