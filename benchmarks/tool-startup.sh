@@ -34,7 +34,7 @@ echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| command ($n runs each) | p50 | min | max |"
 echo "|---|---|---|---|"
 measure "installed: productsearch --version" "$tool_dir/productsearch" --version
-measure "installed: productsearch search \"$query\"" "$tool_dir/productsearch" search"$query"
+measure "installed: productsearch search \"$query\"" "$tool_dir/productsearch" search "$query"
 measure "dotnet run --project src/ProductSearch.Cli -- --version" dotnet run --project src/ProductSearch.Cli -- --version
-measure "dotnet run --project src/ProductSearch.Cli -- search \"$query\"" dotnet run --project src/ProductSearch.Cli -- search"$query"
+measure "dotnet run --project src/ProductSearch.Cli -- search \"$query\"" dotnet run --project src/ProductSearch.Cli -- search "$query"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -55,7 +55,14 @@ public static class CliApp
         action.ShowTypoCorrections = true;
         using var output = new StringWriter();
         using var error = new StringWriter();
-        parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        try
+        {
+            parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return ""; // a suggestion is a courtesy: the error line stands without it
+        }
         // It writes "'serch' was not matched. Did you mean one of the following?" and then one suggestion a line.
         var suggestions = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(line => !line.Contains(' ') && line.Length > 2).Distinct().ToList(); // not the one-letter aliases ('-h', '-i')

@@ -61,6 +61,22 @@ public sealed class CliRoughEdgesTests(CliIndexFixture fixture) : IClassFixture<
         Assert.DoesNotContain("default minilm", model.Description);
     }
 
+    /// <summary>Help seen by a new user: modes in the casing they are typed in, and info/verify read an index rather than write one.</summary>
+    [Fact]
+    public void Help_shows_modes_as_typed_and_reading_commands_do_not_say_write()
+    {
+        var root = CliApp.Create();
+        var help = new StringWriter();
+        root.Parse(["search", "--help"]).Invoke(new InvocationConfiguration { Output = help });
+        Assert.Contains("<bm25|dense|hybrid|ranked-hybrid>", help.ToString());
+        Assert.DoesNotContain("Bm25|", help.ToString());
+        foreach (var name in new[] { "info", "verify" })
+        {
+            var index = Assert.Single(root.Subcommands.Single(c => c.Name == name).Options, o => o.Name == "--index");
+            Assert.DoesNotContain("write", index.Description, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     [Fact]
     public async Task Eval_triplets_refuses_a_product_catalog_in_one_line_naming_the_missing_columns()
     {
