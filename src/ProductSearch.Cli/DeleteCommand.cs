@@ -32,7 +32,7 @@ internal static class DeleteCommand
             using var writer = IndexWriter.Open(indexPath, embedder, manifest.Model.Source, new IndexWriterOptions { Purpose = "productsearch delete" }, loggers.CreateLogger("productsearch"));
             var report = writer.Delete(list, cancellationToken);
             Console.WriteLine(report.Committed
-                ? $"Deleted {report.Deleted:N0} products; {report.NotFound:N0} ids were not in the index. Generation {report.Manifest.Generation} holds {report.Manifest.ProductCount:N0} products."
+                ? $"Deleted {Counts.Of(report.Deleted, "product")}; {Counts.Of(report.NotFound, "id")} {(report.NotFound == 1 ? "was" : "were")} not in the index. Generation {report.Manifest.Generation} holds {Counts.Of(report.Manifest.ProductCount, "product")}."
                 : $"None of the {report.NotFound:N0} ids is in the index; nothing was committed.");
             return Task.FromResult(0);
         }));

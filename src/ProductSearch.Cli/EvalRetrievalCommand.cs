@@ -35,7 +35,7 @@ internal static class EvalRetrievalCommand
         var variant = new Option<QueryVariant>("--variant") { Description = "Search the queries as judged (clean), with one seeded typo each (typos), or cut inside the last word as typed (prefixes).", DefaultValueFactory = _ => QueryVariant.Clean };
         var variantSeed = new Option<int>("--variant-seed") { Description = "Seed of the typos.", DefaultValueFactory = _ => 1 };
         var model = CliOptions.Model();
-        model.Description += " With --catalog: the model to build with (default minilm); with --index: must be the index's.";
+        model.Description += $" With --catalog: the model to build with (default {BuiltInModels.DefaultName}); with --index: must be the index's.";
         var device = CliOptions.Device();
         var verbose = CliOptions.Verbose();
         var command = new Command("retrieval", "Score search modes against ESCI judgments (nDCG, recall, MRR, intervals, tests).")

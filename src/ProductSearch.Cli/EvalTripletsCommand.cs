@@ -56,7 +56,7 @@ internal static class EvalTripletsCommand
 
     private static void PrintText(string path, OnnxSentenceEmbedder embedder, string prompts, TripletAccuracies accuracies)
     {
-        Console.WriteLine($"Triplet accuracy of {embedder.ModelName} ({embedder.ActiveDevice}) on {accuracies.Count:N0} triplets from {path}");
+        Console.WriteLine($"Triplet accuracy of {embedder.ModelName} ({embedder.ActiveDevice}) on {Counts.Of(accuracies.Count, "triplet")} from {path}");
         Console.WriteLine(prompts == Plain
             ? "Prompts: every text encoded alike, as sentence-transformers' TripletEvaluator does."
             : $"Prompts: query as a query (\"{embedder.Model.PromptFor(EmbeddingPurpose.Query)}\"), pos and neg as documents (\"{embedder.Model.PromptFor(EmbeddingPurpose.Document)}\").");

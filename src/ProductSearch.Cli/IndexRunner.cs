@@ -49,12 +49,11 @@ internal static class IndexRunner
             report = await builder.BuildAsync(catalog, index, options, progress: null, cancellationToken);
         }
 
-        var rate = report.Embedded / Math.Max(report.Elapsed.TotalSeconds, 1e-9);
         output.WriteLine(report.Committed
-            ? $"Committed generation {report.Manifest.Generation} of {report.IndexPath}: {report.Manifest.ProductCount:N0} products " +
+            ? $"Committed generation {report.Manifest.Generation} of {report.IndexPath}: {Counts.Of(report.Manifest.ProductCount, "product")} " +
               $"({report.Added:N0} added, {report.Updated:N0} updated, {report.Deleted:N0} deleted, {report.Unchanged:N0} unchanged); " +
-              $"embedded {report.Embedded:N0} titles with {embedder.ModelName} on {embedder.ActiveDevice} in {report.Elapsed.TotalSeconds:F1} s ({rate:F0}/s)."
-            : $"Nothing changed: {report.Unchanged:N0} products of {catalog} are already in {report.IndexPath} as they are; nothing was embedded or committed.");
+              $"embedded {Counts.Of(report.Embedded, "title")} with {embedder.ModelName} on {embedder.ActiveDevice} in {report.Elapsed.TotalSeconds:F1} s{Counts.Rate(report.Embedded, report.Elapsed)}."
+            : $"Nothing changed: {Counts.Of(report.Unchanged, "product")} of {catalog} {(report.Unchanged == 1 ? "is" : "are")} already in {report.IndexPath} as {(report.Unchanged == 1 ? "it is" : "they are")}; nothing was embedded or committed.");
         foreach (var line in CatalogSummary.Lines(report, options)) output.WriteLine(line);
         return report;
     }

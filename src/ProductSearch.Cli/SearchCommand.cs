@@ -98,7 +98,7 @@ internal static class SearchCommand
 
     private static void PrintTable(SearchEngine engine, SearchRequest request, SearchResponse response)
     {
-        Console.WriteLine($"\"{request.Query}\" — {request.Mode.Name()} search over {engine.Manifest.ProductCount:N0} products " +
+        Console.WriteLine($"\"{request.Query}\" — {request.Mode.Name()} search over {Counts.Of(engine.Manifest.ProductCount, "product")} " +
                           $"({engine.IndexPath}; model {engine.Embedder.ModelName} on {engine.Embedder.ActiveDevice})");
         if (response.DidYouMean is { } meant) Console.WriteLine($"Searched for: {meant}   (did you mean it? --no-typos searches the words as typed)");
         Console.WriteLine();
@@ -116,18 +116,18 @@ internal static class SearchCommand
             }
         }
         if (response.Hits.Count == 0) Console.WriteLine("  (no results)");
-        if (response.FilterMatches is { } matches) Console.WriteLine($"{matches:N0} products pass the filters.");
+        if (response.FilterMatches is { } matches) Console.WriteLine($"{Counts.Of(matches, "product")} {(matches == 1 ? "passes" : "pass")} the filters.");
         if (response.QueryTermsDropped > 0)
             Console.WriteLine($"The query has more than {LexicalQueryBuilder.MaxTerms} distinct words; BM25 searched the {LexicalQueryBuilder.MaxTerms} rarest " +
                               $"and left out {response.QueryTermsDropped}.");
         if (response.BelowFloor > 0)
-            Console.WriteLine($"The relevance floor left out {response.BelowFloor} dense candidates that BM25 did not find" +
+            Console.WriteLine($"The relevance floor left out {Counts.Of(response.BelowFloor, "dense candidate")} that BM25 did not find" +
                               (response.BelowFloorIds.Count > 0 ? $": {string.Join(", ", response.BelowFloorIds.Take(20))}{(response.BelowFloorIds.Count > 20 ? ", …" : "")}." : "."));
         if (response.LexicalBelowFloorIds.Count > 0)
             Console.WriteLine($"The BM25 floor (a minimum share of {request.Ranking?.MinimumMatchShare ?? engine.DefaultProfile.MinimumMatchShare:P0} of the query's words) left out " +
                               $"{response.LexicalBelowFloorIds.Count} candidates matching too few of them: {string.Join(", ", response.LexicalBelowFloorIds.Take(20))}{(response.LexicalBelowFloorIds.Count > 20 ? ", …" : "")}.");
         Console.WriteLine();
-        Console.WriteLine($"{response.Hits.Count} results in {response.Elapsed.TotalMilliseconds:F1} ms (query embedding {response.EmbeddingTime.TotalMilliseconds:F1} ms).");
+        Console.WriteLine($"{Counts.Of(response.Hits.Count, "result")} in {response.Elapsed.TotalMilliseconds:F1} ms (query embedding {response.EmbeddingTime.TotalMilliseconds:F1} ms).");
     }
 
     /// <summary>"fused_rank=3 +1.204, title_exact_share=0.67 +0.402, …": every feature the model used, largest part first.</summary>

@@ -60,7 +60,7 @@ internal static class SuggestCommand
     private static string Describe(Suggestion suggestion) => suggestion.Kind switch
     {
         SuggestionKind.PastQuery => $"past query, searched {suggestion.Searches:N0} times",
-        SuggestionKind.Brand => $"brand, {suggestion.Products:N0} products",
-        _ => $"query, {suggestion.Products:N0} products",
+        SuggestionKind.Brand => $"brand, {Counts.Of(suggestion.Products, "product")}",
+        _ => $"query, {Counts.Of(suggestion.Products, "product")}",
     };
 }

@@ -85,7 +85,7 @@ internal static class TuneCommand
     {
         string F(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
         string Signed(double v) => v.ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture);
-        Console.WriteLine($"Tuned on {result.Queries} queries over {engine.Manifest.ProductCount:N0} products (model {engine.Manifest.Model.Name}); {result.ProfilesTried} profiles scored.");
+        Console.WriteLine($"Tuned on {result.Queries} queries over {Counts.Of(engine.Manifest.ProductCount, "product")} (model {engine.Manifest.Model.Name}); {result.ProfilesTried} profiles scored.");
         Console.WriteLine();
         var interval = result.Interval is { } i ? $" [{F(i.Low)}, {F(i.High)}]" : "";
         var folds = result.FoldMeans;

@@ -21,7 +21,7 @@ internal static class VerifyCommand
             var report = IndexVerifier.Verify(parse.GetValue(index)!, checkFiles: !parse.GetValue(quick), cancellationToken);
             if (report.IsConsistent)
             {
-                Console.WriteLine($"{report.IndexPath}: consistent — {report.Manifest!.ProductCount:N0} products in all three stores (generation {report.Manifest.Generation}); {Files(report)}.");
+                Console.WriteLine($"{report.IndexPath}: consistent — {Counts.Of(report.Manifest!.ProductCount, "product")} in all three stores (generation {report.Manifest.Generation}); {Files(report)}.");
                 return Task.FromResult(0);
             }
             Console.Error.WriteLine($"{report.IndexPath}: NOT consistent:");

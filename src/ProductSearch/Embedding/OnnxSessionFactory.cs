@@ -28,9 +28,10 @@ internal static class OnnxSessionFactory
             {
                 if (device.Kind == ComputeDeviceKind.Cuda)
                     throw new ModelLoadException($"CUDA device {device.DeviceId} could not start: {ex.Message}", ex);
-                // Said once per process: a CLI run may open two sessions (index, then search).
+                // Said once per process (a CLI run may open two sessions: index, then search), and as a debug note:
+                // under 'auto' a machine without a GPU is the expected case, and ActiveDevice says "cpu" anyway.
                 if (Interlocked.Exchange(ref _fallbackReported, 1) == 0)
-                    logger.LogInformation("CUDA is not available ({Reason}); running the model on CPU.", FirstLine(ex.Message));
+                    logger.LogDebug("CUDA is not available ({Reason}); running the model on CPU.", FirstLine(ex.Message));
             }
             finally
             {

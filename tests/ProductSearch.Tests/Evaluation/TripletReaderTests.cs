@@ -74,6 +74,25 @@ public sealed class TripletReaderTests
         Assert.Throws<FileNotFoundException>(() => TripletReader.Read(temp.File("none.tsv")));
     }
 
+    [Fact]
+    public void A_csv_whose_header_names_no_triplet_column_is_refused_naming_what_it_lacks()
+    {
+        using var temp = new TempFolder();
+        var error = Assert.Throws<InvalidDataException>(() => TripletReader.Read(Write(temp, "p.csv",
+            "product_id,product_title,brand,color\nk1,Claw Hammer,Acme,red\nk2,Copper Pan,Acme,copper\n")));
+        Assert.Contains("no triplet columns", error.Message);
+        Assert.Contains("(product_id, product_title, brand, color) lacks 'query', 'pos', 'neg'", error.Message);
+    }
+
+    [Fact]
+    public void A_file_with_more_rows_skipped_than_read_is_refused()
+    {
+        using var temp = new TempFolder();
+        var error = Assert.Throws<InvalidDataException>(() => TripletReader.Read(Write(temp, "t.tsv",
+            "query\tpos\tneg\nshoes\tWhite Shoes\tRed Hat\nhat\tRed Hat\ncap\tBlue Cap\n")));
+        Assert.Contains("mostly not triplets: 2 rows skipped, 1 read (line 3: missing column 'neg')", error.Message);
+    }
+
     [SkippableFact]
     public void The_shared_esci_triplets_read_whole()
     {
