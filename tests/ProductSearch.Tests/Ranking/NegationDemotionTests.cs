@@ -17,20 +17,16 @@ public sealed class NegationDemotionTests : IDisposable
     public NegationDemotionTests()
     {
         var index = _temp.File("index");
-        using (var writer = IndexWriter.Open(index, new HashingEmbedder(), "hashing-test"))
-        {
-            (string Id, string Title)[] products =
-            [
-                ("with", "Chef Knife Set with Wooden Block, 15 Pieces"),
-                ("without", "Chef Knife Set without Block, 5 Pieces"),
-                ("organizer", "Knife Block Organizer for Kitchen Drawer"),
-                ("roll", "Chef Knife Roll Bag, No Block Needed"),
-                ("belt", "Leather Belt with Silver Buckle"),
-                ("strap", "Leather Belt Strap, No Buckle"),
-            ];
-            writer.Write(products.Select(p => new Product { Id = p.Id, Title = p.Title }), new CatalogReadReport { Path = "test" }, SyncMode.Mirror);
-        }
-        _engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, RefreshInterval = TimeSpan.Zero, ResultCacheSize = 0 }, new HashingEmbedder());
+        (string Id, string Title)[] products =
+        [
+            ("with", "Chef Knife Set with Wooden Block, 15 Pieces"),
+            ("without", "Chef Knife Set without Block, 5 Pieces"),
+            ("organizer", "Knife Block Organizer for Kitchen Drawer"),
+            ("roll", "Chef Knife Roll Bag, No Block Needed"),
+            ("belt", "Leather Belt with Silver Buckle"),
+            ("strap", "Leather Belt Strap, No Buckle"),
+        ];
+        _engine = TinyIndex.Serve(index, products.Select(p => new Product { Id = p.Id, Title = p.Title }));
     }
 
     private IReadOnlyList<SearchHit> Search(string query, RankingProfile? profile = null) =>

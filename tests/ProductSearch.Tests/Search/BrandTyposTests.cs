@@ -18,13 +18,11 @@ public sealed class BrandTyposTests : IDisposable
     public BrandTyposTests()
     {
         var path = _temp.File("index");
-        using (var writer = IndexWriter.Open(path, new HashingEmbedder(), "hashing-test"))
-            writer.Write([
+        _engine = TinyIndex.Serve(path, [
                 new Product { Id = "z1", Title = "Compact Travel Kettle, 0.8 L", Brand = "Zorbex" },
                 new Product { Id = "m1", Title = "Ceramic Coffee Mug", Brand = "Homely" },
                 new Product { Id = "m2", Title = "Stoneware Coffee Mug Set", Brand = "Homely" },
-            ], new CatalogReadReport { Path = "test" }, SyncMode.Mirror);
-        _engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = path, RefreshInterval = TimeSpan.Zero, ResultCacheSize = 0 }, new HashingEmbedder());
+            ]);
     }
 
     private string[] Bm25(string query, RankingProfile? profile = null, bool completeLastWord = false) =>

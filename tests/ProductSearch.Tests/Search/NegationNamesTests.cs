@@ -37,9 +37,7 @@ public sealed class NegationNamesTests : IDisposable
             ("lantern", "LEDランタン 単三電池 3本付属", "jp"),
             ("rechargeable", "LEDライト 充電式", "jp"),
         ];
-        using (var writer = IndexWriter.Open(index, new HashingEmbedder(), "hashing-test"))
-            writer.Write(products.Select(p => new Product { Id = p.Id, Title = p.Title, Locale = p.Locale }), new CatalogReadReport { Path = "test" }, SyncMode.Mirror);
-        _engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, RefreshInterval = TimeSpan.Zero, ResultCacheSize = 0 }, new HashingEmbedder());
+        _engine = TinyIndex.Serve(index, products.Select(p => new Product { Id = p.Id, Title = p.Title, Locale = p.Locale }));
     }
 
     private IReadOnlyList<SearchHit> Search(string query, string locale = "us", SearchMode mode = SearchMode.Hybrid) =>

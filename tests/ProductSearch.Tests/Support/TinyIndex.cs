@@ -33,6 +33,16 @@ internal static class TinyIndex
     /// <summary>Builds an index of <paramref name="count"/> products at <paramref name="path"/>.</summary>
     public static IndexManifest Build(string path, int count = 40) => Write(path, Products(count), SyncMode.Mirror).Manifest;
 
+    /// <summary>
+    /// Writes exactly <paramref name="products"/> at <paramref name="path"/> and opens an engine on them that answers
+    /// every search afresh (no result cache, no background refresh): the hand-made catalogs of the ranking tests.
+    /// </summary>
+    public static SearchEngine Serve(string path, IEnumerable<Product> products)
+    {
+        Write(path, products, SyncMode.Mirror);
+        return SearchEngine.Open(new SearchEngineOptions { IndexPath = path, RefreshInterval = TimeSpan.Zero, ResultCacheSize = 0 }, new HashingEmbedder());
+    }
+
     /// <summary>Opens an engine on the index with the test embedder.</summary>
     public static SearchEngine Open(string path) => SearchEngine.Open(new SearchEngineOptions { IndexPath = path }, new HashingEmbedder());
 }
