@@ -36,9 +36,17 @@ public sealed class CatalogVocabulary
     /// <paramref name="word"/>, used by at least <see cref="MinCorrectionFrequency"/> products: the fewest edits first,
     /// then the most products; <c>null</c> when none is that close.
     /// </summary>
-    public string? Correct(string word, int maxEdits)
+    public string? Correct(string word, int maxEdits) => Correct(word, maxEdits, out _);
+
+    /// <summary>
+    /// <see cref="Correct(string, int)"/>, also saying whether any catalog word at all (even one used by a single
+    /// product, so not offered as a correction) lies within <paramref name="maxEdits"/>: when none does, a fuzzy clause
+    /// for the word over titles and brands would match nothing.
+    /// </summary>
+    public string? Correct(string word, int maxEdits, out bool anythingNear)
     {
         ArgumentNullException.ThrowIfNull(word);
+        anythingNear = false;
         if (_terms is null || maxEdits <= 0) return null;
         var fuzzy = new FuzzyTermsEnum(_terms, new Lucene.Net.Util.AttributeSource(), new Term(LexicalFields.Spelling, word), maxEdits, 0, true);
         var boost = fuzzy.Attributes.AddAttribute<IBoostAttribute>();
@@ -47,7 +55,9 @@ public sealed class CatalogVocabulary
         while (fuzzy.MoveNext())
         {
             var candidate = fuzzy.Term.Utf8ToString();
-            if (candidate == word || fuzzy.DocFreq < MinCorrectionFrequency) continue;
+            if (candidate == word) continue;
+            anythingNear = true;
+            if (fuzzy.DocFreq < MinCorrectionFrequency) continue;
             var score = (boost.Boost, fuzzy.DocFreq);
             if (score.CompareTo(bestScore) > 0 || (score == bestScore && string.CompareOrdinal(candidate, best) < 0))
             {

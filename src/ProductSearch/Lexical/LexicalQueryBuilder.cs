@@ -68,7 +68,9 @@ public static class LexicalQueryBuilder
         foreach (var term in terms)
         {
             var word = tokens.First(t => t.Term == term).Word;
-            var edits = fuzzy.Count < TypoTolerance.MaxWordsPerQuery ? EditsAllowed(settings.Typos, word, term, documentFrequency) : 0;
+            var edits = fuzzy.Count < TypoTolerance.MaxWordsPerQuery && settings.WordsWithNothingNear?.Contains(word.ToLowerInvariant()) != true
+                ? EditsAllowed(settings.Typos, word, term, documentFrequency)
+                : 0;
             if (edits > 0) fuzzy.Add(term);
             var matchesPrefix = prefix is not null && tokens.Any(t => t.Term == term && t.IsLastWord);
             var group = new BooleanQuery();

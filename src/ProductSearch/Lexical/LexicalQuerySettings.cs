@@ -27,4 +27,11 @@ public sealed record LexicalQuerySettings(IReadOnlyDictionary<string, float> Fie
     /// negated phrases dropped, no typos, no prefixes, no minimum share (ranking profiles add typos and prefixes).
     /// </summary>
     public static LexicalQuerySettings Default { get; } = new(LexicalFields.DefaultBoosts);
+
+    /// <summary>
+    /// Words (lowercase, as typed) already looked up in the catalog's vocabulary with no word of its titles or brands
+    /// within their edits: widened, they could match nothing there, so they are matched exactly and cost no fuzzy
+    /// clause (see <see cref="CatalogVocabulary.Correct(string, int, out bool)"/>). <c>null</c>: none known.
+    /// </summary>
+    public IReadOnlySet<string>? WordsWithNothingNear { get; init; }
 }

@@ -4,7 +4,7 @@ namespace ProductSearch.Search;
 
 /// <summary>
 /// The query as the shopper most likely meant it, in the catalog's own words: a word the catalog does not know, long
-/// enough for typo tolerance, replaced by the closest known word (<see cref="CatalogVocabulary.Correct"/>); and the last
+/// enough for typo tolerance, replaced by the closest known word (<see cref="CatalogVocabulary.Correct(string, int)"/>); and the last
 /// word, when typed only in part, completed to the most used known word it begins. The corrected text is what "did you
 /// mean" offers; corrected and completed, it is what the model embeds (a sentence embedding of "snekers" or "sne" lands
 /// anywhere, RESULTS.md "Queries as shoppers type them").
@@ -13,6 +13,9 @@ namespace ProductSearch.Search;
 /// <param name="Completed">The corrected text with the last word completed.</param>
 internal sealed record QueryCorrection(string Corrected, string Completed)
 {
+    /// <summary>The unknown words looked up with no catalog word within their edits (lowercase): BM25 need not widen them.</summary>
+    public IReadOnlySet<string> NothingNear { get; init; } = new HashSet<string>();
+
     /// <summary>Most words a query may have to be corrected and completed.</summary>
     public const int MaxWords = 32;
 
@@ -26,6 +29,7 @@ internal sealed record QueryCorrection(string Corrected, string Completed)
         var corrected = (string[])words.Clone();
         var completed = (string[])words.Clone();
         var lookedUp = 0;
+        var nothingNear = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i].ToLowerInvariant();
@@ -41,9 +45,11 @@ internal sealed record QueryCorrection(string Corrected, string Completed)
             }
             if (typos is null || lookedUp >= TypoTolerance.MaxWordsPerQuery) continue;
             lookedUp++;
-            if (vocabulary.Correct(word, typos.MaxEdits(word.Length)) is { } fix)
+            if (vocabulary.Correct(word, typos.MaxEdits(word.Length), out var anythingNear) is { } fix)
                 corrected[i] = completed[i] = fix;
+            else if (!anythingNear)
+                nothingNear.Add(word);
         }
-        return new QueryCorrection(string.Join(' ', corrected), string.Join(' ', completed));
+        return new QueryCorrection(string.Join(' ', corrected), string.Join(' ', completed)) { NothingNear = nothingNear };
     }
 }

@@ -39,7 +39,7 @@ internal sealed class QueryPreparer(ITextEmbedder embedder) : IDisposable
         // The builder is given the text without the negated words (it would otherwise read them again, in English only, names and all).
         var lexicalText = settings.DropNegatedPhrases ? affirmed : correction.Completed;
         // Built in dense mode too (cheap, never searched there): highlighting marks the words it matches.
-        var lexical = LexicalQueryBuilder.Build(analyzer, lexicalText, settings with { DropNegatedPhrases = false }, snapshot.Lexical.DocumentFrequency,
+        var lexical = LexicalQueryBuilder.Build(analyzer, lexicalText, settings with { DropNegatedPhrases = false, WordsWithNothingNear = correction.NothingNear }, snapshot.Lexical.DocumentFrequency,
             request.CompleteLastWord && words);
         // "no" phrases stay in both queries ("no show socks" is a name) but still demote titles that affirm the word.
         var negated = Negations.Parse(request.Query, locale, includeNo: true, names.IsName);

@@ -42,4 +42,13 @@ public sealed class TypoBudgetTests
         var query = Build(new string('a', 100_000));
         Assert.Empty(query.FuzzyTerms);
     }
+
+    [Fact]
+    public void A_word_the_vocabulary_found_nothing_near_is_not_widened_and_does_not_use_up_the_budget()
+    {
+        var settings = LexicalQuerySettings.Default with { Typos = TypoTolerance.Default, WordsWithNothingNear = new HashSet<string> { "qwertz", "asdfgh" } };
+        var query = LexicalQueryBuilder.Build(new WhitespaceAnalyzer(LuceneVersion.LUCENE_48), "qwertz asdfgh snekers yxcvbn poiuzt lkjhgf", settings, _ => 0)!;
+        Assert.Equal(["snekers", "yxcvbn", "poiuzt", "lkjhgf"], query.FuzzyTerms);
+        Assert.DoesNotContain("qwertz~", query.Query.ToString());
+    }
 }
