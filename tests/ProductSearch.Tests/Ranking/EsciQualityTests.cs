@@ -30,10 +30,10 @@ public sealed class EsciQualityTests
 
         Assert.True(hybrid > bm25 + 0.02, $"hybrid {hybrid:F4} vs bm25 {bm25:F4}");
         Assert.True(hybrid > dense + 0.03, $"hybrid {hybrid:F4} vs dense {dense:F4}");
-        // The default profile was chosen on these queries by cross-validation (RESULTS.md, "Ranking"): measured 0.684
-        // here in-sample, 0.683 cross-validated. This guards against regressions, not the estimate for unseen queries.
-        Assert.True(hybrid >= 0.67, $"hybrid nDCG@10 {hybrid:F4} is below 0.67 (measured 0.684)");
-        Assert.True(bm25 >= 0.61, $"bm25 nDCG@10 {bm25:F4} is below 0.61 (measured 0.649; plain Lucene title BM25 0.580)");
+        // The default profile was chosen on these queries by cross-validation (RESULTS.md, "Ranking"): measured 0.687
+        // here in-sample, 0.684 cross-validated. This guards against regressions, not the estimate for unseen queries.
+        Assert.True(hybrid >= 0.67, $"hybrid nDCG@10 {hybrid:F4} is below 0.67 (measured 0.687)");
+        Assert.True(bm25 >= 0.61, $"bm25 nDCG@10 {bm25:F4} is below 0.61 (measured 0.655; plain Lucene title BM25 0.580)");
 
         // Choosing by nested cross-validation keeps the default here, and its held-out estimate beats both retrievers.
         var tuning = new ProfileTuner(engine) { CrossValidation = new NestedCrossValidation { Repeats = 2 } }.Tune(queries);
