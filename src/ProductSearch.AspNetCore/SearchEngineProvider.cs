@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ProductSearch.Embedding;
 
 namespace ProductSearch.AspNetCore;
 
@@ -18,6 +19,7 @@ public sealed class SearchEngineProvider : IDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly Func<ITextEmbedder>? _embedderFactory;
     private readonly Lock _gate = new();
     private SearchEngine? _engine;
     private Exception? _failure;
@@ -33,7 +35,18 @@ public sealed class SearchEngineProvider : IDisposable
     /// times the retries of a failed open and the engine's refreshes (default: the system clock).
     /// </summary>
     public SearchEngineProvider(IOptions<SearchEngineOptions> options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(options, loggerFactory, timeProvider, null)
     {
+    }
+
+    /// <summary>
+    /// Creates the provider with the embedder the engine reads queries with made by <paramref name="embedderFactory"/>
+    /// (a custom runtime, a test double; the index's model) instead of loading the index's model; called at each open
+    /// attempt, and the engine disposes what it returns. <c>null</c>: the model the options or the index name.
+    /// </summary>
+    public SearchEngineProvider(IOptions<SearchEngineOptions> options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, Func<ITextEmbedder>? embedderFactory)
+    {
+        _embedderFactory = embedderFactory;
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _time = timeProvider ?? TimeProvider.System;
@@ -105,7 +118,7 @@ public sealed class SearchEngineProvider : IDisposable
             var previousReason = _failure?.Message;
             try
             {
-                _engine = SearchEngine.Open(_options, null, _loggerFactory, _time);
+                _engine = SearchEngine.Open(_options, _embedderFactory?.Invoke(), _loggerFactory, _time);
                 _failure = null;
                 _opened = true;
                 _logger.LogInformation("Opened index {Path}: {Count} products, generation {Generation}, model {Model} on {Device}.",

@@ -23,6 +23,7 @@ public static class CliApp
         EvalCommand.Create(),
         TrainRankerCommand.Create(),
         JudgmentsCommand.Create(),
+        ServeCommand.Create(),
     };
 
     /// <summary>
