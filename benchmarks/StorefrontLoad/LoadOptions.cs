@@ -5,10 +5,25 @@ namespace StorefrontLoad;
 
 /// <summary>
 /// What to run: <c>--url</c> (loopback only), <c>--requests</c>, <c>--concurrency</c>, <c>--warmup</c>,
-/// <c>--unique</c> (every query text new, so each one pays for a model run), <c>--max-seconds</c> (a hard stop).
+/// <c>--unique</c> (every query text new, so each one pays for a model run), <c>--max-seconds</c> (a hard stop);
+/// for <c>productsearch serve</c>: <c>--serve</c> (its <c>/search</c> API), <c>--key</c> (a bearer key; default
+/// <c>$PRODUCTSEARCH_ADMIN_KEY</c>), <c>--seconds</c> (run for this long instead of a request count) and
+/// <c>--patch-product ID</c> (a writer changing that product's price once a second meanwhile).
 /// </summary>
 internal sealed record LoadOptions(Uri BaseUrl, int Requests, int Concurrency, int Warmup, bool UniqueQueries, int MaxSeconds)
 {
+    /// <summary>Send <c>productsearch serve</c>'s requests (<c>/search</c>) instead of the storefront's (<c>/api/search</c>).</summary>
+    public bool Serve { get; init; }
+
+    /// <summary>The bearer key sent with every request, if any.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>Run for this many seconds (requests then only bound the latency buffer); 0: run <see cref="Requests"/>.</summary>
+    public int Seconds { get; init; }
+
+    /// <summary>A product a writer PATCHes once a second during the measured run; <c>null</c>: no writer.</summary>
+    public string? PatchProduct { get; init; }
+
     public static LoadOptions Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -29,7 +44,13 @@ internal sealed record LoadOptions(Uri BaseUrl, int Requests, int Concurrency, i
             Int(values, "--concurrency", 32, 1, 1024),
             Int(values, "--warmup", 1_000, 0, 100_000),
             flags.Contains("--unique"),
-            Int(values, "--max-seconds", 600, 1, 3600));
+            Int(values, "--max-seconds", 600, 1, 3600))
+        {
+            Serve = flags.Contains("--serve"),
+            Key = values.GetValueOrDefault("--key") ?? Environment.GetEnvironmentVariable("PRODUCTSEARCH_ADMIN_KEY"),
+            Seconds = Int(values, "--seconds", 0, 0, 600),
+            PatchProduct = values.GetValueOrDefault("--patch-product"),
+        };
     }
 
     private static int Int(Dictionary<string, string> values, string name, int fallback, int min, int max)

@@ -11,14 +11,20 @@ namespace StorefrontLoad;
 internal sealed class LoadRun(LoadOptions options, HttpClient client)
 {
     private long _next;
+    private long _completed;
     private int _errors;
     private string? _firstError;
 
     public string? FirstError => _firstError;
 
-    public async Task<LatencySummary> RunAsync(int requests, long firstRequestNumber, CancellationToken cancellationToken)
+    public async Task<LatencySummary> RunAsync(int requests, long firstRequestNumber, CancellationToken cancellationToken, TimeSpan? duration = null)
     {
+        // A timed run stops sending when its time is up; the request count only sizes the latency buffer then.
+        using var timer = duration is { } d ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
+        timer?.CancelAfter(duration!.Value);
+        var sending = timer?.Token ?? cancellationToken;
         _next = firstRequestNumber;
+        _completed = 0;
         _errors = 0;
         var last = firstRequestNumber + requests;
         var latencies = new double[requests];
@@ -26,14 +32,14 @@ internal sealed class LoadRun(LoadOptions options, HttpClient client)
         var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
         {
             var buffer = new byte[16 * 1024];
-            while (!cancellationToken.IsCancellationRequested)
+            while (!sending.IsCancellationRequested)
             {
                 var n = Interlocked.Increment(ref _next) - 1;
                 if (n >= last) return;
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await client.GetAsync(QueryMix.Request(n, options.UniqueQueries), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                    using var response = await client.GetAsync(QueryMix.Request(n, options.UniqueQueries, options.Serve), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
                     await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
                     while (await body.ReadAsync(buffer, cancellationToken) > 0) { }
                     if (response.StatusCode != HttpStatusCode.OK) Fail($"HTTP {(int)response.StatusCode} for request {n}");
@@ -43,10 +49,12 @@ internal sealed class LoadRun(LoadOptions options, HttpClient client)
                     Fail($"{ex.GetType().Name}: {ex.Message}");
                 }
                 latencies[n - firstRequestNumber] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                Interlocked.Increment(ref _completed);
             }
         }, cancellationToken)).ToArray();
         await Task.WhenAll(workers);
         var done = (int)Math.Min(requests, _next - firstRequestNumber);
+        if (duration is not null) done = (int)Math.Min(done, _completed);
         return LatencySummary.From(latencies[..done], _errors, stopwatch.Elapsed.TotalSeconds);
     }
 

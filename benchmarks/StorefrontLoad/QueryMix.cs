@@ -24,12 +24,26 @@ internal static class QueryMix
     private static readonly string[] Words = ["soft", "small", "large", "blue", "pink", "gift", "classic", "light", "warm", "travel", "cotton", "metal"];
 
     /// <summary>The path and query of request number <paramref name="n"/>.</summary>
-    public static string Request(long n, bool unique)
+    public static string Request(long n, bool unique, bool serve = false)
     {
         var query = Queries[n % Queries.Length];
         // A unique text misses the engine's query-embedding cache, so every request runs the model once.
         if (unique) query = $"{query} {Words[(n / Queries.Length) % Words.Length]} {n}";
-        var path = "/api/search?q=" + Uri.EscapeDataString(query);
+        var path = (serve ? "/search?q=" : "/api/search?q=") + Uri.EscapeDataString(query);
+        if (serve)
+        {
+            // productsearch serve's names for the same mix (it has no explanations: the page's k=24 stays).
+            return (n % 20) switch
+            {
+                3 => path + "&color=white",
+                7 => path + "&maxPrice=30",
+                11 => path + "&mode=bm25",
+                13 => path + "&mode=dense",
+                17 => path + "&offset=10",
+                19 => path + "&k=24",
+                _ => path,
+            };
+        }
         return (n % 20) switch
         {
             3 => path + "&color=white",

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ProductSearch.Server.Keys;
 
 namespace ProductSearch.Server;
@@ -39,6 +40,8 @@ public static class ProductSearchServerApp
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             kestrel.AddServerHeader = false;
         });
+        // One line per request at Information would drown the engine's own lines: ASP.NET Core speaks from Warning up.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(keys);
         builder.Services.AddProductSearch(engine);
         builder.Services.AddProductSearchServer(server);
