@@ -79,53 +79,43 @@ internal static class SearchEndpoints
             Locale = string.IsNullOrWhiteSpace(body.Locale) ? null : body.Locale,
             TypoTolerance = body.TypoTolerance ?? true,
         };
-        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason, provider.IndexPath);
-        try
+        return await ReadAsync(provider, async engine =>
         {
             var response = await engine.SearchAsync(request, cancellationToken);
             services.GetRequiredService<ServerMetrics>().Searched(response);
             var hits = response.Hits.Select(h => new HitAnswer(h.Rank, h.Product.Id, h.Score, h.Highlight, h.Product)).ToArray();
             return TypedResults.Ok(new SearchAnswer(engine.Manifest.Generation, response.Mode.Name(), hits, response.FilterMatches, response.DidYouMean,
                 response.FromCache, Math.Round(response.Elapsed.TotalMilliseconds, 3)));
+        });
+    }
+
+    // The engine checks the text's length, n's range and the id itself: its ArgumentException becomes the 400.
+    private static Task<IResult> SuggestAsync(string? q, int? n, SearchEngineProvider provider, CancellationToken cancellationToken) =>
+        ReadAsync(provider, async engine =>
+        {
+            var suggestions = await engine.SuggestAsync(q ?? "", n ?? 5, cancellationToken);
+            return TypedResults.Ok(suggestions.Select(s => new SuggestionAnswer(s.Text, s.Kind.ToString().ToLowerInvariant(), s.Products, s.Searches)).ToArray());
+        });
+
+    private static Task<IResult> ProductAsync(string id, SearchEngineProvider provider, CancellationToken cancellationToken) =>
+        ReadAsync(provider, async engine => await engine.GetProductAsync(id, cancellationToken) is { } product
+            ? TypedResults.Ok(product)
+            : ApiProblems.NotFound($"No product has id '{(id.Length <= 40 ? id : id[..40] + "…")}'."));
+
+    /// <summary>
+    /// Runs a read on the engine: 503 when it is not open or fails (damage is reported, so /health turns unhealthy),
+    /// 400 naming the parameter when the engine refuses one.
+    /// </summary>
+    private static async Task<IResult> ReadAsync(SearchEngineProvider provider, Func<SearchEngine, Task<IResult>> read)
+    {
+        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason, provider.IndexPath);
+        try
+        {
+            return await read(engine);
         }
         catch (ArgumentException ex)
         {
             return ApiProblems.BadRequest(ApiProblems.ParameterName(ex.ParamName), ApiProblems.Message(ex));
-        }
-        catch (ProductSearchException ex)
-        {
-            return ApiProblems.Unavailable(provider, ex);
-        }
-    }
-
-    private static async Task<IResult> SuggestAsync(string? q, int? n, SearchEngineProvider provider, CancellationToken cancellationToken)
-    {
-        var text = q ?? "";
-        if (text.Length > SearchEngine.MaxSuggestionPrefixLength)
-            return ApiProblems.BadRequest("q", $"q must be at most {SearchEngine.MaxSuggestionPrefixLength} characters.");
-        if (n is < 1 or > 20) return ApiProblems.BadRequest("n", "n must be between 1 and 20.");
-        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason, provider.IndexPath);
-        try
-        {
-            var suggestions = await engine.SuggestAsync(text, n ?? 5, cancellationToken);
-            return TypedResults.Ok(suggestions.Select(s => new SuggestionAnswer(s.Text, s.Kind.ToString().ToLowerInvariant(), s.Products, s.Searches)).ToArray());
-        }
-        catch (ProductSearchException ex)
-        {
-            return ApiProblems.Unavailable(provider, ex);
-        }
-    }
-
-    private static async Task<IResult> ProductAsync(string id, SearchEngineProvider provider, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(id) || id.Length > SearchEngine.MaxProductIdLength)
-            return ApiProblems.BadRequest("id", $"id must be 1–{SearchEngine.MaxProductIdLength} characters.");
-        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason, provider.IndexPath);
-        try
-        {
-            return await engine.GetProductAsync(id, cancellationToken) is { } product
-                ? TypedResults.Ok(product)
-                : ApiProblems.NotFound($"No product has id '{(id.Length <= 40 ? id : id[..40] + "…")}'.");
         }
         catch (ProductSearchException ex)
         {
