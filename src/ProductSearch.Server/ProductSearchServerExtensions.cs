@@ -74,7 +74,7 @@ public static class ProductSearchServerExtensions
         });
 
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerKeyDocument>());
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(ServerMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting")
             .AddPrometheusExporter());

@@ -36,6 +36,8 @@ public sealed class ServerOperationsTests
         var paths = openApi.GetProperty("paths");
         foreach (var path in new[] { "/search", "/suggest", "/products", "/products/{id}", "/products/delete", "/keys" })
             Assert.True(paths.TryGetProperty(path, out _), $"no {path} in the OpenAPI document");
+        Assert.Equal("bearer", openApi.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("scheme").GetString());
+        Assert.True(openApi.GetProperty("security")[0].TryGetProperty("ApiKey", out _));
     }
 
     [Fact]
