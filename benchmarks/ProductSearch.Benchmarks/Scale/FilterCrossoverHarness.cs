@@ -44,21 +44,18 @@ internal static class FilterCrossoverHarness
         var command = $"dotnet run -c Release --project benchmarks/ProductSearch.Benchmarks -- filter-crossover {string.Join(' ', args)}";
         Console.Error.WriteLine(header);
         var rows = sizes.SelectMany(size => Measure(size, queryCount, depth, selectivities)).ToList();
-        if (json)
-        {
-            Console.WriteLine(JsonSerializer.Serialize(new { machine = MachineInfo.Describe(), command, depth, queries = queryCount, rows }, ScaleJson.Options));
-            return 0;
-        }
-
-        Console.WriteLine(header);
-        Console.WriteLine($"command: {command}");
-        Console.WriteLine();
-        Console.WriteLine($"| size | passing | products | graph recall@10 | graph recall@{depth} | exact recall@{depth} | p50 µs k=10: graph / exact | p50 µs k={depth}: graph / exact | load |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        // With --json the JSON is the output and the table goes to the log beside it.
+        var table = json ? Console.Error : Console.Out;
+        if (json) Console.WriteLine(JsonSerializer.Serialize(new { machine = MachineInfo.Describe(), command, depth, queries = queryCount, rows }, ScaleJson.Options));
+        table.WriteLine(header);
+        table.WriteLine($"command: {command}");
+        table.WriteLine();
+        table.WriteLine($"| size | passing | products | graph recall@10 | graph recall@{depth} | exact recall@{depth} | p50 µs k=10: graph / exact | p50 µs k={depth}: graph / exact | load |");
+        table.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var r in rows)
         {
-            Console.WriteLine($"| {ScaleSizes.Format(r.Size)} | {r.Selectivity:P1} | {r.Passing:N0} | {r.GraphRecallAt10:F4} | {r.GraphRecallAtDepth:F4} | {r.ExactRecallAtDepth:F4} | " +
-                              $"{r.GraphP50UsAt10:N0} / {r.ExactP50UsAt10:N0} | {r.GraphP50UsAtDepth:N0} / {r.ExactP50UsAtDepth:N0} | {r.Load:F1} |");
+            table.WriteLine($"| {ScaleSizes.Format(r.Size)} | {r.Selectivity:P1} | {r.Passing:N0} | {r.GraphRecallAt10:F4} | {r.GraphRecallAtDepth:F4} | {r.ExactRecallAtDepth:F4} | " +
+                            $"{r.GraphP50UsAt10:N0} / {r.ExactP50UsAt10:N0} | {r.GraphP50UsAtDepth:N0} / {r.ExactP50UsAtDepth:N0} | {r.Load:F1} |");
         }
         return 0;
     }
