@@ -103,38 +103,15 @@ public sealed class DenseRetrieverExactFallbackTests
         Vector = vector,
     };
 
-    /// <summary>Rows scaled by factors between 0.5 and 2, so the three metrics rank differently.</summary>
-    private static float[] LengthsVaried(float[] unitRows)
-    {
-        for (var row = 0; row < unitRows.Length / Dim; row++)
-        {
-            var scale = 0.5f + (1.5f * ((row * 37) % 100) / 100f);
-            foreach (ref var x in unitRows.AsSpan(row * Dim, Dim)) x *= scale;
-        }
-        return unitRows;
-    }
+    private static float[] LengthsVaried(float[] unitRows) => VectorTestData.WithVariedLengths(unitRows, Dim);
 
     /// <summary>Similarities as the retriever reports them (cosine, dot product, negated squared distance), best first, ties by key.</summary>
     private static IEnumerable<(ulong Key, double Similarity)> BruteForce(float[] vectors, float[] query, KeySet allowed, VectorMetric metric) =>
-        Enumerable.Range(0, Size).Select(i => (ulong)i).Where(allowed.Contains).Select(key =>
-        {
-            var row = vectors.AsSpan((int)key * Dim, Dim);
-            double dot = 0, rowNorm = 0, queryNorm = 0, l2 = 0;
-            for (var j = 0; j < Dim; j++)
-            {
-                dot += row[j] * (double)query[j];
-                rowNorm += row[j] * (double)row[j];
-                queryNorm += query[j] * (double)query[j];
-                l2 += (row[j] - (double)query[j]) * (row[j] - (double)query[j]);
-            }
-            var similarity = metric switch
-            {
-                VectorMetric.Cosine => dot / Math.Sqrt(rowNorm * queryNorm),
-                VectorMetric.InnerProduct => dot,
-                _ => -l2,
-            };
-            return (key, similarity);
-        }).OrderByDescending(s => s.similarity).ThenBy(s => s.key);
+        Enumerable.Range(0, Size).Select(i => (ulong)i).Where(allowed.Contains)
+            .Select(key => (key, Similarity(metric, VectorTestData.Distance(metric, vectors.AsSpan((int)key * Dim, Dim), query))))
+            .OrderByDescending(s => s.Item2).ThenBy(s => s.key);
+
+    private static double Similarity(VectorMetric metric, double distance) => metric == VectorMetric.L2Squared ? -distance : 1 - distance;
 
     /// <summary>A real index that counts which search the retriever asked it for.</summary>
     private sealed class RecordingIndex(UsearchIndex inner) : IVectorIndex

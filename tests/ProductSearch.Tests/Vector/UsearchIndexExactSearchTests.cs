@@ -99,37 +99,9 @@ public sealed class UsearchIndexExactSearchTests
         return index;
     }
 
-    /// <summary>Each row scaled by a factor between 0.5 and 2, so lengths differ.</summary>
-    private static float[] Scaled(float[] unitRows)
-    {
-        for (var row = 0; row < unitRows.Length / Dim; row++)
-        {
-            var scale = 0.5f + (1.5f * ((row * 37) % 100) / 100f);
-            foreach (ref var x in unitRows.AsSpan(row * Dim, Dim)) x *= scale;
-        }
-
-        return unitRows;
-    }
+    private static float[] Scaled(float[] unitRows) => VectorTestData.WithVariedLengths(unitRows, Dim);
 
     private static IEnumerable<(ulong Key, double Distance)> BruteForce(float[] vectors, float[] query, ulong[] keys, VectorMetric metric) =>
-        keys.Select(key =>
-        {
-            var row = vectors.AsSpan((int)key * Dim, Dim);
-            double dot = 0, rowNorm = 0, queryNorm = 0, l2 = 0;
-            for (var j = 0; j < Dim; j++)
-            {
-                dot += row[j] * (double)query[j];
-                rowNorm += row[j] * (double)row[j];
-                queryNorm += query[j] * (double)query[j];
-                l2 += (row[j] - (double)query[j]) * (row[j] - (double)query[j]);
-            }
-
-            var distance = metric switch
-            {
-                VectorMetric.Cosine => 1 - (dot / Math.Sqrt(rowNorm * queryNorm)),
-                VectorMetric.InnerProduct => 1 - dot,
-                _ => l2,
-            };
-            return (key, distance);
-        }).OrderBy(s => s.distance).ThenBy(s => s.key);
+        keys.Select(key => (key, VectorTestData.Distance(metric, vectors.AsSpan((int)key * Dim, Dim), query)))
+            .OrderBy(s => s.Item2).ThenBy(s => s.key);
 }
