@@ -17,7 +17,6 @@ namespace ProductSearch.Benchmarks.Scale;
 /// <remarks>Usage: <c>filter-crossover [--sizes 10k,100k] [--queries 200] [--depth 100] [--selectivities 0.5,0.2,…] [--json]</c>.</remarks>
 internal static class FilterCrossoverHarness
 {
-    private const int Batch = 10_000;
     private const int FilterSeed = 15;
 
     public static int Run(string[] args)
@@ -65,20 +64,10 @@ internal static class FilterCrossoverHarness
         var label = "filter-" + ScaleSizes.Format(size);
         var synthetic = new SyntheticEmbedder();
         var dimensions = synthetic.Dimensions;
-        var titles = SyntheticCatalog.Products(size).Select(p => p.Title).ToArray();
-        var vectors = new float[(long)size * dimensions];
-        Parallel.For(0, size, i => synthetic.EmbedOne(titles[i]).CopyTo(vectors, (long)i * dimensions));
+        var vectors = SyntheticVectors.OfProducts(synthetic, size);
         var queries = SyntheticCatalog.Queries(queryCount).Select(synthetic.EmbedOne).ToArray();
-
         using var graph = UsearchIndex.Create(new HnswOptions { Dimensions = dimensions });
-        graph.Reserve(size);
-        var keys = new ulong[Batch];
-        for (var start = 0; start < size; start += Batch)
-        {
-            var count = Math.Min(Batch, size - start);
-            for (var j = 0; j < count; j++) keys[j] = (ulong)(start + j + 1); // product keys start at 1
-            graph.Add(keys.AsSpan(0, count), vectors.AsSpan((int)((long)start * dimensions), count * dimensions));
-        }
+        SyntheticVectors.AddAll(graph, vectors);
         Log(label, $"{size:N0} vectors in the graph (default HnswOptions, ef {graph.ExpansionSearch}), {queries.Length} queries");
 
         // One random order of the rows; a filter passing fraction s is its first s·N rows, so smaller filters nest in larger ones.

@@ -18,11 +18,9 @@ public sealed class DenseRetrieverExactFallbackTests
     private const int Size = 3000; // threshold: 2,000 passing products (5 % of 3,000 is below the 2,000 floor)
     private const int Depth = 50;
 
-    public static TheoryData<VectorMetric> Metrics => new() { VectorMetric.Cosine, VectorMetric.InnerProduct, VectorMetric.L2Squared };
-
     /// <summary>A filter passing 300 of 3,000 products: exact search, and its candidates are the brute-force top-50 over them.</summary>
     [Theory]
-    [MemberData(nameof(Metrics))]
+    [MemberData(nameof(VectorTestData.Metrics), MemberType = typeof(VectorTestData))]
     public void A_selective_filter_returns_the_brute_force_top_k_of_the_passing_products(VectorMetric metric)
     {
         var vectors = LengthsVaried(VectorTestData.ClusteredUnitVectors(Size, Dim, clusters: 8, noise: 0.9, seed: 31));

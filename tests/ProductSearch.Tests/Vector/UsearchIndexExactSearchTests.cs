@@ -12,11 +12,9 @@ public sealed class UsearchIndexExactSearchTests
     private const int Dim = 24;
     private const int Size = 600;
 
-    public static TheoryData<VectorMetric> Metrics => new() { VectorMetric.Cosine, VectorMetric.InnerProduct, VectorMetric.L2Squared };
-
     /// <summary>Over a third of the keys, the exact search returns precisely the brute-force top-k over those keys.</summary>
     [Theory]
-    [MemberData(nameof(Metrics))]
+    [MemberData(nameof(VectorTestData.Metrics), MemberType = typeof(VectorTestData))]
     public void Returns_the_brute_force_top_k_of_the_given_keys(VectorMetric metric)
     {
         // Not unit length, so cosine, inner product and squared Euclidean rank differently.
@@ -38,7 +36,7 @@ public sealed class UsearchIndexExactSearchTests
 
     /// <summary>The distances are the ones the graph search reports for the same vectors (so similarities mix).</summary>
     [Theory]
-    [MemberData(nameof(Metrics))]
+    [MemberData(nameof(VectorTestData.Metrics), MemberType = typeof(VectorTestData))]
     public void Distances_match_the_graph_search(VectorMetric metric)
     {
         var vectors = Scaled(VectorTestData.ClusteredUnitVectors(Size, Dim, clusters: 6, noise: 0.8, seed: 23));

@@ -1,10 +1,14 @@
 using ProductSearch.Vector;
+using Xunit;
 
 namespace ProductSearch.Tests.Vector;
 
 /// <summary>Deterministic random vectors and a brute-force reference search.</summary>
 internal static class VectorTestData
 {
+    /// <summary>Every metric an index can be built with, for theories.</summary>
+    public static TheoryData<VectorMetric> Metrics => new() { VectorMetric.Cosine, VectorMetric.InnerProduct, VectorMetric.L2Squared };
+
     /// <summary>Row-major unit-length vectors with components drawn uniformly from [-1, 1].</summary>
     public static float[] RandomUnitVectors(int count, int dimensions, int seed)
     {
