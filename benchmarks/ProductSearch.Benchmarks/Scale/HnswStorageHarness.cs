@@ -13,8 +13,6 @@ namespace ProductSearch.Benchmarks.Scale;
 /// <remarks>Usage: <c>hnsw-storage --size 1m [--queries 1000] [--storage f32,f16]</c>.</remarks>
 internal static class HnswStorageHarness
 {
-    private const int Batch = 10_000;
-
     public static int Run(string[] args)
     {
         var size = 1_000_000;
@@ -36,9 +34,7 @@ internal static class HnswStorageHarness
 
         var synthetic = new SyntheticEmbedder();
         var dimensions = synthetic.Dimensions;
-        var titles = SyntheticCatalog.Products(size).Select(p => p.Title).ToArray();
-        var rows = new float[(long)size * dimensions];
-        Parallel.For(0, size, i => synthetic.EmbedOne(titles[i]).CopyTo(rows, (long)i * dimensions));
+        var rows = SyntheticVectors.OfProducts(synthetic, size);
         var vectors = SyntheticCatalog.Queries(queryCount).Select(synthetic.EmbedOne).ToArray();
         var exactSearch = new ExactSearch(rows, dimensions);
         var exact = exactSearch.SearchAll(vectors, 10);
@@ -50,15 +46,8 @@ internal static class HnswStorageHarness
         foreach (var storage in storages)
         {
             using var graph = UsearchIndex.Create(new HnswOptions { Dimensions = dimensions, Storage = storage, SearchThreads = Environment.ProcessorCount });
-            graph.Reserve(size);
             var build = Stopwatch.StartNew();
-            var keys = new ulong[Batch];
-            for (var start = 0; start < size; start += Batch)
-            {
-                var count = Math.Min(Batch, size - start);
-                for (var j = 0; j < count; j++) keys[j] = (ulong)(start + j + 1);
-                graph.Add(keys.AsSpan(0, count), rows.AsSpan((int)((long)start * dimensions), count * dimensions));
-            }
+            SyntheticVectors.AddAll(graph, rows);
             build.Stop();
             Log(label, $"{storage}: built in {build.Elapsed.TotalMinutes:F1} min, {graph.MemoryUsage / 1048576.0:F0} MiB");
             foreach (var point in ScaleRun.SweepEf(graph, vectors, exactSearch, exact, message => Log($"{label} {storage}", message)))

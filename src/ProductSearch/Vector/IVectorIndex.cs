@@ -54,6 +54,18 @@ public interface IVectorIndex : IDisposable
     /// <returns>Accepted hits ordered by ascending distance.</returns>
     IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, Func<ulong, bool> filter, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Finds up to <paramref name="k"/> nearest vectors among <paramref name="keys"/> by comparing the query with each
+    /// of them (no graph): exact, at a cost proportional to the number of keys, so meant for small candidate sets such
+    /// as the products passing a selective filter, where a filtered graph search loses recall.
+    /// </summary>
+    /// <param name="query">Query vector of length <see cref="Dimensions"/>.</param>
+    /// <param name="k">Maximum number of results; must be positive.</param>
+    /// <param name="keys">The keys to compare, each once; keys not in the index are skipped.</param>
+    /// <param name="cancellationToken">Cancels a long comparison.</param>
+    /// <returns>Hits ordered by ascending distance (under the index metric, as <see cref="Search(ReadOnlySpan{float}, int, CancellationToken)"/> reports it), equal distances by ascending key.</returns>
+    IReadOnlyList<VectorHit> SearchExact(ReadOnlySpan<float> query, int k, ReadOnlySpan<ulong> keys, CancellationToken cancellationToken = default);
+
     /// <summary>Writes the index to <paramref name="path"/>, replacing any existing file atomically.</summary>
     /// <param name="path">Destination file.</param>
     void Save(string path);

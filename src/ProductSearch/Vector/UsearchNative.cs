@@ -67,6 +67,11 @@ internal static unsafe partial class UsearchNative
     [return: MarshalAs(UnmanagedType.U1)] // C99 bool is one byte
     public static partial bool usearch_contains(UsearchIndexHandle index, ulong key, nint* error);
 
+    // Copies the stored vector(s) under a key into `vector`, converted to `kind`; returns how many were found (0: absent).
+    [LibraryImport(Library)]
+    public static partial nuint usearch_get(
+        UsearchIndexHandle index, ulong key, nuint count, float* vector, UsearchScalarKind kind, nint* error);
+
     [LibraryImport(Library)]
     public static partial nuint usearch_remove(UsearchIndexHandle index, ulong key, nint* error);
 

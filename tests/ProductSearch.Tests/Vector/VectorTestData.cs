@@ -1,10 +1,14 @@
 using ProductSearch.Vector;
+using Xunit;
 
 namespace ProductSearch.Tests.Vector;
 
 /// <summary>Deterministic random vectors and a brute-force reference search.</summary>
 internal static class VectorTestData
 {
+    /// <summary>Every metric an index can be built with, for theories.</summary>
+    public static TheoryData<VectorMetric> Metrics => new() { VectorMetric.Cosine, VectorMetric.InnerProduct, VectorMetric.L2Squared };
+
     /// <summary>Row-major unit-length vectors with components drawn uniformly from [-1, 1].</summary>
     public static float[] RandomUnitVectors(int count, int dimensions, int seed)
     {
@@ -65,6 +69,38 @@ internal static class VectorTestData
         }
 
         return data;
+    }
+
+    /// <summary>Scales each row by a factor between 0.5 and 2 (in place), so cosine, inner product and squared Euclidean rank differently.</summary>
+    public static float[] WithVariedLengths(float[] rows, int dimensions)
+    {
+        for (var row = 0; row < rows.Length / dimensions; row++)
+        {
+            var scale = 0.5f + (1.5f * ((row * 37) % 100) / 100f);
+            foreach (ref var x in rows.AsSpan(row * dimensions, dimensions)) x *= scale;
+        }
+
+        return rows;
+    }
+
+    /// <summary>The distance the index reports under <paramref name="metric"/>, computed here in double precision.</summary>
+    public static double Distance(VectorMetric metric, ReadOnlySpan<float> row, ReadOnlySpan<float> query)
+    {
+        double dot = 0, rowNorm = 0, queryNorm = 0, l2 = 0;
+        for (var j = 0; j < row.Length; j++)
+        {
+            dot += row[j] * (double)query[j];
+            rowNorm += row[j] * (double)row[j];
+            queryNorm += query[j] * (double)query[j];
+            l2 += (row[j] - (double)query[j]) * (row[j] - (double)query[j]);
+        }
+
+        return metric switch
+        {
+            VectorMetric.Cosine => 1 - (dot / Math.Sqrt(rowNorm * queryNorm)),
+            VectorMetric.InnerProduct => 1 - dot,
+            _ => l2,
+        };
     }
 
     /// <summary>Keys 0..count-1.</summary>
