@@ -20,6 +20,18 @@ public sealed class CliIndexFixture : IDisposable
 
     public string IndexPath { get; }
 
+    /// <summary>Copies the fixture's index to <paramref name="path"/>, for a test that changes it.</summary>
+    public void CopyTo(string path)
+    {
+        foreach (var file in Directory.GetFiles(IndexPath, "*", SearchOption.AllDirectories))
+        {
+            if (file.EndsWith(".lock", StringComparison.Ordinal)) continue;
+            var target = Path.Combine(path, Path.GetRelativePath(IndexPath, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     public void Dispose() => _temp.Dispose();
 }
 

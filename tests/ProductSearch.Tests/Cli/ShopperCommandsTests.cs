@@ -35,7 +35,7 @@ public sealed class ShopperCommandsTests(CliIndexFixture fixture) : IClassFixtur
     {
         using var temp = new TempFolder();
         var index = temp.File("idx");
-        CopyFolder(fixture.IndexPath, index);
+        fixture.CopyTo(index);
         var bad = temp.File("bad.txt");
         await File.WriteAllTextAsync(bad, "pan, pot\nhammer => mallet => tool\n");
         Assert.Equal(2, (await Run("synonyms", "set", bad, "--index", index)).Exit);
@@ -92,16 +92,5 @@ public sealed class ShopperCommandsTests(CliIndexFixture fixture) : IClassFixtur
             Assert.Equal(first, await Queries("b", 3)); // the same seed, the same typos
         }
         Assert.Equal(2, (await Run("eval", "retrieval", "--examples", examples, "--index", fixture.IndexPath, "--variant", "misspelt")).Exit);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            if (file.EndsWith(".lock", StringComparison.Ordinal)) continue;
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }
