@@ -13,7 +13,7 @@ namespace ProductSearch;
 /// <summary>
 /// An open index and the model that reads queries for it: the query path. A search runs as stages — prepare
 /// (analyse, embed, build filters once), retrieve (BM25 and HNSW), fuse (RRF or convex), rerank (the index's learned
-/// second stage, when it has one), page, fetch the page's products — over one snapshot of the index, so it never
+/// second stage, when it has one), apply the commit's merchandising rules, page, fetch the page's products — over one snapshot of the index, so it never
 /// mixes two commits. Thread-safe: one engine serves any number of concurrent searches.
 /// </summary>
 public sealed partial class SearchEngine : IDisposable

@@ -105,17 +105,28 @@ public static class IndexVerifier
             if (onlyLexical.Length > 0) problems.Add($"keys in the BM25 index but not in the product store: {string.Join(", ", onlyLexical)}");
         }
         if (missingVectors.Count > 0) problems.Add($"keys in the product store without a vector: {string.Join(", ", missingVectors.Take(5))}");
-        var unknown = Try(problems, layout.MerchandisingRulesPath(generation), () =>
-        {
-            var rules = MerchandisingRulesStore.Read(layout, generation);
-            using var store = ProductStore.OpenReadOnly(layout.ProductStorePath(generation));
-            return MerchandisingRulesStore.UnknownProducts(rules, store);
-        });
         return new Report(layout.Root, manifest, storeKeys?.Count, lexicalKeys?.Count, vectorCount, problems)
         {
             FilesChecked = filesChecked,
-            UnknownRuleProducts = unknown ?? [],
+            UnknownRuleProducts = storeKeys is null ? [] : UnknownRuleProducts(layout, generation, problems),
         };
+    }
+
+    /// <summary>The products the generation's merchandising rules name that its store lacks; a rules file that cannot be read is a problem.</summary>
+    private static IReadOnlyList<Merchandising.RuleProduct> UnknownRuleProducts(IndexLayout layout, long generation, List<string> problems)
+    {
+        Merchandising.MerchandisingRuleSet rules;
+        try { rules = MerchandisingRulesStore.Read(layout, generation); }
+        catch (IndexException ex)
+        {
+            problems.Add(ex.Message); // it names the file
+            return [];
+        }
+        return Try(problems, layout.ProductStorePath(generation), () =>
+        {
+            using var store = ProductStore.OpenReadOnly(layout.ProductStorePath(generation));
+            return MerchandisingRulesStore.UnknownProducts(rules, store);
+        }) ?? [];
     }
 
     private static T? Try<T>(List<string> problems, string path, Func<T> read) where T : class

@@ -20,9 +20,10 @@ public sealed class CliIndexFixture : IDisposable
 
     public string IndexPath { get; }
 
-    /// <summary>Copies the fixture's index to <paramref name="path"/>, for a test that changes it.</summary>
-    public void CopyTo(string path)
+    /// <summary>A copy of the fixture's index inside <paramref name="temp"/>, for a test that changes it; returns its path.</summary>
+    internal string CopyInto(TempFolder temp)
     {
+        var path = temp.File("idx");
         foreach (var file in Directory.GetFiles(IndexPath, "*", SearchOption.AllDirectories))
         {
             if (file.EndsWith(".lock", StringComparison.Ordinal)) continue;
@@ -30,6 +31,7 @@ public sealed class CliIndexFixture : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
+        return path;
     }
 
     public void Dispose() => _temp.Dispose();

@@ -241,6 +241,17 @@ public sealed class MerchandisingRulesTests : IDisposable
     }
 
     [Fact]
+    public void The_result_cache_keeps_answers_with_and_without_rules_apart()
+    {
+        SetRules("""{"rules": [{"query": {"exact": "hammer"}, "hide": ["h1"]}]}""");
+        using var cached = TinyIndex.Open(_path); // the result cache is on by default
+        var request = new SearchRequest { Query = "hammer", Mode = SearchMode.Bm25 };
+        Assert.DoesNotContain("h1", cached.Search(request).Hits.Select(h => h.Product.Id));
+        Assert.Contains("h1", cached.Search(request with { MerchandisingRules = false }).Hits.Select(h => h.Product.Id));
+        Assert.DoesNotContain("h1", cached.Search(request).Hits.Select(h => h.Product.Id));
+    }
+
+    [Fact]
     public void A_damaged_rules_file_is_named_by_verify()
     {
         SetRules("""{"rules": [{"query": {"exact": "hammer"}, "hide": ["h1"]}]}""");
