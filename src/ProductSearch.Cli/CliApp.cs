@@ -13,6 +13,7 @@ public static class CliApp
         SearchCommand.Create(),
         SuggestCommand.Create(),
         SynonymsCommand.Create(),
+        RulesCommand.Create(),
         EmbedCommand.Create(),
         TuneCommand.Create(),
         UpsertCommand.Create(),

@@ -31,6 +31,7 @@ internal static class InfoCommand
             Console.WriteLine($"ranking     {(RankingProfileStore.Read(layout.Root) is { } profile ? profile.Source ?? "ranking-profile.json" : "built-in default profile")}");
             Console.WriteLine($"ranker      {Ranker(layout.Root)}");
             Console.WriteLine($"synonyms    {Synonyms(layout.SynonymsPath(generation))}");
+            Console.WriteLine($"rules       {Rules(layout.Root, report.UnknownRuleProducts.Count)}");
             Console.WriteLine($"packages    {string.Join(", ", manifest.Packages.Select(p => $"{p.Key} {p.Value}"))}");
             Console.WriteLine(report.IsConsistent ? "consistent  yes" : $"consistent  NO: {string.Join("; ", report.Problems)} (run 'productsearch verify')");
             return Task.FromResult(0);
@@ -63,6 +64,16 @@ internal static class InfoCommand
         long bytes = File.Exists(path) ? new FileInfo(path).Length
             : Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
         return bytes >= 1 << 20 ? $"{bytes / (double)(1 << 20):F1} MiB" : $"{bytes / 1024.0:F1} KiB";
+    }
+
+    private static string Rules(string indexPath, int unknown)
+    {
+        int count;
+        try { count = MerchandisingRulesStore.Read(indexPath).Rules.Count; }
+        catch (IndexException ex) { return $"UNREADABLE: {ex.Message}"; }
+        if (count == 0) return "none";
+        var missing = unknown > 0 ? $"; {Counts.Of(unknown, "product")} they name the index does not hold ('productsearch verify' lists them)" : "";
+        return $"{Counts.Of(count, "merchandising rule")} ({Merchandising.MerchandisingRuleSet.FileName}; 'productsearch rules show'){missing}";
     }
 
     private static string Synonyms(string path)

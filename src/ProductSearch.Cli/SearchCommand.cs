@@ -37,13 +37,14 @@ internal static class SearchCommand
         var explainLucene = new Option<bool>("--explain-lucene") { Description = "With --explain: also Lucene's explanation of each BM25 score." };
         var noTypos = new Option<bool>("--no-typos") { Description = "Match words exactly: no typo tolerance, no corrections." };
         var wholeWords = new Option<bool>("--whole-words") { Description = "Take the last word as complete (no prefix matching, as if the query ended in a space)." };
+        var noRules = new Option<bool>("--no-rules") { Description = "Leave the index's merchandising rules out (the ranking as it is without pins, hides, boosts and buries)." };
         var locale = new Option<string?>("--locale") { Description = "The query's language: us (English), es (Spanish) or jp (Japanese); default: the catalog's most common." };
         var model = CliOptions.Model();
         var device = CliOptions.Device();
         var verbose = CliOptions.Verbose();
         var command = new Command("search", "Search an index.")
         {
-            query, index, k, offset, mode, brand, color, category, minPrice, maxPrice, filter, fusion, explain, explainLucene, noTypos, wholeWords, locale, json, model, device, verbose,
+            query, index, k, offset, mode, brand, color, category, minPrice, maxPrice, filter, fusion, explain, explainLucene, noTypos, wholeWords, noRules, locale, json, model, device, verbose,
         };
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
@@ -67,6 +68,7 @@ internal static class SearchCommand
                 ExplainLexical = parse.GetValue(explainLucene),
                 TypoTolerance = !parse.GetValue(noTypos),
                 CompleteLastWord = !parse.GetValue(wholeWords),
+                MerchandisingRules = !parse.GetValue(noRules),
                 Locale = parse.GetValue(locale),
             };
             request.Validate(); // before any model loads, so a bad query answers at once
@@ -110,12 +112,16 @@ internal static class SearchCommand
             if (hit.Explanation is { } why)
             {
                 Console.WriteLine($"     why: {why.Formula}");
+                foreach (var note in hit.Merchandising) Console.WriteLine($"     rule: {note}");
                 if (why.RankerContributions is { } contributions) Console.WriteLine("     ranker: " + Contributions(contributions));
                 if (why.LuceneExplanation is { } lucene)
                     foreach (var line in lucene.TrimEnd().Split('\n')) Console.WriteLine("          " + line.TrimEnd());
             }
         }
         if (response.Hits.Count == 0) Console.WriteLine("  (no results)");
+        if (request.Explain && response.MatchedRules.Count > 0)
+            Console.WriteLine($"Merchandising rules applied: {string.Join(", ", response.MatchedRules)}" +
+                              (response.Hidden.Count > 0 ? $"; hidden: {string.Join(", ", response.Hidden.Select(h => $"{h.ProductId} ({h.Rule})"))}." : "."));
         if (response.FilterMatches is { } matches) Console.WriteLine($"{Counts.Of(matches, "product")} {(matches == 1 ? "passes" : "pass")} the filters.");
         if (response.QueryTermsDropped > 0)
             Console.WriteLine($"The query has more than {LexicalQueryBuilder.MaxTerms} distinct words; BM25 searched the {LexicalQueryBuilder.MaxTerms} rarest " +
@@ -184,6 +190,8 @@ internal static class SearchCommand
             below_floor_ids = response.BelowFloorIds,
             query_terms_dropped = response.QueryTermsDropped,
             lexical_below_floor_ids = response.LexicalBelowFloorIds,
+            rules = response.MatchedRules.Select(r => new { number = r.Number, name = r.Name }),
+            hidden = response.Hidden.Select(h => new { product_id = h.ProductId, rule = h.Rule.Number }),
             elapsed_ms = Math.Round(response.Elapsed.TotalMilliseconds, 3),
             embedding_ms = Math.Round(response.EmbeddingTime.TotalMilliseconds, 3),
             results = response.Hits.Select(h => new
@@ -197,6 +205,7 @@ internal static class SearchCommand
                 price = h.Product.Price,
                 score = h.Score,
                 ranker_score = h.RankerScore,
+                merchandising = h.Merchandising.Select(n => new { rule = n.Rule.Number, rule_name = n.Rule.Name, action = n.Action.ToString().ToLowerInvariant(), detail = n.Detail }),
                 bm25 = h.Lexical is { } l ? new { rank = l.Rank, score = l.Score } : null,
                 dense = h.Dense is { } d ? new { rank = d.Rank, score = d.Score } : null,
                 explanation = h.Explanation is { } e ? new

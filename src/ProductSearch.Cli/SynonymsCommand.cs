@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ProductSearch.Embedding;
 using ProductSearch.Indexing;
 using ProductSearch.Lexical;
 
@@ -61,12 +60,7 @@ internal static class SynonymsCommand
     private static Task<int> Commit(string indexPath, string? rules, bool verbose, string purpose, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var loggers = CliLogging.Create(verbose);
-        var manifest = new IndexLayout(indexPath).ReadManifest();
-        // Nothing is embedded, but the writer checks it holds the index's model; load it on the CPU.
-        using var embedder = OnnxSentenceEmbedder.Create(new EmbedderOptions { Model = manifest.Model.Source, Device = ComputeDevice.Cpu });
-        using var writer = IndexWriter.Open(indexPath, embedder, manifest.Model.Source, new IndexWriterOptions { Purpose = purpose }, loggers.CreateLogger("productsearch"));
-        var report = writer.SetSynonyms(rules);
+        var report = IndexChange.Commit(indexPath, verbose, purpose, writer => writer.SetSynonyms(rules));
         Console.WriteLine(rules is null
             ? $"Removed the synonyms of {indexPath} (generation {report.Manifest.Generation})."
             : $"Set the synonyms of {indexPath} (generation {report.Manifest.Generation}); searches use them from this commit on.");

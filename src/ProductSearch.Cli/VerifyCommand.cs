@@ -19,6 +19,8 @@ internal static class VerifyCommand
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() =>
         {
             var report = IndexVerifier.Verify(parse.GetValue(index)!, checkFiles: !parse.GetValue(quick), cancellationToken);
+            // Not damage: a rule may name a product before it is indexed. Listed whatever else is found.
+            foreach (var line in RulesCommand.Unknown(report.UnknownRuleProducts)) Console.WriteLine("note: " + line);
             if (report.IsConsistent)
             {
                 Console.WriteLine($"{report.IndexPath}: consistent — {Counts.Of(report.Manifest!.ProductCount, "product")} in all three stores (generation {report.Manifest.Generation}); {Files(report)}.");

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ProductSearch.Embedding;
 using ProductSearch.Indexing;
 using ProductSearch.Lexical;
+using ProductSearch.Merchandising;
 using ProductSearch.Ranking;
 using ProductSearch.Search;
 
@@ -12,7 +13,7 @@ namespace ProductSearch;
 /// <summary>
 /// An open index and the model that reads queries for it: the query path. A search runs as stages — prepare
 /// (analyse, embed, build filters once), retrieve (BM25 and HNSW), fuse (RRF or convex), rerank (the index's learned
-/// second stage, when it has one), page, fetch the page's products — over one snapshot of the index, so it never
+/// second stage, when it has one), apply the commit's merchandising rules, page, fetch the page's products — over one snapshot of the index, so it never
 /// mixes two commits. Thread-safe: one engine serves any number of concurrent searches.
 /// </summary>
 public sealed partial class SearchEngine : IDisposable
@@ -59,6 +60,16 @@ public sealed partial class SearchEngine : IDisposable
 
     /// <summary>The ranking profile searches use unless a request brings its own.</summary>
     public RankingProfile DefaultProfile => _profiles.Current.Profile;
+
+    /// <summary>The merchandising rules of the commit this engine reads now (<see cref="MerchandisingRuleSet.Empty"/> when it has none).</summary>
+    public MerchandisingRuleSet MerchandisingRules
+    {
+        get
+        {
+            using var lease = _snapshots.Acquire();
+            return lease.Snapshot.Rules.Set;
+        }
+    }
 
     /// <summary>
     /// The index's learned second-stage ranker as this engine loaded it (<see cref="StoredRanker.Enabled"/> says whether
@@ -162,8 +173,9 @@ public sealed partial class SearchEngine : IDisposable
         var fused = Fuse(query, lexical, dense, snapshot);
         var fuseTime = clock.Lap();
         var ranked = fused.Lists is null ? Reranked.Unchanged(fused.Order) : reranker.Rerank(query, fused.Lists, fused.Order, snapshot, cancellationToken);
+        var merchandised = snapshot.Rules.Apply(query, ranked.Order); // timed with the second stage: both reorder the candidates
         var rerankTime = clock.Lap();
-        var hits = Fetch(query, Page(ranked.Order, request), snapshot, ranked, reranker);
+        var hits = Fetch(query, Page(merchandised.Order, request), snapshot, ranked, reranker, merchandised);
         var fetchTime = clock.Lap();
 
         var response = new SearchResponse(hits, request.Mode, clock.Total, query.EmbeddingTime, query.Allowed?.Count)
@@ -173,6 +185,8 @@ public sealed partial class SearchEngine : IDisposable
             BelowFloorIds = request.Explain && fused.BelowFloor.Count > 0 ? GetIds(snapshot, fused.BelowFloor) : [],
             LexicalBelowFloorIds = lexical.BelowFloor.Count > 0 ? GetIds(snapshot, lexical.BelowFloor) : [],
             QueryTermsDropped = query.LexicalQuery?.TermsDropped ?? 0,
+            MatchedRules = merchandised.Matched,
+            Hidden = request.Explain ? merchandised.Hidden : [],
             Timings = new SearchTimings(prepareTime, query.EmbeddingTime, lexical.Elapsed, dense.Elapsed, fuseTime, rerankTime, fetchTime),
         };
         if (cacheKey is not null) _results?.Add(cacheKey, response);
@@ -322,7 +336,8 @@ public sealed partial class SearchEngine : IDisposable
         return new ArraySegment<FusedCandidate>(all, start, Math.Min(request.K, all.Length - start));
     }
 
-    private static List<SearchHit> Fetch(PreparedQuery query, ArraySegment<FusedCandidate> page, IndexSnapshot snapshot, Reranked ranked, IReranker reranker)
+    private static List<SearchHit> Fetch(PreparedQuery query, ArraySegment<FusedCandidate> page, IndexSnapshot snapshot, Reranked ranked, IReranker reranker,
+        Merchandised merchandised)
     {
         var request = query.Request;
         var products = snapshot.Store.GetMany(page.Select(c => c.Key));
@@ -332,11 +347,14 @@ public sealed partial class SearchEngine : IDisposable
         {
             // A key missing from the store would mean the stores disagree; skip it rather than show a hole.
             if (!products.TryGetValue(candidate.Key, out var product)) continue;
-            var explanation = request.Explain ? Explain(snapshot, query, candidate, ranked, reranker) : null;
+            var explanation = !request.Explain ? null
+                : merchandised.Added.Contains(candidate.Key) ? new SearchExplanation(null, 0, 0, "not among the candidates: shown by a merchandising rule", null)
+                : Explain(snapshot, query, candidate, ranked, reranker);
             hits.Add(new SearchHit(request.Offset + hits.Count + 1, product, candidate.FusedScore, candidate.Lexical, candidate.Dense, explanation)
             {
                 Highlight = highlighter?.Mark(product.Title),
                 RankerScore = candidate.RankerScore,
+                Merchandising = merchandised.NotesOf(candidate.Key),
             });
         }
         return hits;

@@ -20,4 +20,7 @@ public sealed record SearchHit(int Rank, Product Product, double Score, Retrieve
 
     /// <summary>The learned second stage's score (0–1, the order of the hits it reordered), when it reordered this hit.</summary>
     public double? RankerScore { get; init; }
+
+    /// <summary>What the index's merchandising rules did to this hit (pinned, boosted, buried: which rule, why); empty when nothing.</summary>
+    public IReadOnlyList<Merchandising.MerchandisingNote> Merchandising { get; init; } = [];
 }

@@ -60,6 +60,12 @@ public sealed record SearchRequest
     /// </summary>
     public bool FromShopper { get; init; } = true;
 
+    /// <summary>
+    /// Apply the index's merchandising rules (default: pins, hides, boosts and buries for the queries they match);
+    /// <c>false</c> shows the ranking without them — a merchandiser's preview, an evaluation of the ranking itself.
+    /// </summary>
+    public bool MerchandisingRules { get; init; } = true;
+
     /// <summary>Attach an explanation to every hit (each retriever's part of the fused score).</summary>
     public bool Explain { get; init; }
 

@@ -44,6 +44,15 @@ public sealed record SearchResponse(IReadOnlyList<SearchHit> Hits, SearchMode Mo
     /// </summary>
     public IReadOnlyList<string> LexicalBelowFloorIds { get; init; } = [];
 
+    /// <summary>The index's merchandising rules that matched the query (and so were applied), in file order; empty when none did.</summary>
+    public IReadOnlyList<Merchandising.RuleReference> MatchedRules { get; init; } = [];
+
+    /// <summary>
+    /// With <see cref="SearchRequest.Explain"/>: the candidates the matching rules hid, each with the rule that hid it;
+    /// empty otherwise.
+    /// </summary>
+    public IReadOnlyList<Merchandising.RuleProduct> Hidden { get; init; } = [];
+
     /// <summary>Time per stage of the query path.</summary>
     public SearchTimings Timings { get; init; } = SearchTimings.None;
 }

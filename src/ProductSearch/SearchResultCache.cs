@@ -33,7 +33,7 @@ internal sealed class SearchResultCache : IDisposable
             .Append(generation).Append('|').Append(profileVersion).Append('|').Append(rankerVersion).Append('|')
             .Append((int)request.Mode).Append(request.SecondStage ? 's' : '-').Append('|').Append(request.K).Append('|').Append(request.Offset).Append('|')
             .Append(request.Explain ? 'e' : '-').Append(request.ExplainLexical ? 'l' : '-')
-            .Append(request.TypoTolerance ? 't' : '-').Append(request.CompleteLastWord ? 'p' : '-').Append('|')
+            .Append(request.TypoTolerance ? 't' : '-').Append(request.CompleteLastWord ? 'p' : '-').Append(request.MerchandisingRules ? 'm' : '-').Append('|')
             .Append(request.Locale is null ? "" : Lexical.CatalogLocale.OfQuery(request.Locale)).Append('|');
         foreach (var clause in filters)
         {

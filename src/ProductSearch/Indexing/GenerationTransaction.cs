@@ -86,6 +86,9 @@ internal sealed class GenerationTransaction : IDisposable
         else File.WriteAllText(path, rules);
     }
 
+    /// <summary>Replaces the generation's merchandising rules with <paramref name="rules"/> (already checked); no rule removes them.</summary>
+    public void SetMerchandisingRules(Merchandising.MerchandisingRuleSet rules) => MerchandisingRulesStore.Write(_layout.MerchandisingRulesPath(Generation), rules);
+
     /// <summary>Makes the generation durable and current; returns its manifest.</summary>
     public IndexManifest Commit(Func<long, IndexManifest> manifestFor)
     {

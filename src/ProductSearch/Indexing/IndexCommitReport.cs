@@ -16,4 +16,11 @@ namespace ProductSearch.Indexing;
 /// <param name="Committed">Whether a new generation was committed (false when nothing changed).</param>
 /// <param name="Elapsed">Wall time.</param>
 public sealed record IndexCommitReport(string IndexPath, IndexManifest Manifest, CatalogReadReport? Catalog,
-    int Added, int Updated, int Unchanged, int Deleted, int Embedded, int DuplicateIds, int NotFound, bool Committed, TimeSpan Elapsed);
+    int Added, int Updated, int Unchanged, int Deleted, int Embedded, int DuplicateIds, int NotFound, bool Committed, TimeSpan Elapsed)
+{
+    /// <summary>
+    /// After <see cref="IndexWriter.SetMerchandisingRules"/>: the products the rules pin or hide that the index does not
+    /// hold (the rules are kept, and apply to them once they are indexed); empty otherwise.
+    /// </summary>
+    public IReadOnlyList<Merchandising.RuleProduct> UnknownRuleProducts { get; init; } = [];
+}

@@ -41,6 +41,9 @@ public sealed class IndexLayout
     /// <summary>The generation's synonyms file (<see cref="Lexical.SynonymRules"/>), present when the index has synonyms.</summary>
     public string SynonymsPath(long generation) => Path.Combine(GenerationFolder(generation), Lexical.SynonymRules.FileName);
 
+    /// <summary>The generation's merchandising rules (<see cref="Merchandising.MerchandisingRuleSet"/>), present when the index has rules.</summary>
+    public string MerchandisingRulesPath(long generation) => Path.Combine(GenerationFolder(generation), Merchandising.MerchandisingRuleSet.FileName);
+
     /// <summary>Whether a manifest exists (an index has been committed here).</summary>
     public bool HasManifest => File.Exists(ManifestPath);
 

@@ -1,5 +1,6 @@
 using ProductSearch.Catalog;
 using ProductSearch.Lexical;
+using ProductSearch.Merchandising;
 using ProductSearch.Search;
 using ProductSearch.Vector;
 
@@ -21,8 +22,9 @@ internal sealed class IndexSnapshot
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lucene.Net.Analysis.Analyzer> _queryAnalyzers = new();
 
     private IndexSnapshot(IndexManifest manifest, ProductStore store, Bm25Searcher lexical, IVectorIndex vectors, Lucene.Net.Analysis.Synonym.SynonymMap? synonyms,
-        FileStream readLock)
+        MerchandisingRuleSet rules, FileStream readLock)
     {
+        Rules = new MerchandisingRules(rules, lexical, store);
         _readLock = readLock;
         _synonyms = synonyms;
         Manifest = manifest;
@@ -40,6 +42,9 @@ internal sealed class IndexSnapshot
     public Bm25Searcher Lexical { get; }
 
     public IVectorIndex Vectors { get; }
+
+    /// <summary>The commit's merchandising rules, applied after fusion and the second stage.</summary>
+    public MerchandisingRules Rules { get; }
 
     /// <summary>The analysis of queries in <paramref name="locale"/> for this commit: the index's analysis with its synonyms, if it has any.</summary>
     public Lucene.Net.Analysis.Analyzer QueryAnalyzer(string locale) => _queryAnalyzers.GetOrAdd(locale, l => ProductAnalyzer.Create(l, _synonyms));
@@ -93,7 +98,8 @@ internal sealed class IndexSnapshot
             opened.Add(vectors);
             var synonymsPath = layout.SynonymsPath(manifest.Generation);
             var synonyms = File.Exists(synonymsPath) ? Guard(layout, () => SynonymRules.Parse(File.ReadAllText(synonymsPath)), synonymsPath) : null;
-            return new IndexSnapshot(manifest, store, lexical, vectors, synonyms, readLock);
+            var rules = MerchandisingRulesStore.Read(layout, manifest.Generation);
+            return new IndexSnapshot(manifest, store, lexical, vectors, synonyms, rules, readLock);
         }
         catch
         {

@@ -27,6 +27,12 @@ public static class IndexVerifier
 
         /// <summary>Files whose SHA-256 was checked against the manifest; <c>null</c> when none was (a quick check, or a manifest that records none).</summary>
         public int? FilesChecked { get; init; }
+
+        /// <summary>
+        /// The products the index's merchandising rules pin or hide that it does not hold: not damage (a rule may be set
+        /// before its product is indexed, and applies once it is), but worth a look; empty when there are none.
+        /// </summary>
+        public IReadOnlyList<Merchandising.RuleProduct> UnknownRuleProducts { get; init; } = [];
     }
 
     /// <summary>Checks the index at <paramref name="indexPath"/>, its files' hashes included.</summary>
@@ -99,7 +105,28 @@ public static class IndexVerifier
             if (onlyLexical.Length > 0) problems.Add($"keys in the BM25 index but not in the product store: {string.Join(", ", onlyLexical)}");
         }
         if (missingVectors.Count > 0) problems.Add($"keys in the product store without a vector: {string.Join(", ", missingVectors.Take(5))}");
-        return new Report(layout.Root, manifest, storeKeys?.Count, lexicalKeys?.Count, vectorCount, problems) { FilesChecked = filesChecked };
+        return new Report(layout.Root, manifest, storeKeys?.Count, lexicalKeys?.Count, vectorCount, problems)
+        {
+            FilesChecked = filesChecked,
+            UnknownRuleProducts = storeKeys is null ? [] : UnknownRuleProducts(layout, generation, problems),
+        };
+    }
+
+    /// <summary>The products the generation's merchandising rules name that its store lacks; a rules file that cannot be read is a problem.</summary>
+    private static IReadOnlyList<Merchandising.RuleProduct> UnknownRuleProducts(IndexLayout layout, long generation, List<string> problems)
+    {
+        Merchandising.MerchandisingRuleSet rules;
+        try { rules = MerchandisingRulesStore.Read(layout, generation); }
+        catch (IndexException ex)
+        {
+            problems.Add(ex.Message); // it names the file
+            return [];
+        }
+        return Try(problems, layout.ProductStorePath(generation), () =>
+        {
+            using var store = ProductStore.OpenReadOnly(layout.ProductStorePath(generation));
+            return MerchandisingRulesStore.UnknownProducts(rules, store);
+        }) ?? [];
     }
 
     private static T? Try<T>(List<string> problems, string path, Func<T> read) where T : class

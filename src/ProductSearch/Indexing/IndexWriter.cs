@@ -222,6 +222,23 @@ public sealed class IndexWriter : IDisposable
         return Finish(transaction, previous, null, 0, 0, 0, 0, 0, 0, 0, stopwatch, changedOtherwise: true);
     }
 
+    /// <summary>
+    /// Replaces the index's merchandising rules in one commit, like any other change: searches of this commit on apply
+    /// them, older snapshots keep theirs. <c>null</c> or an empty set removes them. A rule may name products the index
+    /// does not hold: it is kept, and the report lists them (<see cref="IndexCommitReport.UnknownRuleProducts"/>).
+    /// </summary>
+    /// <exception cref="IndexException">The folder holds no index.</exception>
+    public IndexCommitReport SetMerchandisingRules(Merchandising.MerchandisingRuleSet? rules)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        rules ??= Merchandising.MerchandisingRuleSet.Empty;
+        var previous = CurrentManifest() ?? throw IndexException.NotFound(_layout.Root, $"Index folder '{_layout.Root}' holds no index to set merchandising rules on.");
+        using var transaction = GenerationTransaction.Begin(_layout, previous, HnswFor(previous));
+        transaction.SetMerchandisingRules(rules);
+        var unknown = MerchandisingRulesStore.UnknownProducts(rules, transaction.Store);
+        return Finish(transaction, previous, null, 0, 0, 0, 0, 0, 0, 0, stopwatch, changedOtherwise: true) with { UnknownRuleProducts = unknown };
+    }
+
     private IndexCommitReport Finish(GenerationTransaction transaction, IndexManifest? previous, CatalogReadReport? report,
         int added, int updated, int unchanged, int deleted, int embedded, int duplicates, int notFound, Stopwatch stopwatch, bool changedOtherwise = false)
     {

@@ -20,6 +20,20 @@ public sealed class CliIndexFixture : IDisposable
 
     public string IndexPath { get; }
 
+    /// <summary>A copy of the fixture's index inside <paramref name="temp"/>, for a test that changes it; returns its path.</summary>
+    internal string CopyInto(TempFolder temp)
+    {
+        var path = temp.File("idx");
+        foreach (var file in Directory.GetFiles(IndexPath, "*", SearchOption.AllDirectories))
+        {
+            if (file.EndsWith(".lock", StringComparison.Ordinal)) continue;
+            var target = Path.Combine(path, Path.GetRelativePath(IndexPath, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return path;
+    }
+
     public void Dispose() => _temp.Dispose();
 }
 
