@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using ProductSearch.Embedding;
 using ProductSearch.Indexing;
 
@@ -29,7 +30,8 @@ internal static class DeleteCommand
             manifest.EnsureReadableLayout(indexPath); // before the model loads; the writer checks again under its lock
             // Deleting embeds nothing, but the writer checks it holds the index's model; load it on the CPU.
             using var embedder = OnnxSentenceEmbedder.Create(new EmbedderOptions { Model = manifest.Model.Source, Device = ComputeDevice.Cpu });
-            using var writer = IndexWriter.Open(indexPath, embedder, manifest.Model.Source, new IndexWriterOptions { Purpose = "productsearch delete" }, loggers.CreateLogger("productsearch"));
+            using var writer = IndexWriter.Open(indexPath, embedder, manifest.Model.Source, new IndexWriterOptions { Purpose = "productsearch delete" },
+                loggers.CreateLogger<IndexWriter>()); // its commit note says what the summary below says: --verbose only
             var report = writer.Delete(list, cancellationToken);
             Console.WriteLine(report.Committed
                 ? $"Deleted {Counts.Of(report.Deleted, "product")}; {Counts.Of(report.NotFound, "id")} {(report.NotFound == 1 ? "was" : "were")} not in the index. Generation {report.Manifest.Generation} holds {Counts.Of(report.Manifest.ProductCount, "product")}."

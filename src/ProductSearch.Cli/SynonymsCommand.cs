@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using ProductSearch.Embedding;
 using ProductSearch.Indexing;
 using ProductSearch.Lexical;
@@ -65,7 +66,7 @@ internal static class SynonymsCommand
         var manifest = new IndexLayout(indexPath).ReadManifest();
         // Nothing is embedded, but the writer checks it holds the index's model; load it on the CPU.
         using var embedder = OnnxSentenceEmbedder.Create(new EmbedderOptions { Model = manifest.Model.Source, Device = ComputeDevice.Cpu });
-        using var writer = IndexWriter.Open(indexPath, embedder, manifest.Model.Source, new IndexWriterOptions { Purpose = purpose }, loggers.CreateLogger("productsearch"));
+        using var writer = IndexWriter.Open(indexPath, embedder, manifest.Model.Source, new IndexWriterOptions { Purpose = purpose }, loggers.CreateLogger<IndexWriter>());
         var report = writer.SetSynonyms(rules);
         Console.WriteLine(rules is null
             ? $"Removed the synonyms of {indexPath} (generation {report.Manifest.Generation})."

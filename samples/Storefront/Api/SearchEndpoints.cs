@@ -62,7 +62,7 @@ internal static class SearchEndpoints
         }
         catch (ArgumentException ex) // the engine's own checks, should the API's ever be looser
         {
-            return ApiProblems.BadRequest(ApiProblems.ParameterName(ex.ParamName), ex.Message);
+            return ApiProblems.BadRequest(ex);
         }
         catch (ProductSearchException ex)
         {

@@ -20,6 +20,20 @@ public sealed class CliIndexFixture : IDisposable
 
     public string IndexPath { get; }
 
+    /// <summary>A copy of the fixture's index in <paramref name="folder"/>, for a test that changes it.</summary>
+    internal string CopyIndex(TempFolder folder)
+    {
+        var copy = folder.File("idx");
+        foreach (var file in Directory.GetFiles(IndexPath, "*", SearchOption.AllDirectories))
+        {
+            if (file.EndsWith(".lock", StringComparison.Ordinal)) continue;
+            var target = Path.Combine(copy, Path.GetRelativePath(IndexPath, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return copy;
+    }
+
     public void Dispose() => _temp.Dispose();
 }
 

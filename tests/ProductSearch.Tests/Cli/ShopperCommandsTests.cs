@@ -34,8 +34,7 @@ public sealed class ShopperCommandsTests(CliIndexFixture fixture) : IClassFixtur
     public async Task Synonyms_set_show_and_a_bad_file_exits_2_naming_the_line()
     {
         using var temp = new TempFolder();
-        var index = temp.File("idx");
-        CopyFolder(fixture.IndexPath, index);
+        var index = fixture.CopyIndex(temp);
         var bad = temp.File("bad.txt");
         await File.WriteAllTextAsync(bad, "pan, pot\nhammer => mallet => tool\n");
         Assert.Equal(2, (await Run("synonyms", "set", bad, "--index", index)).Exit);
@@ -92,16 +91,5 @@ public sealed class ShopperCommandsTests(CliIndexFixture fixture) : IClassFixtur
             Assert.Equal(first, await Queries("b", 3)); // the same seed, the same typos
         }
         Assert.Equal(2, (await Run("eval", "retrieval", "--examples", examples, "--index", fixture.IndexPath, "--variant", "misspelt")).Exit);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            if (file.EndsWith(".lock", StringComparison.Ordinal)) continue;
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }
