@@ -25,7 +25,7 @@ internal static class EmbedCommand
             using var loggers = CliLogging.Create(parse.GetValue(verbose));
             using var embedder = OnnxSentenceEmbedder.Create(new EmbedderOptions
             {
-                Model = parse.GetValue(model) ?? BuiltInModels.DefaultName,
+                Model = parse.GetValue(model)!,
                 Device = ComputeDevice.Parse(parse.GetValue(device)!),
                 QueryCacheSize = 0,
             }, loggers.CreateLogger("productsearch"));

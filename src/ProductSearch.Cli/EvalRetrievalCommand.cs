@@ -35,7 +35,7 @@ internal static class EvalRetrievalCommand
         var variant = new Option<QueryVariant?>("--variant") { Description = "Search the queries as judged (clean, the default), with one seeded typo each (typos), or cut inside the last word as typed (prefixes)." };
         var variantSeed = new Option<int>("--variant-seed") { Description = "Seed of the typos.", DefaultValueFactory = _ => 1 };
         var model = CliOptions.Model();
-        model.Description += $" With --catalog: the model to build with (default {BuiltInModels.DefaultName}); with --index: must be the index's.";
+        model.Description += $" With --catalog: the model to build with (default {BuiltInModels.DefaultName} unless set as above); with --index: the index's, which a given --model must match.";
         var device = CliOptions.Device();
         var verbose = CliOptions.Verbose();
         var command = new Command("retrieval", "Score search modes against ESCI judgments (nDCG, recall, MRR, intervals, tests).")
@@ -68,14 +68,14 @@ internal static class EvalRetrievalCommand
                 {
                     temporary = Path.Combine(Path.GetTempPath(), "productsearch-eval-" + Guid.NewGuid().ToString("N")[..12]);
                     indexPath = temporary;
-                    await IndexRunner.RunAsync(catalogPath, temporary, parse.GetValue(model) ?? BuiltInModels.DefaultName, deviceChoice,
+                    await IndexRunner.RunAsync(catalogPath, temporary, parse.GetValue(model)!, deviceChoice,
                         loggers, Console.Error, cancellationToken);
                 }
                 var indexed = IndexedProductIds.Read(indexPath!);
                 using var engine = SearchEngine.Open(new SearchEngineOptions
                 {
                     IndexPath = indexPath!,
-                    Model = catalogPath is null ? parse.GetValue(model) : null,
+                    Model = catalogPath is null ? CliOptions.Given(parse, model) : null,
                     Device = deviceChoice,
                 }, loggers);
                 var queries = QueryVariants.Apply(judgments.Queries, (parse.GetValue(variant) ?? QueryVariant.Clean), parse.GetValue(variantSeed));

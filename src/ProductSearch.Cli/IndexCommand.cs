@@ -42,7 +42,7 @@ internal static class IndexCommand
                 Locale = parse.GetValue(locale),
             };
             using var loggers = CliLogging.Create(parse.GetValue(verbose));
-            await IndexRunner.RunAsync(parse.GetValue(catalog)!, options, parse.GetValue(index)!, parse.GetValue(model) ?? BuiltInModels.DefaultName,
+            await IndexRunner.RunAsync(parse.GetValue(catalog)!, options, parse.GetValue(index)!, parse.GetValue(model)!,
                 ComputeDevice.Parse(parse.GetValue(device)!), loggers, Console.Out, cancellationToken, SyncMode.Mirror, parse.GetValue(rebuild),
                 parse.GetValue(storage) is { } kind ? Enum.Parse<VectorStorage>(kind, ignoreCase: true) : null);
             return 0;
