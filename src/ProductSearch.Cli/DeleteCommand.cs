@@ -14,7 +14,8 @@ internal static class DeleteCommand
         var idsFile = new Option<string?>("--ids-file") { Description = "A file with one product id a line." };
         var index = CliOptions.Index(required: true);
         var verbose = CliOptions.Verbose();
-        var command = new Command("delete", "Delete products from an index (one atomic commit).") { ids, idsFile, index, verbose };
+        var json = CliJson.Option();
+        var command = new Command("delete", "Delete products from an index (one atomic commit).") { ids, idsFile, index, json, verbose };
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() =>
         {
             var list = (parse.GetValue(ids) ?? []).ToList();
@@ -33,7 +34,13 @@ internal static class DeleteCommand
             using var writer = IndexWriter.Open(indexPath, embedder, manifest.Model.Source, new IndexWriterOptions { Purpose = "productsearch delete" },
                 loggers.CreateLogger<IndexWriter>()); // its commit note says what the summary below says: --verbose only
             var report = writer.Delete(list, cancellationToken);
-            Console.WriteLine(report.Committed
+            if (parse.GetValue(json))
+                CliJson.Write(Console.Out, new
+                {
+                    index = report.IndexPath, committed = report.Committed, generation = report.Manifest.Generation,
+                    products = report.Manifest.ProductCount, deleted = report.Deleted, not_found = report.NotFound,
+                });
+            else Console.WriteLine(report.Committed
                 ? $"Deleted {Counts.Of(report.Deleted, "product")}; {Counts.Of(report.NotFound, "id")} {(report.NotFound == 1 ? "was" : "were")} not in the index. Generation {report.Manifest.Generation} holds {Counts.Of(report.Manifest.ProductCount, "product")}."
                 : $"None of the {report.NotFound:N0} ids is in the index; nothing was committed.");
             return Task.FromResult(0);
