@@ -29,6 +29,7 @@ internal sealed class IndexSnapshot
         Store = store;
         Lexical = lexical;
         Vectors = vectors;
+        _topLevelCategories = new(store.TopLevelCategories);
         LexicalRetriever = new LexicalRetriever(lexical);
         DenseRetriever = new DenseRetriever(vectors, manifest.Hnsw.ToOptions(manifest.Model.Dimensions).Metric);
     }
@@ -40,6 +41,11 @@ internal sealed class IndexSnapshot
     public Bm25Searcher Lexical { get; }
 
     public IVectorIndex Vectors { get; }
+
+    /// <summary>The catalog's first-level categories, counted once per commit on first use (a pass over the product store).</summary>
+    public IReadOnlyList<CategoryCount> TopLevelCategories => _topLevelCategories.Value;
+
+    private readonly Lazy<IReadOnlyList<CategoryCount>> _topLevelCategories;
 
     /// <summary>The analysis of queries in <paramref name="locale"/> for this commit: the index's analysis with its synonyms, if it has any.</summary>
     public Lucene.Net.Analysis.Analyzer QueryAnalyzer(string locale) => _queryAnalyzers.GetOrAdd(locale, l => ProductAnalyzer.Create(l, _synonyms));
