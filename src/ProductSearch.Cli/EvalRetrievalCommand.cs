@@ -35,7 +35,7 @@ internal static class EvalRetrievalCommand
         var variant = new Option<QueryVariant?>("--variant") { Description = "Search the queries as judged (clean, the default), with one seeded typo each (typos), or cut inside the last word as typed (prefixes)." };
         var variantSeed = new Option<int>("--variant-seed") { Description = "Seed of the typos.", DefaultValueFactory = _ => 1 };
         var model = CliOptions.Model();
-        model.Description += $" With --catalog: the model to build with (default {BuiltInModels.DefaultName} unless set as above); with --index: the index's, which a given --model must match.";
+        model.Description += " With --catalog: the model to build with; with --index: the index's, which a given --model must match.";
         var device = CliOptions.Device();
         var verbose = CliOptions.Verbose();
         var command = new Command("retrieval", "Score search modes against ESCI judgments (nDCG, recall, MRR, intervals, tests).")
