@@ -5,7 +5,8 @@ namespace ProductSearch.Cli;
 
 /// <summary>
 /// Progress of an index build as plain lines, for output that is not a terminal (a log, a CI job, a pipe): one line each
-/// time another tenth of the catalog has been read, or when <see cref="Interval"/> has passed since the last line.
+/// time another tenth of the catalog has been read, or when <see cref="Interval"/> has passed since the last line, until
+/// the whole catalog is read (a catalog read in one batch prints none).
 /// Reported synchronously (not through <see cref="Progress{T}"/>, which may post reports out of order).
 /// </summary>
 internal sealed class ProgressLines(TextWriter output, string catalog, TimeProvider? time = null) : IProgress<IndexBuildProgress>
@@ -23,6 +24,8 @@ internal sealed class ProgressLines(TextWriter output, string catalog, TimeProvi
     {
         lock (_gate)
         {
+            // Once the whole catalog is read the summary (or the error) comes next: a "100 %" line would only delay it.
+            if (value.BytesTotal > 0 && value.BytesRead >= value.BytesTotal) return;
             var tenth = value.BytesTotal > 0 ? (int)Math.Min(10, value.BytesRead * 10 / value.BytesTotal) : _lastTenth;
             if (tenth <= _lastTenth && _time.GetElapsedTime(_lastLine) < Interval) return;
             _lastTenth = Math.Max(tenth, _lastTenth);
