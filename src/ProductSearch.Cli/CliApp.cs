@@ -7,7 +7,7 @@ namespace ProductSearch.Cli;
 public static class CliApp
 {
     /// <summary>Creates the root command with every subcommand.</summary>
-    public static RootCommand Create() => new("ProductSearch: hybrid (BM25 + dense HNSW) product search.")
+    public static RootCommand Create() => EnumChoices.Apply(new("ProductSearch: hybrid (BM25 + dense HNSW) product search.")
     {
         IndexCommand.Create(),
         SearchCommand.Create(),
@@ -25,7 +25,7 @@ public static class CliApp
         TrainRankerCommand.Create(),
         JudgmentsCommand.Create(),
         ServeCommand.Create(),
-    };
+    });
 
     /// <summary>
     /// Parses and runs <paramref name="args"/>. A command line that does not parse (an unknown option, a value outside
@@ -39,8 +39,7 @@ public static class CliApp
         {
             // A mistyped command ('serch') is first an unknown token, then a missing command: name the token.
             var first = parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))) ?? parse.Errors[0];
-            var message = string.Join(' ', first.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            await Console.Error.WriteLineAsync($"error: {message}{TypoSuggestions(parse)} (see --help)");
+            await Console.Error.WriteLineAsync($"error: {CliParseErrors.Describe(first)}{TypoSuggestions(parse)} (see --help)");
             return CliErrors.BadInput;
         }
         return await parse.InvokeAsync();

@@ -15,7 +15,7 @@ internal static class EmbedCommand
     public static Command Create()
     {
         var model = CliOptions.Model();
-        var prompt = new Option<EmbeddingPurpose>("--prompt") { Description = "Which of the model's prompts to put before each text: document or query.", DefaultValueFactory = _ => EmbeddingPurpose.Document };
+        var prompt = new Option<EmbeddingPurpose?>("--prompt") { Description = "Which of the model's prompts to put before each text: document or query (default: document)." };
         var tokens = new Option<bool>("--tokens") { Description = "Also print the token ids fed to the model." };
         var device = CliOptions.Device();
         var verbose = CliOptions.Verbose();
@@ -25,11 +25,11 @@ internal static class EmbedCommand
             using var loggers = CliLogging.Create(parse.GetValue(verbose));
             using var embedder = OnnxSentenceEmbedder.Create(new EmbedderOptions
             {
-                Model = parse.GetValue(model) ?? BuiltInModels.DefaultName,
+                Model = parse.GetValue(model)!,
                 Device = ComputeDevice.Parse(parse.GetValue(device)!),
                 QueryCacheSize = 0,
             }, loggers.CreateLogger("productsearch"));
-            var purpose = parse.GetValue(prompt);
+            var purpose = parse.GetValue(prompt) ?? EmbeddingPurpose.Document;
             var withTokens = parse.GetValue(tokens);
             await using var output = Console.OpenStandardOutput();
             var batch = new List<string>(LinesPerBatch);

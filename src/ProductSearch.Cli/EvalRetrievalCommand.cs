@@ -32,10 +32,10 @@ internal static class EvalRetrievalCommand
         split.AcceptOnlyFromAmong("test", "train");
         var small = new Option<bool>("--small-version") { Description = "Keep only the rows of the reduced (small_version = 1) task." };
         var locale = new Option<string?>("--locale") { Description = "Keep only this product locale (us, es, jp)." };
-        var variant = new Option<QueryVariant>("--variant") { Description = "Search the queries as judged (clean), with one seeded typo each (typos), or cut inside the last word as typed (prefixes).", DefaultValueFactory = _ => QueryVariant.Clean };
+        var variant = new Option<QueryVariant?>("--variant") { Description = "Search the queries as judged (clean, the default), with one seeded typo each (typos), or cut inside the last word as typed (prefixes)." };
         var variantSeed = new Option<int>("--variant-seed") { Description = "Seed of the typos.", DefaultValueFactory = _ => 1 };
         var model = CliOptions.Model();
-        model.Description += $" With --catalog: the model to build with (default {BuiltInModels.DefaultName}); with --index: must be the index's.";
+        model.Description += " With --catalog: the model to build with; with --index: the index's, which a given --model must match.";
         var device = CliOptions.Device();
         var verbose = CliOptions.Verbose();
         var command = new Command("retrieval", "Score search modes against ESCI judgments (nDCG, recall, MRR, intervals, tests).")
@@ -68,24 +68,24 @@ internal static class EvalRetrievalCommand
                 {
                     temporary = Path.Combine(Path.GetTempPath(), "productsearch-eval-" + Guid.NewGuid().ToString("N")[..12]);
                     indexPath = temporary;
-                    await IndexRunner.RunAsync(catalogPath, temporary, parse.GetValue(model) ?? BuiltInModels.DefaultName, deviceChoice,
+                    await IndexRunner.RunAsync(catalogPath, temporary, parse.GetValue(model)!, deviceChoice,
                         loggers, Console.Error, cancellationToken);
                 }
                 var indexed = IndexedProductIds.Read(indexPath!);
                 using var engine = SearchEngine.Open(new SearchEngineOptions
                 {
                     IndexPath = indexPath!,
-                    Model = catalogPath is null ? parse.GetValue(model) : null,
+                    Model = catalogPath is null ? CliOptions.Given(parse, model) : null,
                     Device = deviceChoice,
                 }, loggers);
-                var queries = QueryVariants.Apply(judgments.Queries, parse.GetValue(variant), parse.GetValue(variantSeed));
+                var queries = QueryVariants.Apply(judgments.Queries, (parse.GetValue(variant) ?? QueryVariant.Clean), parse.GetValue(variantSeed));
                 options = options with { Modes = ModesFor(engine, named, options.Modes) };
                 var evaluation = await new RetrievalEvaluator(options).EvaluateAsync(queries, EngineSearch.For(engine, filter.Locale), indexed, cancellationToken);
                 var run = new RetrievalRunInfo
                 {
                     Examples = examplesPath,
                     Filter = filter,
-                    Variant = parse.GetValue(variant),
+                    Variant = (parse.GetValue(variant) ?? QueryVariant.Clean),
                     SkippedRows = judgments.SkippedLines,
                     SkippedRowUnit = unit,
                     Index = catalogPath is null ? engine.IndexPath : "a temporary index",

@@ -37,7 +37,7 @@ internal static class EvalTripletsCommand
             if (read.SkippedLines.Count > 0) await Console.Error.WriteLineAsync(EvalCommand.SkippedSummary(read.SkippedLines, "line"));
 
             using var loggers = CliLogging.Create(parse.GetValue(verbose));
-            var modelName = parse.GetValue(model) ?? BuiltInModels.DefaultName;
+            var modelName = parse.GetValue(model)!;
             var options = new EmbedderOptions { Model = modelName, Device = ComputeDevice.Parse(parse.GetValue(device)!), QueryCacheSize = 0 };
             if (parse.GetValue(prompts) == Plain)
             {

@@ -15,7 +15,7 @@ internal static class IndexRunner
 
     public static async Task<IndexCommitReport> RunAsync(string catalog, CatalogReadOptions options, string index, string model, ComputeDevice device,
         ILoggerFactory loggers, TextWriter output, CancellationToken cancellationToken, SyncMode mode = SyncMode.Mirror, bool rebuild = false,
-        Vector.VectorStorage? storage = null)
+        Vector.VectorStorage? storage = null, bool json = false)
     {
         // An existing graph keeps its storage (an update adds to it); changing it means building the graph anew.
         var layout = new IndexLayout(index);
@@ -46,7 +46,14 @@ internal static class IndexRunner
         }
         else
         {
-            report = await builder.BuildAsync(catalog, index, options, progress: null, cancellationToken);
+            // Not a terminal: a line every tenth of the catalog or 10 s, on standard error (standard output is the summary's).
+            report = await builder.BuildAsync(catalog, index, options, new ProgressLines(Console.Error, catalog), cancellationToken);
+        }
+
+        if (json)
+        {
+            CliJson.Write(output, Json(report, embedder, options));
+            return report;
         }
 
         output.WriteLine(report.Committed
@@ -57,4 +64,32 @@ internal static class IndexRunner
         foreach (var line in CatalogSummary.Lines(report, options)) output.WriteLine(line);
         return report;
     }
+
+    /// <summary>The <c>--json</c> shape of <c>index</c> and <c>upsert</c> (README: JSON output).</summary>
+    private static object Json(IndexCommitReport report, OnnxSentenceEmbedder embedder, CatalogReadOptions options) => new
+    {
+        index = report.IndexPath,
+        committed = report.Committed,
+        generation = report.Manifest.Generation,
+        products = report.Manifest.ProductCount,
+        added = report.Added,
+        updated = report.Updated,
+        deleted = report.Deleted,
+        unchanged = report.Unchanged,
+        embedded = report.Embedded,
+        duplicate_ids = report.DuplicateIds,
+        model = embedder.ModelName,
+        device = embedder.ActiveDevice,
+        elapsed_s = Math.Round(report.Elapsed.TotalSeconds, 3),
+        catalog = report.Catalog is { } c ? new
+        {
+            path = c.Path,
+            format = c.Format?.ToString().ToLowerInvariant(),
+            records_read = c.LinesRead,
+            accepted = c.Accepted,
+            skipped = c.Skipped,
+            other_locale = c.OtherLocale,
+        } : null,
+        notes = CatalogSummary.Lines(report, options).ToArray(),
+    };
 }

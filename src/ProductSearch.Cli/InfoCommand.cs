@@ -11,13 +11,19 @@ internal static class InfoCommand
     public static Command Create()
     {
         var index = CliOptions.Index(required: true);
-        var command = new Command("info", "Describe an index: manifest, counts per store, sizes on disk, model.") { index };
+        var json = CliJson.Option();
+        var command = new Command("info", "Describe an index: manifest, counts per store, sizes on disk, model.") { index, json };
         command.SetAction((parse, _) => CliErrors.RunAsync(() =>
         {
             var layout = new IndexLayout(parse.GetValue(index)!);
             var manifest = layout.ReadManifest();
             var report = IndexVerifier.Verify(layout.Root);
             var generation = manifest.Generation;
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(Console.Out, Json(layout, manifest, report));
+                return Task.FromResult(0);
+            }
             Console.WriteLine($"index       {layout.Root}");
             Console.WriteLine($"generation  {generation} (built {manifest.BuiltAt:u} in {manifest.BuildSeconds:F1} s, layout v{manifest.Format})");
             Console.WriteLine($"model       {manifest.Model.Name} ({manifest.Model.Source}), {manifest.Model.Dimensions}-d, sha256 {manifest.Model.Sha256}");
@@ -37,6 +43,45 @@ internal static class InfoCommand
             return Task.FromResult(0);
         }));
         return command;
+    }
+
+    /// <summary>The <c>--json</c> shape of <c>info</c> (README: JSON output).</summary>
+    private static object Json(IndexLayout layout, IndexManifest manifest, IndexVerifier.Report report)
+    {
+        var generation = manifest.Generation;
+        var synonyms = layout.SynonymsPath(generation);
+        return new
+        {
+            index = layout.Root,
+            generation,
+            built_at = manifest.BuiltAt,
+            build_seconds = manifest.BuildSeconds,
+            layout = manifest.Format,
+            model = new { name = manifest.Model.Name, source = manifest.Model.Source, dimensions = manifest.Model.Dimensions, sha256 = manifest.Model.Sha256 },
+            hnsw = new
+            {
+                metric = manifest.Hnsw.Metric, storage = manifest.Hnsw.Storage, connectivity = manifest.Hnsw.Connectivity,
+                expansion_add = manifest.Hnsw.ExpansionAdd, expansion_search = manifest.Hnsw.ExpansionSearch,
+            },
+            analysis = manifest.LexicalAnalysis ?? ProductAnalyzer.LegacyName,
+            analysis_current = manifest.HasCurrentLexicalAnalysis,
+            catalog = manifest.Catalog,
+            products = manifest.ProductCount,
+            stores = new
+            {
+                store = new { count = report.StoreCount, bytes = Bytes(layout.ProductStorePath(generation)) },
+                bm25 = new { count = report.LexicalCount, bytes = Bytes(layout.LexicalPath(generation)) },
+                hnsw = new { count = report.VectorCount, bytes = Bytes(layout.VectorPath(generation)) },
+            },
+            ranking = RankingProfileStore.Read(layout.Root) is { } profile ? profile.Source ?? "ranking-profile.json" : null,
+            ranker = Ranker(layout.Root),
+            synonym_rules = File.Exists(synonyms) ? SynonymRuleCount(synonyms) : (int?)null,
+            merchandising_rules = RuleCount(layout.Root),
+            unknown_rule_products = report.UnknownRuleProducts.Count,
+            packages = manifest.Packages,
+            consistent = report.IsConsistent,
+            problems = report.Problems,
+        };
     }
 
     /// <summary>The learned second stage: none, refused with the way out, or what it is and how it was estimated.</summary>
@@ -61,9 +106,15 @@ internal static class InfoCommand
 
     private static string Size(string path)
     {
-        long bytes = File.Exists(path) ? new FileInfo(path).Length
-            : Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
+        var bytes = Bytes(path);
         return bytes >= 1 << 20 ? $"{bytes / (double)(1 << 20):F1} MiB" : $"{bytes / 1024.0:F1} KiB";
+    }
+
+    /// <summary>The commit's merchandising rules, or <c>null</c> when their file cannot be read.</summary>
+    private static int? RuleCount(string indexPath)
+    {
+        try { return MerchandisingRulesStore.Read(indexPath).Rules.Count; }
+        catch (IndexException) { return null; }
     }
 
     private static string Rules(string indexPath, int unknown)
@@ -76,10 +127,14 @@ internal static class InfoCommand
         return $"{Counts.Of(count, "merchandising rule")} ({Merchandising.MerchandisingRuleSet.FileName}; 'productsearch rules show'){missing}";
     }
 
+    private static long Bytes(string path) => File.Exists(path) ? new FileInfo(path).Length
+        : Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
+
+    private static int SynonymRuleCount(string path) => File.ReadLines(path).Count(line => line.Trim().Length > 0 && !line.TrimStart().StartsWith('#'));
+
     private static string Synonyms(string path)
     {
         if (!File.Exists(path)) return "none";
-        var rules = File.ReadLines(path).Count(line => line.Trim().Length > 0 && !line.TrimStart().StartsWith('#'));
-        return $"{rules} rules ({Lexical.SynonymRules.FileName}; 'productsearch synonyms show')";
+        return $"{SynonymRuleCount(path)} rules ({Lexical.SynonymRules.FileName}; 'productsearch synonyms show')";
     }
 }

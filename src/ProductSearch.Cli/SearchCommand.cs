@@ -83,12 +83,12 @@ internal static class SearchCommand
                     await Console.Error.WriteLineAsync(existing is not null
                         ? $"The demo index {indexPath} was built by an older version: updating its lexical index (no re-embedding)."
                         : $"No demo index yet: building {indexPath} from {DemoIndex.CatalogPath} (once).");
-                    await IndexRunner.RunAsync(DemoIndex.CatalogPath, indexPath, parse.GetValue(model) ?? existing?.Model.Source ?? BuiltInModels.DefaultName,
+                    await IndexRunner.RunAsync(DemoIndex.CatalogPath, indexPath, CliOptions.Given(parse, model) ?? existing?.Model.Source ?? parse.GetValue(model)!,
                         deviceChoice, loggers, Console.Error, cancellationToken);
                 }
             }
 
-            using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = indexPath, Model = parse.GetValue(model), Device = deviceChoice }, loggers);
+            using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = indexPath, Model = CliOptions.Given(parse, model), Device = deviceChoice }, loggers);
             if (parse.GetValue(fusion) is { } method) request = request with { Ranking = engine.DefaultProfile with { Method = method } };
             var response = await engine.SearchAsync(request, cancellationToken);
             if (parse.GetValue(json)) PrintJson(engine, request, response);

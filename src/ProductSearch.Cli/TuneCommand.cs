@@ -24,9 +24,10 @@ internal static class TuneCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the results but leave the index's profile as it is." };
         var device = CliOptions.Device();
         var verbose = CliOptions.Verbose();
+        var json = CliJson.Option();
         var command = new Command("tune", "Choose the index's ranking profile on judged queries by nested cross-validation (nDCG@10, ESCI gains).")
         {
-            examples, index, folds, repeats, dryRun, device, verbose,
+            examples, index, folds, repeats, dryRun, device, json, verbose,
         };
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() =>
         {
@@ -48,8 +49,17 @@ internal static class TuneCommand
                 IndexPath = indexPath, Device = ComputeDevice.Parse(parse.GetValue(device)!), QueryCacheSize = 0, ResultCacheSize = 0, RefreshInterval = TimeSpan.Zero,
             }, loggers);
             var result = new ProfileTuner(engine) { CrossValidation = cv }.Tune(judgments.Queries, null, cancellationToken);
+            var stored = parse.GetValue(dryRun) ? null : Store(result, engine.IndexPath);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(Console.Out, Json(result, engine, cv, stored));
+                return Task.FromResult(0);
+            }
             Print(result, engine, cv);
-            if (!parse.GetValue(dryRun)) Store(result, engine.IndexPath);
+            if (stored is not null)
+                Console.WriteLine(result.KeptReference
+                    ? $"Kept the built-in default profile (nothing beat it beyond noise); {engine.IndexPath} has no profile file of its own."
+                    : $"Wrote {stored}; searches of {engine.IndexPath} use it from now on.");
             return Task.FromResult(0);
         }));
         return command;
@@ -63,23 +73,58 @@ internal static class TuneCommand
             Console.Error.WriteLine($"{missing:N0} of {judged.Length:N0} judged products are not in the index ({queries.Count(q => q.Labels.Keys.Any(id => !indexed.Contains(id)))} queries affected); they count as unfound.");
     }
 
-    private static void Store(ProfileTuner.Result result, string indexPath)
+    /// <summary>Stores the choice; returns the profile file's path (which the built-in default leaves absent).</summary>
+    private static string Store(ProfileTuner.Result result, string indexPath)
     {
         var path = RankingProfileStore.PathOf(indexPath);
         if (result.KeptReference)
         {
             // Nothing beat the built-in default beyond noise: the index follows the default (and its future improvements).
             if (File.Exists(path)) File.Delete(path);
-            Console.WriteLine($"Kept the built-in default profile (nothing beat it beyond noise); {indexPath} has no profile file of its own.");
-            return;
+            return path;
         }
         var estimate = result.CrossValidatedNdcg.ToString("F4", CultureInfo.InvariantCulture);
         RankingProfileStore.Write(indexPath, result.Chosen with
         {
             Source = $"productsearch tune: {result.Queries} queries, nested cross-validated nDCG@10 {estimate}",
         });
-        Console.WriteLine($"Wrote {path}; searches of {indexPath} use it from now on.");
+        return path;
     }
+
+    /// <summary>The <c>--json</c> shape of <c>tune</c> (README: JSON output).</summary>
+    private static object Json(ProfileTuner.Result result, SearchEngine engine, NestedCrossValidation cv, string? stored)
+    {
+        static object? Mode(RetrievalFigures? figures) => figures is null ? null : new
+        {
+            ndcg10 = figures.Ndcg10, ndcg10_interval = Interval(figures.NdcgInterval),
+            recall10 = figures.Recall10, recall100 = figures.Recall100, mrr10 = figures.Mrr10,
+        };
+        return new
+        {
+            index = engine.IndexPath,
+            queries = result.Queries,
+            products = engine.Manifest.ProductCount,
+            model = engine.Manifest.Model.Name,
+            profiles_tried = result.ProfilesTried,
+            cross_validation = new { outer_folds = cv.OuterFolds, inner_folds = cv.InnerFolds, repeats = cv.Repeats },
+            expected_ndcg10 = result.CrossValidatedNdcg,
+            expected_ndcg10_interval = Interval(result.Interval),
+            outer_folds = new { min = result.FoldMeans.Min(), max = result.FoldMeans.Max(), sd = NestedCrossValidation.StandardDeviation(result.FoldMeans) },
+            versus_default = new { difference = result.VersusReference.Difference, p = result.VersusReference.PValue },
+            modes = new { bm25 = Mode(result.CrossValidatedBm25), dense = Mode(result.CrossValidatedDense), hybrid = Mode(result.CrossValidatedHybrid) },
+            hybrid_versus_dense = new { difference = result.HybridVersusDense.Difference, p = result.HybridVersusDense.PValue },
+            in_sample = new
+            {
+                bm25 = result.Bm25Ndcg, dense = result.DenseNdcg, @default = result.ReferenceNdcg, chosen = result.ChosenInSample, best = result.BestInSample,
+            },
+            kept_default = result.KeptReference,
+            chosen = result.KeptReference ? null : Describe(result.Chosen),
+            profile_file = stored is not null && !result.KeptReference ? stored : null,
+            stored = stored is not null,
+        };
+    }
+
+    private static double[]? Interval((double Low, double High)? interval) => interval is { } i ? [i.Low, i.High] : null;
 
     private static void Print(ProfileTuner.Result result, SearchEngine engine, NestedCrossValidation cv)
     {

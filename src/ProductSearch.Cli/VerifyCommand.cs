@@ -15,10 +15,21 @@ internal static class VerifyCommand
     {
         var index = CliOptions.Index(required: true);
         var quick = new Option<bool>("--quick") { Description = "Skip hashing the files (a pass over the whole index); only check that the stores agree." };
-        var command = new Command("verify", "Check that the index's files are the ones committed and that the product store, BM25 index and HNSW graph agree.") { index, quick };
+        var json = CliJson.Option();
+        var command = new Command("verify", "Check that the index's files are the ones committed and that the product store, BM25 index and HNSW graph agree.") { index, quick, json };
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() =>
         {
             var report = IndexVerifier.Verify(parse.GetValue(index)!, checkFiles: !parse.GetValue(quick), cancellationToken);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(Console.Out, new
+                {
+                    index = report.IndexPath, consistent = report.IsConsistent, generation = report.Manifest?.Generation,
+                    products = report.Manifest?.ProductCount, files_checked = report.FilesChecked, problems = report.Problems,
+                    unknown_rule_products = report.UnknownRuleProducts.Select(u => u.ToString()).ToArray(),
+                });
+                return Task.FromResult(report.IsConsistent ? 0 : Inconsistent);
+            }
             // Not damage: a rule may name a product before it is indexed. Listed whatever else is found.
             foreach (var line in RulesCommand.Unknown(report.UnknownRuleProducts)) Console.WriteLine("note: " + line);
             if (report.IsConsistent)

@@ -37,4 +37,16 @@ public sealed partial class SearchEngine
         }
         return product is not null && string.Equals(product.Id, productId, StringComparison.Ordinal) ? product : null;
     }
+
+    /// <summary>
+    /// The catalog's first-level categories (the first of each product's category path) with their product counts,
+    /// most products first: what a shop's department menu lists. Counted once per commit, on first call, by a pass
+    /// over the product store; later calls on the same commit return the same list.
+    /// </summary>
+    /// <exception cref="ProductSearchException">The product store is damaged.</exception>
+    public IReadOnlyList<CategoryCount> GetTopLevelCategories()
+    {
+        using var lease = _snapshots.Acquire();
+        return lease.Snapshot.TopLevelCategories;
+    }
 }

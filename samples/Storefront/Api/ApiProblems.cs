@@ -14,6 +14,15 @@ internal static class ApiProblems
         BadRequest(new Dictionary<string, string[]> { [parameter] = [message] });
 
     /// <summary>
+    /// 400 for the engine's own refusal, under the API's name for the parameter and without the
+    /// " (Parameter 'FieldEquals')" .NET appends to the message: that name is the engine's, not the caller's.
+    /// </summary>
+    public static IResult BadRequest(ArgumentException error) => BadRequest(ParameterName(error.ParamName),
+        error.ParamName is { Length: > 0 } name && error.Message.IndexOf($" (Parameter '{name}')", StringComparison.Ordinal) is >= 0 and var at
+            ? error.Message[..at] // and, out of range, the "Actual value was …" line after it: the message gives the range
+            : error.Message);
+
+    /// <summary>
     /// 503 with the reason the index cannot be searched (it could not be opened, or a search found it damaged): the
     /// request was fine, the service is not. The index is named by its folder's name, never by its path.
     /// </summary>

@@ -35,6 +35,11 @@ internal static class SearchEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+        api.MapGet("/departments", Departments)
+            .WithName("Departments").WithSummary($"The catalog's top-level categories, most products first (at most {MaxDepartments}).")
+            .Produces<IReadOnlyList<SearchResults.DepartmentAnswer>>()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
         api.MapGet("/products/{id}", ProductAsync)
             .WithName("Product").WithSummary("A product by its catalog id.")
             .Produces<SearchResults.ProductDetail>()
@@ -62,7 +67,7 @@ internal static class SearchEndpoints
         }
         catch (ArgumentException ex) // the engine's own checks, should the API's ever be looser
         {
-            return ApiProblems.BadRequest(ApiProblems.ParameterName(ex.ParamName), ex.Message);
+            return ApiProblems.BadRequest(ex);
         }
         catch (ProductSearchException ex)
         {
@@ -99,6 +104,22 @@ internal static class SearchEndpoints
             // The page asks for facets beside each search: counted once, as the search, not twice towards past-query suggestions.
             var response = await engine.SearchAsync(new SearchRequest { Query = query, Mode = mode, K = Facets.Depth, Locale = locale, FromShopper = false }, cancellationToken);
             return TypedResults.Ok(Facets.From(query, mode, response.Hits.Select(h => h.Product).ToArray()));
+        }
+        catch (ProductSearchException ex)
+        {
+            return Unavailable(provider, ex);
+        }
+    }
+
+    /// <summary>How many departments the page's bar shows.</summary>
+    private const int MaxDepartments = 10;
+
+    private static IResult Departments(SearchEngineProvider provider)
+    {
+        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason, provider.IndexPath);
+        try
+        {
+            return TypedResults.Ok(engine.GetTopLevelCategories().Take(MaxDepartments).Select(c => new SearchResults.DepartmentAnswer(c.Category, c.Products)).ToArray());
         }
         catch (ProductSearchException ex)
         {

@@ -33,6 +33,9 @@ public static class SearchResults
     public sealed record SearchAnswer(string QueryId, string Query, string Mode, int K, int Offset, int? FilterMatches, double ElapsedMs, double EmbeddingMs, bool Cached,
         string? DidYouMean, IReadOnlyList<Hit> Hits);
 
+    /// <summary>A department of the shop: a top-level category of the catalog and its product count.</summary>
+    public sealed record DepartmentAnswer(string Name, long Products);
+
     /// <summary>
     /// One completion of what the shopper is typing (<c>GET /api/suggest</c>): the text; its kind, <c>pastquery</c> (what
     /// shoppers searched before and found something), <c>query</c> (completed from the catalog's words) or <c>brand</c>;

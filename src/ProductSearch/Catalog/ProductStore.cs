@@ -139,6 +139,19 @@ public sealed class ProductStore : IDisposable
             yield return Read(() => (documents.Current["_id"].AsInt64, documents.Current["product_id"].AsString));
     }
 
+    /// <summary>
+    /// Each first-level category (the first of a product's category path) with its product count, most products first,
+    /// then by name: a pass over the store reading only the category paths.
+    /// </summary>
+    /// <exception cref="ProductStoreException">The file is damaged.</exception>
+    internal IReadOnlyList<CategoryCount> TopLevelCategories() => Read(() => _products.Query().Select("{ top: $.category[0] }").ToDocuments()
+        .Select(document => document["top"])
+        .Where(value => value.IsString && value.AsString.Length > 0)
+        .GroupBy(value => value.AsString, StringComparer.Ordinal)
+        .Select(group => new CategoryCount(group.Key, group.LongCount()))
+        .OrderByDescending(c => c.Products).ThenBy(c => c.Category, StringComparer.Ordinal)
+        .ToArray());
+
     private T Read<T>(Func<T> read)
     {
         // LiteDB closes its engine after a failed consistency check, so every later call would throw its

@@ -66,9 +66,17 @@ public sealed class IndexBuilder
                 BatchSize = BatchSize, Hnsw = Hnsw, Rebuild = Rebuild,
                 Purpose = Mode == SyncMode.Mirror ? "productsearch index" : "productsearch upsert",
             }, _logger);
+            // Bytes read as of this report, read now: a Progress<T> would read them when its posted callback runs, by then
+            // perhaps at the end of the file.
             var byBytes = progress is null ? null
-                : new Progress<IndexBuildProgress>(p => progress.Report(p with { BytesRead = catalog.BytesRead, BytesTotal = catalog.Length }));
+                : new ReportNow(p => progress.Report(p with { BytesRead = catalog.BytesRead, BytesTotal = catalog.Length }));
             return await writer.WriteAsync(catalog.ReadAsync(cancellationToken), catalog.Report, Mode, byBytes, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Passes each report on at once, on the reporting thread.</summary>
+    private sealed class ReportNow(Action<IndexBuildProgress> report) : IProgress<IndexBuildProgress>
+    {
+        public void Report(IndexBuildProgress value) => report(value);
     }
 }

@@ -31,6 +31,7 @@ internal sealed class IndexSnapshot
         Store = store;
         Lexical = lexical;
         Vectors = vectors;
+        _topLevelCategories = new(store.TopLevelCategories);
         LexicalRetriever = new LexicalRetriever(lexical);
         DenseRetriever = new DenseRetriever(vectors, manifest.Hnsw.ToOptions(manifest.Model.Dimensions).Metric);
     }
@@ -45,6 +46,11 @@ internal sealed class IndexSnapshot
 
     /// <summary>The commit's merchandising rules, applied after fusion and the second stage.</summary>
     public MerchandisingRules Rules { get; }
+
+    /// <summary>The catalog's first-level categories, counted once per commit on first use (a pass over the product store).</summary>
+    public IReadOnlyList<CategoryCount> TopLevelCategories => _topLevelCategories.Value;
+
+    private readonly Lazy<IReadOnlyList<CategoryCount>> _topLevelCategories;
 
     /// <summary>The analysis of queries in <paramref name="locale"/> for this commit: the index's analysis with its synonyms, if it has any.</summary>
     public Lucene.Net.Analysis.Analyzer QueryAnalyzer(string locale) => _queryAnalyzers.GetOrAdd(locale, l => ProductAnalyzer.Create(l, _synonyms));

@@ -20,18 +20,18 @@ public sealed class CliIndexFixture : IDisposable
 
     public string IndexPath { get; }
 
-    /// <summary>A copy of the fixture's index inside <paramref name="temp"/>, for a test that changes it; returns its path.</summary>
-    internal string CopyInto(TempFolder temp)
+    /// <summary>A copy of the fixture's index in <paramref name="folder"/>, for a test that changes it.</summary>
+    internal string CopyIndex(TempFolder folder)
     {
-        var path = temp.File("idx");
+        var copy = folder.File("idx");
         foreach (var file in Directory.GetFiles(IndexPath, "*", SearchOption.AllDirectories))
         {
             if (file.EndsWith(".lock", StringComparison.Ordinal)) continue;
-            var target = Path.Combine(path, Path.GetRelativePath(IndexPath, file));
+            var target = Path.Combine(copy, Path.GetRelativePath(IndexPath, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
-        return path;
+        return copy;
     }
 
     public void Dispose() => _temp.Dispose();

@@ -10,7 +10,7 @@ public sealed class RulesCommandTests(CliIndexFixture fixture) : IClassFixture<C
     public async Task A_bad_rules_file_exits_2_with_one_line_naming_rule_and_field_and_commits_nothing()
     {
         using var temp = new TempFolder();
-        var index = fixture.CopyInto(temp);
+        var index = fixture.CopyIndex(temp);
         var manifest = await File.ReadAllTextAsync(Path.Combine(index, "manifest.json"));
         var bad = temp.File("bad.json");
         await File.WriteAllTextAsync(bad, """{"rules": [{"query": {"exact": "hammer"}, "hide": ["k2"]}, {"query": {"contains": ["pan"]}, "bury": ["colour=red"]}]}""");
@@ -33,7 +33,7 @@ public sealed class RulesCommandTests(CliIndexFixture fixture) : IClassFixture<C
     public async Task Rules_set_commit_show_in_search_explain_info_and_verify_and_clear()
     {
         using var temp = new TempFolder();
-        var index = fixture.CopyInto(temp);
+        var index = fixture.CopyIndex(temp);
         var rules = temp.File("rules.json");
         await File.WriteAllTextAsync(rules, """
             {"rules": [{"name": "tiles", "query": {"contains": ["hammer"]},

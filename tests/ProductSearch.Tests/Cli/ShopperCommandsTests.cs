@@ -34,7 +34,7 @@ public sealed class ShopperCommandsTests(CliIndexFixture fixture) : IClassFixtur
     public async Task Synonyms_set_show_and_a_bad_file_exits_2_naming_the_line()
     {
         using var temp = new TempFolder();
-        var index = fixture.CopyInto(temp);
+        var index = fixture.CopyIndex(temp);
         var bad = temp.File("bad.txt");
         await File.WriteAllTextAsync(bad, "pan, pot\nhammer => mallet => tool\n");
         Assert.Equal(2, (await Run("synonyms", "set", bad, "--index", index)).Exit);

@@ -56,7 +56,7 @@ public sealed class CatalogFormatIndexTests
         var summary = CatalogSummary.Lines(report, new CatalogReadOptions { Locale = "us" }).ToList();
         Assert.Contains("2 duplicate product ids: the last occurrence of each was kept.", summary);
         Assert.Contains(summary, l => l.StartsWith("Skipped 1 catalog", StringComparison.Ordinal) && l.Contains("1 of them for an empty title"));
-        Assert.Contains("Left out 1 products of other locales (kept locale: us).", summary);
+        Assert.Contains("Left out 1 product of other locales (kept locale: us).", summary);
     }
 
     [Fact]

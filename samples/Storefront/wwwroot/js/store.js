@@ -148,9 +148,9 @@
     $("#summary").textContent = answer.hits.length || append ? `Results for “${answer.didYouMean ?? answer.query}”` : `No results for “${answer.query}”`;
     renderDidYouMean(answer);
     const matches = answer.filterMatches != null ? ` · ${count.format(answer.filterMatches)} products match the filters` : "";
-    $("#timing").textContent = shown > 0
-      ? `Showing 1–${shown}${matches} · ${modeLabel(answer.mode)} search in ${answer.elapsedMs.toFixed(1)} ms`
-      : `${modeLabel(answer.mode)} search in ${answer.elapsedMs.toFixed(1)} ms${matches}`;
+    // A cached answer took no search at all: "0.0 ms" would read as a measurement.
+    const took = answer.cached ? `${modeLabel(answer.mode)} search, cached` : `${modeLabel(answer.mode)} search in ${answer.elapsedMs.toFixed(1)} ms`;
+    $("#timing").textContent = shown > 0 ? `Showing 1–${shown}${matches} · ${took}` : `${took}${matches}`;
     renderActiveFilters();
 
     const cards = answer.hits.map(hit => card(hit, answer.queryId));
@@ -500,10 +500,28 @@
   moreButton.addEventListener("click", () => { state.offset += PAGE_SIZE; runSearch({ append: true }); });
   $("#product-dialog").addEventListener("click", event => { if (event.target === event.currentTarget) event.currentTarget.close(); });
 
+  // ---- departments: the index's top-level categories, each a search for its name ------------------------------
+  async function loadDepartments() {
+    try {
+      const departments = await getJson("/api/departments");
+      $("#departments").replaceChildren(...departments.map(department => {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = department.name;
+        button.title = `${count.format(department.products)} products`;
+        button.addEventListener("click", () => setQuery(department.name));
+        return button;
+      }));
+    } catch {
+      // No departments (an index that cannot be read says so where the shopper searches): the bar stays empty.
+    }
+  }
+
   // ---- start ------------------------------------------------------------------------------------------------
   readAddress();
   input.value = state.q;
   document.querySelectorAll("#mode button").forEach(b => b.setAttribute("aria-checked", String(b.dataset.mode === state.mode)));
   renderFacets();
+  loadDepartments();
   if (state.q) { loadFacets(); runSearch(); } else showWelcome();
 })();
