@@ -41,4 +41,12 @@ public sealed record Product
 
     /// <summary>Image address.</summary>
     public string? ImageUrl { get; init; }
+
+    /// <summary>
+    /// The shop's own fields (a size, a material, a stock flag, a weight), by name (<see cref="AttributeNames"/>), in
+    /// name order. The index schema says how each is filtered, faceted, sorted and searched.
+    /// </summary>
+    public IReadOnlyDictionary<string, AttributeValue> Attributes { get; init; } = NoAttributes;
+
+    private static readonly IReadOnlyDictionary<string, AttributeValue> NoAttributes = new SortedDictionary<string, AttributeValue>(StringComparer.Ordinal);
 }
