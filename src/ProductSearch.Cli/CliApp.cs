@@ -13,6 +13,7 @@ public static class CliApp
         SearchCommand.Create(),
         SuggestCommand.Create(),
         SynonymsCommand.Create(),
+        SchemaCommand.Create(),
         EmbedCommand.Create(),
         TuneCommand.Create(),
         UpsertCommand.Create(),

@@ -31,6 +31,7 @@ internal static class InfoCommand
             Console.WriteLine($"ranking     {(RankingProfileStore.Read(layout.Root) is { } profile ? profile.Source ?? "ranking-profile.json" : "built-in default profile")}");
             Console.WriteLine($"ranker      {Ranker(layout.Root)}");
             Console.WriteLine($"synonyms    {Synonyms(layout.SynonymsPath(generation))}");
+            Console.WriteLine($"schema      {Schema(layout.Root)}");
             Console.WriteLine($"packages    {string.Join(", ", manifest.Packages.Select(p => $"{p.Key} {p.Value}"))}");
             Console.WriteLine(report.IsConsistent ? "consistent  yes" : $"consistent  NO: {string.Join("; ", report.Problems)} (run 'productsearch verify')");
             return Task.FromResult(0);
@@ -63,6 +64,18 @@ internal static class InfoCommand
         long bytes = File.Exists(path) ? new FileInfo(path).Length
             : Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
         return bytes >= 1 << 20 ? $"{bytes / (double)(1 << 20):F1} MiB" : $"{bytes / 1024.0:F1} KiB";
+    }
+
+    /// <summary>One line per field: its type and flags.</summary>
+    private static string Schema(string indexPath)
+    {
+        var fields = IndexSchema.Of(indexPath).Fields.Select(f =>
+        {
+            var flags = new[] { f.Value.Filterable ? "filterable" : null, f.Value.Facetable ? "facetable" : null, f.Value.Sortable ? "sortable" : null,
+                f.Value.Searchable ? $"searchable ×{f.Value.Boost.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null }.OfType<string>();
+            return $"  {f.Key,-14}{IndexSchema.Name(f.Value.Type),-9}{string.Join(", ", flags)}";
+        });
+        return $"{IndexSchema.FileName} ('productsearch schema show')\n" + string.Join("\n", fields);
     }
 
     private static string Synonyms(string path)

@@ -21,8 +21,9 @@ internal sealed class IndexSnapshot
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lucene.Net.Analysis.Analyzer> _queryAnalyzers = new();
 
     private IndexSnapshot(IndexManifest manifest, ProductStore store, Bm25Searcher lexical, IVectorIndex vectors, Lucene.Net.Analysis.Synonym.SynonymMap? synonyms,
-        FileStream readLock)
+        IndexSchema schema, FileStream readLock)
     {
+        Schema = schema;
         _readLock = readLock;
         _synonyms = synonyms;
         Manifest = manifest;
@@ -34,6 +35,9 @@ internal sealed class IndexSnapshot
     }
 
     public IndexManifest Manifest { get; }
+
+    /// <summary>The commit's schema: the fields searches may filter, facet, sort and search on.</summary>
+    public IndexSchema Schema { get; }
 
     public ProductStore Store { get; }
 
@@ -93,7 +97,9 @@ internal sealed class IndexSnapshot
             opened.Add(vectors);
             var synonymsPath = layout.SynonymsPath(manifest.Generation);
             var synonyms = File.Exists(synonymsPath) ? Guard(layout, () => SynonymRules.Parse(File.ReadAllText(synonymsPath)), synonymsPath) : null;
-            return new IndexSnapshot(manifest, store, lexical, vectors, synonyms, readLock);
+            var folder = layout.GenerationFolder(manifest.Generation);
+            var schema = Guard(layout, () => IndexSchema.Read(folder), Path.Combine(folder, IndexSchema.FileName));
+            return new IndexSnapshot(manifest, store, lexical, vectors, synonyms, schema, readLock);
         }
         catch
         {
