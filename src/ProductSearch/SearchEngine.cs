@@ -143,11 +143,12 @@ public sealed partial class SearchEngine : IDisposable
     public SearchResponse Search(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var filters = request.CheckedFilterClauses();
+        request.CheckedFilterClauses();
         var clock = StageClock.Start();
         using var lease = _snapshots.Acquire();
         var snapshot = lease.Snapshot;
-        var (profile, reranker, cacheKey) = RankingFor(request, filters, snapshot);
+        var shape = ResultShape.Check(request, snapshot.Schema);
+        var (profile, reranker, cacheKey) = RankingFor(request, shape.Filters, snapshot);
         if (cacheKey is not null && _results is not null && _results.TryGet(cacheKey, out var cached))
         {
             RememberSearch(request, cached, snapshot);
@@ -155,7 +156,7 @@ public sealed partial class SearchEngine : IDisposable
         }
 
         clock.Lap();
-        var query = _preparer.Prepare(request, filters, profile, snapshot, cancellationToken);
+        var query = _preparer.Prepare(request, shape.Filters, profile, snapshot, cancellationToken);
         var prepareTime = clock.Lap();
         var (lexical, dense) = RetrieveBoth(query, snapshot, cancellationToken);
         clock.Lap();
@@ -163,8 +164,10 @@ public sealed partial class SearchEngine : IDisposable
         var fuseTime = clock.Lap();
         var ranked = fused.Lists is null ? Reranked.Unchanged(fused.Order) : reranker.Rerank(query, fused.Lists, fused.Order, snapshot, cancellationToken);
         var rerankTime = clock.Lap();
-        var hits = Fetch(query, Page(ranked.Order, request), snapshot, ranked, reranker);
+        var ordered = shape.SortField is { } sortField ? ResultSorter.Sort(ranked.Order, request.Sort!, sortField, snapshot.Lexical.Columns) : ranked.Order;
+        var hits = Fetch(query, Page(ordered, request), snapshot, ranked, reranker);
         var fetchTime = clock.Lap();
+        var facets = CountFacets(query, shape, ordered.Select(c => c.Key).ToArray(), snapshot, cancellationToken);
 
         var response = new SearchResponse(hits, request.Mode, clock.Total, query.EmbeddingTime, query.Allowed?.Count)
         {
@@ -173,6 +176,9 @@ public sealed partial class SearchEngine : IDisposable
             BelowFloorIds = request.Explain && fused.BelowFloor.Count > 0 ? GetIds(snapshot, fused.BelowFloor) : [],
             LexicalBelowFloorIds = lexical.BelowFloor.Count > 0 ? GetIds(snapshot, lexical.BelowFloor) : [],
             QueryTermsDropped = query.LexicalQuery?.TermsDropped ?? 0,
+            TotalHits = ordered.Count,
+            TotalHitsIsLowerBound = ResultTotal.IsLowerBound(query, lexical, dense, fused.BelowFloor),
+            Facets = facets,
             Timings = new SearchTimings(prepareTime, query.EmbeddingTime, lexical.Elapsed, dense.Elapsed, fuseTime, rerankTime, fetchTime),
         };
         if (cacheKey is not null) _results?.Add(cacheKey, response);
@@ -250,7 +256,8 @@ public sealed partial class SearchEngine : IDisposable
 
     private (PreparedQuery Query, CandidateLists Lists) RetrieveCandidates(SearchRequest request, IndexSnapshot snapshot, CancellationToken cancellationToken)
     {
-        var filters = request.CheckedFilterClauses();
+        request.CheckedFilterClauses();
+        var filters = request.Filters?.ToClauses(snapshot.Schema) ?? [];
         var profile = request.Ranking ?? _profiles.Current.Profile;
         var query = _preparer.Prepare(request, filters, profile, snapshot, cancellationToken);
         var (lexical, dense) = RetrieveBoth(query, snapshot, cancellationToken);

@@ -40,10 +40,12 @@ internal sealed class SearchResultCache : IDisposable
             key.Append(clause.Field.Name).Append(clause switch
             {
                 AnyOfClause anyOf => "∈" + string.Join('\u001f', anyOf.Values),
-                RangeClause range => string.Create(CultureInfo.InvariantCulture, $"∈[{range.Min},{range.Max}]"),
+                RangeClause range => string.Create(CultureInfo.InvariantCulture, $"∈{(range.MinExclusive ? '(' : '[')}{range.Min},{range.Max}{(range.MaxExclusive ? ')' : ']')}"),
                 _ => throw new InvalidOperationException($"No cache key for {clause.GetType().Name}."),
             }).Append('\u001e');
         }
+        key.Append('|').Append(request.Sort?.ToString());
+        foreach (var facet in request.Facets ?? []) key.Append('|').Append(facet);
         return key.Append('|').Append(request.Query).ToString();
     }
 

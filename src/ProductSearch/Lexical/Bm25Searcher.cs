@@ -39,7 +39,13 @@ public sealed class Bm25Searcher : IDisposable
         MainLocale = CatalogLocale.OfProduct(TermsStartingWith(FilterField.Locale.LuceneField, "", 1) is [var (most, _)] ? most : null);
         var keys = Keys();
         for (var doc = 0; doc < _reader.MaxDoc; doc++) _maxKey = Math.Max(_maxKey, keys.Get(doc));
+        _columns = new Lazy<FieldColumns>(() => new FieldColumns(_reader, _maxKey));
     }
+
+    private readonly Lazy<FieldColumns> _columns;
+
+    /// <summary>Field values by product key, for sorting and facets (built on first use, once per commit).</summary>
+    internal FieldColumns Columns => _columns.Value;
 
     /// <summary>Opens the index at <paramref name="path"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">No index there.</exception>

@@ -9,7 +9,7 @@ namespace ProductSearch.Search;
 /// Lucene query and the set of keys passing them, and the query's embedding. Every stage after preparation reads
 /// from here and never goes back to the request's raw text or filters.
 /// </summary>
-internal sealed class PreparedQuery
+internal sealed record PreparedQuery
 {
     public required SearchRequest Request { get; init; }
 

@@ -1,0 +1,35 @@
+using ProductSearch.Indexing;
+using ProductSearch.Search;
+
+namespace ProductSearch;
+
+public sealed partial class SearchEngine
+{
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> NoFacets = new Dictionary<string, IReadOnlyList<FacetValue>>();
+
+    /// <summary>
+    /// The facet counts a request asked for, over its whole result set. Disjunctive: a facet whose own field is
+    /// filtered is counted over the result set of the same search without that field's filters — retrieved and fused
+    /// again with the query's embedding, never embedded again — so a picked value still shows its alternatives.
+    /// </summary>
+    private IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> CountFacets(PreparedQuery query, ResultShape shape, IReadOnlyList<long> resultKeys,
+        IndexSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        if (shape.Facets.Count == 0) return NoFacets;
+        var counts = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
+        foreach (var facet in shape.Facets)
+        {
+            var others = shape.Filters.Where(c => c.Field.Name != facet.Target.Name).ToArray();
+            var keys = others.Length == shape.Filters.Count ? resultKeys : ResultKeys(_preparer.Refilter(query, others, snapshot, cancellationToken), snapshot, cancellationToken);
+            counts[facet.Name] = FacetCounter.Count(facet, keys, snapshot.Lexical.Columns);
+        }
+        return counts;
+    }
+
+    /// <summary>The keys of the result set of <paramref name="query"/>: both retrievers, fused (order does not matter to a count).</summary>
+    private long[] ResultKeys(PreparedQuery query, IndexSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var (lexical, dense) = RetrieveBoth(query, snapshot, cancellationToken);
+        return Fuse(query, lexical, dense, snapshot).Order.Select(c => c.Key).ToArray();
+    }
+}
