@@ -21,7 +21,7 @@ public sealed partial class SearchEngine
         {
             var others = shape.Filters.Where(c => c.Field.Name != facet.Target.Name).ToArray();
             var keys = others.Length == shape.Filters.Count ? resultKeys : ResultKeys(_preparer.Refilter(query, others, snapshot, cancellationToken), snapshot, cancellationToken);
-            counts[facet.Name] = FacetCounter.Count(facet, keys, snapshot.Lexical.Columns);
+            counts[facet.Name] = FacetCounter.Count(facet, keys, snapshot.Lexical.Columns, snapshot.FacetDisplay);
         }
         return counts;
     }

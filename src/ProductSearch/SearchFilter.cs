@@ -52,6 +52,13 @@ public sealed record SearchFilter(string Field, FilterOperator Operator, IReadOn
         return new SearchFilter(field, op, values);
     }
 
+    /// <summary>Whether <paramref name="other"/> is the same condition: same field, operator and values in the same order.</summary>
+    public bool Equals(SearchFilter? other) =>
+        other is not null && Field == other.Field && Operator == other.Operator && Values.SequenceEqual(other.Values);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Field, Operator, Values.Count > 0 ? Values[0] : null, Values.Count);
+
     /// <summary>The condition as <see cref="Parse"/> reads it.</summary>
     public override string ToString() => Field + Operators.First(o => o.Operator == Operator).Text + string.Join(',', Values);
 }

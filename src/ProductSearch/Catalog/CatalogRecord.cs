@@ -85,6 +85,7 @@ internal sealed record CatalogRecord
         /// <summary>The attributes kept, by name: a bad name, a name given twice or a keyword too long to index is left out and reported.</summary>
         public IReadOnlyDictionary<string, AttributeValue> Attributes(IReadOnlyList<(string Name, AttributeValue Value)> read)
         {
+            if (read.Count == 0) return Product.NoAttributes;
             var kept = new SortedDictionary<string, AttributeValue>(StringComparer.Ordinal);
             foreach (var (name, value) in read)
             {

@@ -48,5 +48,6 @@ public sealed record Product
     /// </summary>
     public IReadOnlyDictionary<string, AttributeValue> Attributes { get; init; } = NoAttributes;
 
-    private static readonly IReadOnlyDictionary<string, AttributeValue> NoAttributes = new SortedDictionary<string, AttributeValue>(StringComparer.Ordinal);
+    /// <summary>The one empty attribute map, so products without attributes compare equal.</summary>
+    internal static readonly IReadOnlyDictionary<string, AttributeValue> NoAttributes = new SortedDictionary<string, AttributeValue>(StringComparer.Ordinal);
 }

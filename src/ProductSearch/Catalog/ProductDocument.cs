@@ -45,7 +45,7 @@ internal static class ProductDocument
         RatingCount = doc.TryGetValue("rating_count", out var count) && count.IsNumber ? count.AsInt32 : null,
         Categories = doc.TryGetValue("category", out var categories) && categories.IsArray
             ? categories.AsArray.Select(c => c.AsString).ToArray() : [],
-        Attributes = doc.TryGetValue("attributes", out var attributes) && attributes.IsDocument ? Attributes(attributes.AsDocument) : new SortedDictionary<string, AttributeValue>(StringComparer.Ordinal),
+        Attributes = doc.TryGetValue("attributes", out var attributes) && attributes.IsDocument ? Attributes(attributes.AsDocument) : Product.NoAttributes,
     };
 
     /// <summary>Attributes as a sub-document; each value keeps its BSON type (string, double, boolean), so its type survives the store.</summary>

@@ -24,6 +24,7 @@ internal sealed class IndexSnapshot
         IndexSchema schema, FileStream readLock)
     {
         Schema = schema;
+        FacetDisplay = new FacetDisplay(store);
         _readLock = readLock;
         _synonyms = synonyms;
         Manifest = manifest;
@@ -35,6 +36,9 @@ internal sealed class IndexSnapshot
     }
 
     public IndexManifest Manifest { get; }
+
+    /// <summary>How this commit's keyword facet values are written in its catalog.</summary>
+    public FacetDisplay FacetDisplay { get; }
 
     /// <summary>The commit's schema: the fields searches may filter, facet, sort and search on.</summary>
     public IndexSchema Schema { get; }

@@ -51,21 +51,24 @@ internal sealed class FieldColumns
         return values;
     }
 
-    /// <summary>How many of <paramref name="keys"/> hold each term of <paramref name="field"/> (a product with several, like category levels, counts once per term).</summary>
-    public Dictionary<string, int> TermCounts(FilterField field, IEnumerable<long> keys)
+    /// <summary>
+    /// How many of <paramref name="keys"/> hold each term of <paramref name="field"/> (a product with several, like
+    /// category levels, counts once per term), with the first of them holding it.
+    /// </summary>
+    public Dictionary<string, (int Count, long Example)> TermCounts(FilterField field, IEnumerable<long> keys)
     {
         var ords = FieldCache.DEFAULT.GetDocTermOrds(_reader, field.LuceneField);
-        var counts = new Dictionary<long, int>();
+        var counts = new Dictionary<long, (int Count, long Example)>();
         foreach (var key in keys)
         {
             var doc = DocOf(key);
             if (doc < 0) continue;
             ords.SetDocument(doc);
             for (var ord = ords.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = ords.NextOrd())
-                counts[ord] = counts.GetValueOrDefault(ord) + 1;
+                counts[ord] = counts.TryGetValue(ord, out var seen) ? (seen.Count + 1, seen.Example) : (1, key);
         }
         var term = new BytesRef();
-        var byTerm = new Dictionary<string, int>(counts.Count, StringComparer.Ordinal);
+        var byTerm = new Dictionary<string, (int, long)>(counts.Count, StringComparer.Ordinal);
         foreach (var (ord, count) in counts)
         {
             ords.LookupOrd(ord, term);

@@ -10,7 +10,7 @@ internal sealed record CheckedFacet(FacetRequest Request, string Name, SchemaFie
 
 /// <summary>
 /// Counts one facet over a set of product keys, reading values from the commit's field columns: keyword and boolean
-/// fields by value (most products first, then by value), number fields by range (the request's, or the defaults of
+/// fields by value (most products first, then by value; keywords as the catalog writes them), number fields by range (the request's, or the defaults of
 /// <see cref="FacetRequest"/>), or by distinct value when a number field has no default ranges.
 /// </summary>
 internal static class FacetCounter
@@ -34,10 +34,12 @@ internal static class FacetCounter
         return new CheckedFacet(request, name, field, target);
     }
 
-    public static IReadOnlyList<FacetValue> Count(CheckedFacet facet, IReadOnlyList<long> keys, FieldColumns columns)
+    public static IReadOnlyList<FacetValue> Count(CheckedFacet facet, IReadOnlyList<long> keys, FieldColumns columns, FacetDisplay display)
     {
-        if (facet.Field.Type != SchemaFieldType.Number)
-            return Ordered(columns.TermCounts(facet.Target, keys));
+        if (facet.Field.Type == SchemaFieldType.Boolean)
+            return Ordered(columns.TermCounts(facet.Target, keys).ToDictionary(t => t.Key, t => t.Value.Count));
+        if (facet.Field.Type == SchemaFieldType.Keyword)
+            return Ordered(columns.TermCounts(facet.Target, keys).ToDictionary(t => display.Of(facet.Name, t.Key, t.Value.Example), t => t.Value.Count));
         var values = columns.Numbers(facet.Target, keys).Where(v => !double.IsNaN(v)).ToArray();
         var ranges = facet.Request.Ranges ?? (facet.Name switch { "price" => PriceBands, "rating" => RatingFloors, _ => null });
         if (ranges is null)
