@@ -8,10 +8,10 @@ public sealed class AttributeReadingTests : IDisposable
 {
     private readonly TempFolder _temp = new();
 
-    private async Task<(Product[] Products, CatalogReadReport Report)> ReadAsync(string name, string text)
+    private async Task<(Product[] Products, CatalogReadReport Report)> ReadAsync(string name, string? text)
     {
         var path = _temp.File(name);
-        await File.WriteAllTextAsync(path, text);
+        if (text is not null) await File.WriteAllTextAsync(path, text);
         await using var reading = await CatalogReaders.OpenAsync(path, new CatalogReadOptions());
         var products = new List<Product>();
         await foreach (var product in reading.ReadAsync()) products.Add(product);
@@ -42,6 +42,34 @@ public sealed class AttributeReadingTests : IDisposable
         Assert.Equal(AttributeValue.Of(false), products[1].Attributes["in_stock"]);
         Assert.Equal(["in_stock", "weight_kg"], products[1].Attributes.Keys);
         Assert.Equal(20m, products[0].Price);
+    }
+
+    [Fact]
+    public async Task Parquet_columns_of_text_numbers_and_booleans_become_typed_attributes()
+    {
+        var path = _temp.File("c.parquet");
+        var id = new Parquet.Schema.DataField<string>("product_id", nullable: true);
+        var title = new Parquet.Schema.DataField<string>("product_title", nullable: true);
+        var size = new Parquet.Schema.DataField<string>("Size", nullable: true);
+        var weight = new Parquet.Schema.DataField<double?>("weight_kg");
+        var stock = new Parquet.Schema.DataField<bool>("in_stock", nullable: false);
+        var count = new Parquet.Schema.DataField<long?>("pack_count");
+        await using (var stream = File.Create(path))
+        await using (var writer = await Parquet.ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(id, title, size, weight, stock, count), stream))
+        using (var group = writer.CreateRowGroup())
+        {
+            await group.WriteAsync(id, new[] { "a", "b" });
+            await group.WriteAsync(title, new[] { "Hoodie", "Socks" });
+            await group.WriteAsync(size, new string?[] { "M", null });
+            await group.WriteAsync(weight, new ReadOnlyMemory<double?>([0.6, null]));
+            await group.WriteAsync(stock, new ReadOnlyMemory<bool>([true, false]));
+            await group.WriteAsync(count, new ReadOnlyMemory<long?>([null, 3]));
+        }
+        var (products, _) = await ReadAsync("c.parquet", null);
+        Assert.Equal(["in_stock", "size", "weight_kg"], products[0].Attributes.Keys);
+        Assert.Equal((AttributeValue.Of("M"), AttributeValue.Of(0.6), AttributeValue.Of(true)), (products[0].Attributes["size"], products[0].Attributes["weight_kg"], products[0].Attributes["in_stock"]));
+        Assert.Equal(["in_stock", "pack_count"], products[1].Attributes.Keys);
+        Assert.Equal(AttributeValue.Of(3.0), products[1].Attributes["pack_count"]);
     }
 
     [Fact]
