@@ -52,8 +52,8 @@ internal static class SchemaCommand
         var current = IndexSchema.Of(indexPath);
         var next = current.With(fields);
         if (current.TypeChanges(next) is [var first, ..] && !rebuild)
-            throw new ArgumentException($"The schema changes the type of field '{first}' ({IndexSchema.Name(current.Fields[first].Type)} → " +
-                $"{IndexSchema.Name(next.Fields[first].Type)}); add --rebuild to re-index it (nothing is re-embedded).", "file");
+            throw new SchemaException($"The schema changes the type of field '{first}' ({IndexSchema.Name(current.Fields[first].Type)} → " +
+                $"{IndexSchema.Name(next.Fields[first].Type)}); add --rebuild to re-index it (nothing is re-embedded).");
         var reanalysed = current.NeedingReanalysis(next);
         using var loggers = CliLogging.Create(verbose);
         var manifest = new IndexLayout(indexPath).ReadManifest();

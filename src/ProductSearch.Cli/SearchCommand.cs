@@ -185,7 +185,7 @@ internal static class SearchCommand
             total_hits = response.TotalHits,
             total_hits_lower_bound = response.TotalHitsIsLowerBound,
             sort = request.Sort?.ToString(),
-            facets = response.Facets.ToDictionary(f => f.Key, f => f.Value.Select(c => new { value = c.Value, count = c.Count, min = c.Range?.Min, max = c.Range?.Max })),
+            facets = response.Facets.ToDictionary(f => f.Key, f => f.Value.Select(c => c.Range is { } range ? (object)new { value = c.Value, count = c.Count, min = range.Min, max = range.Max } : new { value = c.Value, count = c.Count })),
             elapsed_ms = Math.Round(response.Elapsed.TotalMilliseconds, 3),
             embedding_ms = Math.Round(response.EmbeddingTime.TotalMilliseconds, 3),
             results = response.Hits.Select(h => new

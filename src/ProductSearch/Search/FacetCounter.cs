@@ -47,6 +47,17 @@ internal static class FacetCounter
         return ranges.Select(r => new FacetValue(r.ToString(), values.Count(r.Contains)) { Range = r }).ToArray();
     }
 
+    /// <summary>
+    /// The counts of a keyword facet whose field is filtered: the picked values' (<paramref name="picked"/>, counted in
+    /// the result set) and every other value's as <paramref name="alternatives"/> (counted without the field's filter) has them.
+    /// </summary>
+    public static IReadOnlyList<FacetValue> Picked(IReadOnlyList<FacetValue> picked, IReadOnlyList<FacetValue> alternatives)
+    {
+        var counts = alternatives.ToDictionary(v => v.Value, v => v.Count, StringComparer.Ordinal);
+        foreach (var value in picked) counts[value.Value] = value.Count;
+        return Ordered(counts);
+    }
+
     private static FacetValue[] Ordered(Dictionary<string, int> counts) =>
         counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => new FacetValue(c.Key, c.Value)).ToArray();
 
