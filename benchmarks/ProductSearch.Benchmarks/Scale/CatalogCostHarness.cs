@@ -1,16 +1,14 @@
-using System.Diagnostics;
 using System.Text.Json;
 using ProductSearch.Benchmarks.Common;
-using ProductSearch.Catalog;
 using ProductSearch.Embedding;
-using ProductSearch.Indexing;
 
 namespace ProductSearch.Benchmarks.Scale;
 
 /// <summary>
 /// What a shop's result-set features cost at scale (issue 15): a generated catalog of N products (synthetic vectors,
-/// so the model's time is left out) searched in plain hybrid mode, then with two facets (brand, color), a range filter
-/// (rating ≥ 4) and a sort (price ascending), then with a picked color too (a disjunctive facet: one more retrieval);
+/// so the model's time is left out) searched in plain hybrid mode, with a range filter (rating ≥ 4), with it and a sort
+/// (price ascending), with two facets (brand, color), with all of them, and with a picked color too (a disjunctive
+/// facet: one more retrieval);
 /// p50/p99 on one thread, each pass run twice, interleaved, so a change of load between them shows.
 /// Usage: <c>catalog-cost [--size 100k] [--queries 1000] [--work DIR] [--keep]</c>.
 /// </summary>
@@ -18,18 +16,12 @@ internal static class CatalogCostHarness
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var size = ScaleSizes.Parse(Option(args, "--size") ?? "100k");
-        var count = int.Parse(Option(args, "--queries") ?? "1000", System.Globalization.CultureInfo.InvariantCulture);
-        var work = Option(args, "--work") ?? Path.Combine(BenchmarkPaths.RepositoryRoot, "benchmarks", "out", "catalog-cost");
+        var size = ScaleSizes.Parse(SyntheticIndex.Option(args, "--size") ?? "100k");
+        var count = int.Parse(SyntheticIndex.Option(args, "--queries") ?? "1000", System.Globalization.CultureInfo.InvariantCulture);
+        var work = SyntheticIndex.Option(args, "--work") ?? Path.Combine(BenchmarkPaths.RepositoryRoot, "benchmarks", "out", "catalog-cost");
         var index = Path.Combine(work, $"index-{size}");
         var synthetic = new SyntheticEmbedder();
-        if (!Directory.Exists(index) || !args.Contains("--keep"))
-        {
-            var build = Stopwatch.StartNew();
-            using var writer = IndexWriter.Open(index, synthetic, synthetic.ModelName, new IndexWriterOptions { Rebuild = true });
-            await writer.WriteAsync(SyntheticCatalog.Products(size).ToAsyncEnumerable(), new CatalogReadReport { Path = $"synthetic-{size}" }, SyncMode.Mirror);
-            Console.Error.WriteLine($"built {size:N0} products in {build.Elapsed.TotalSeconds:F0} s");
-        }
+        await SyntheticIndex.EnsureAsync(index, size, synthetic, args.Contains("--keep"));
 
         var queries = SyntheticCatalog.Queries(count);
         using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, Device = ComputeDevice.Cpu, QueryCacheSize = 0, ResultCacheSize = 0, RefreshInterval = TimeSpan.Zero }, synthetic);
@@ -38,6 +30,9 @@ internal static class CatalogCostHarness
         var passes = new (string Name, Func<string, SearchRequest> Request)[]
         {
             ("plain hybrid", q => new SearchRequest { Query = q, K = 10 }),
+            ("range filter", q => new SearchRequest { Query = q, K = 10, Filters = rating }),
+            ("range filter + sort", q => new SearchRequest { Query = q, K = 10, Filters = rating, Sort = new SearchSort("price") }),
+            ("2 facets", q => new SearchRequest { Query = q, K = 10, Facets = facets }),
             ("2 facets + range + sort", q => new SearchRequest { Query = q, K = 10, Facets = facets, Filters = rating, Sort = new SearchSort("price") }),
             ("+ a picked color (disjunctive)", q => new SearchRequest { Query = q, K = 10, Facets = facets, Filters = rating with { Colors = ["black"] }, Sort = new SearchSort("price") }),
         };
@@ -58,11 +53,5 @@ internal static class CatalogCostHarness
         await File.WriteAllTextAsync(Path.Combine(work, $"catalog-cost-{size}.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
         Console.WriteLine(JsonSerializer.Serialize(report));
         return 0;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

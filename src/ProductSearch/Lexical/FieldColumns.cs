@@ -5,10 +5,11 @@ using Lucene.Net.Util;
 namespace ProductSearch.Lexical;
 
 /// <summary>
-/// Reads field values of products by key, for sorting and facet counts: Lucene's field cache uninverts each filter
-/// field once per commit (an array per number field, term ordinals per keyword field) over one atomic view of the
-/// index, and a key → document array built once maps candidates to documents. Reading a candidate's value is then an
-/// array lookup, so sorting and counting the whole result set costs microseconds, not a store read per product.
+/// Reads field values of products by key, for sorting and facet counts, once per commit and field: Lucene's field
+/// cache uninverts a number field into an array over one atomic view of the index, a keyword field's terms are laid out
+/// per key from its postings (<see cref="KeywordColumn"/>), and a key → document array maps candidates to documents.
+/// Reading a candidate's value is then an array lookup, so sorting and counting the whole result set costs
+/// microseconds, not a store read per product.
 /// </summary>
 internal sealed class FieldColumns
 {
@@ -57,23 +58,54 @@ internal sealed class FieldColumns
     /// </summary>
     public Dictionary<string, (int Count, long Example)> TermCounts(FilterField field, IEnumerable<long> keys)
     {
-        var ords = FieldCache.DEFAULT.GetDocTermOrds(_reader, field.LuceneField);
-        var counts = new Dictionary<long, (int Count, long Example)>();
+        var column = _keywords.GetOrAdd(field.LuceneField, f => new Lazy<KeywordColumn>(() => KeywordColumn.Build(_reader, f, _docOfKey))).Value;
+        var counts = new Dictionary<int, (int Count, long Example)>();
         foreach (var key in keys)
         {
-            var doc = DocOf(key);
-            if (doc < 0) continue;
-            ords.SetDocument(doc);
-            for (var ord = ords.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = ords.NextOrd())
+            if (key < 0 || key >= column.Starts.Length - 1) continue;
+            for (var i = column.Starts[key]; i < column.Starts[key + 1]; i++)
+            {
+                var ord = column.Ords[i];
                 counts[ord] = counts.TryGetValue(ord, out var seen) ? (seen.Count + 1, seen.Example) : (1, key);
+            }
         }
-        var term = new BytesRef();
-        var byTerm = new Dictionary<string, (int, long)>(counts.Count, StringComparer.Ordinal);
-        foreach (var (ord, count) in counts)
+        return counts.ToDictionary(c => column.Terms[c.Key], c => c.Value, StringComparer.Ordinal);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<KeywordColumn>> _keywords = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A keyword field's terms per product key, in compressed rows: key k holds <c>Ords[Starts[k]..Starts[k+1]]</c>, each
+    /// an index into <c>Terms</c>. Built once per commit and field from the term dictionary and its postings, so
+    /// counting a result set's values is array reads, with no term seek per value.
+    /// </summary>
+    private sealed record KeywordColumn(int[] Starts, int[] Ords, string[] Terms)
+    {
+        public static KeywordColumn Build(AtomicReader reader, string field, int[] docOfKey)
         {
-            ords.LookupOrd(ord, term);
-            byTerm[term.Utf8ToString()] = count;
+            var keyOfDoc = new long[reader.MaxDoc];
+            Array.Fill(keyOfDoc, -1);
+            for (var key = 0; key < docOfKey.Length; key++)
+                if (docOfKey[key] >= 0) keyOfDoc[docOfKey[key]] = key;
+            var terms = new List<string>();
+            var pairs = new List<(long Key, int Ord)>();
+            var termsEnum = reader.GetTerms(field)?.GetEnumerator();
+            DocsEnum? docs = null;
+            while (termsEnum is not null && termsEnum.MoveNext())
+            {
+                var ord = terms.Count;
+                terms.Add(termsEnum.Term.Utf8ToString());
+                docs = termsEnum.Docs(reader.LiveDocs, docs, DocsFlags.NONE);
+                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                    if (keyOfDoc[doc] >= 0) pairs.Add((keyOfDoc[doc], ord));
+            }
+            var starts = new int[docOfKey.Length + 1];
+            foreach (var (key, _) in pairs) starts[key + 1]++;
+            for (var k = 0; k < docOfKey.Length; k++) starts[k + 1] += starts[k];
+            var ords = new int[pairs.Count];
+            var next = (int[])starts.Clone();
+            foreach (var (key, ord) in pairs) ords[next[key]++] = ord;
+            return new KeywordColumn(starts, ords, [.. terms]);
         }
-        return byTerm;
     }
 }

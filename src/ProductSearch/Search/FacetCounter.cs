@@ -21,16 +21,11 @@ internal static class FacetCounter
     /// <summary>Checks <paramref name="request"/>: the field exists and is facetable; ranges only on numbers.</summary>
     public static CheckedFacet Check(FacetRequest request, IndexSchema schema)
     {
-        var name = schema.Resolve(request.Field) ?? throw new ArgumentException(
-            $"Unknown facet field '{request.Field}'; facetable fields: {Facetable(schema)}.", nameof(SearchRequest.Facets));
-        var field = schema.Fields[name];
-        if (!field.Facetable)
-            throw new ArgumentException($"Field '{name}' is not facetable in the index's schema; facetable fields: {Facetable(schema)}.", nameof(SearchRequest.Facets));
+        var (name, field, target) = SchemaLookup.Require(schema, request.Field, "facet", "facetable", f => f.Facetable, nameof(SearchRequest.Facets));
         if (request.Ranges is not null && field.Type != SchemaFieldType.Number)
             throw new ArgumentException($"Facet '{name}' is a {IndexSchema.Name(field.Type)}; ranges apply to number fields.", nameof(SearchRequest.Facets));
         if (request.Ranges?.FirstOrDefault(r => r.Min > r.Max) is { } empty)
             throw new ArgumentException($"Facet '{name}': range {empty} is empty (its minimum is above its maximum).", nameof(SearchRequest.Facets));
-        var target = IndexSchema.IsBuiltIn(name) ? FilterField.Find(name)! : FilterField.ForAttribute(name, field.Type);
         return new CheckedFacet(request, name, field, target);
     }
 
@@ -60,6 +55,4 @@ internal static class FacetCounter
 
     private static FacetValue[] Ordered(Dictionary<string, int> counts) =>
         counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => new FacetValue(c.Key, c.Value)).ToArray();
-
-    private static string Facetable(IndexSchema schema) => string.Join(", ", schema.Fields.Where(f => f.Value.Facetable).Select(f => f.Key));
 }

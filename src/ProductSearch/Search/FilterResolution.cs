@@ -14,12 +14,7 @@ internal static class FilterResolution
 {
     public static FilterClause Resolve(SearchFilter filter, IndexSchema schema)
     {
-        var name = schema.Resolve(filter.Field) ?? throw new ArgumentException(
-            $"Unknown filter field '{filter.Field}'; filterable fields: {Filterable(schema)}.", nameof(SearchFilters.Conditions));
-        var field = schema.Fields[name];
-        if (!field.Filterable)
-            throw new ArgumentException($"Field '{name}' is not filterable in the index's schema; filterable fields: {Filterable(schema)}.", nameof(SearchFilters.Conditions));
-        var target = IndexSchema.IsBuiltIn(name) ? FilterField.Find(name)! : FilterField.ForAttribute(name, field.Type);
+        var (name, field, target) = SchemaLookup.Require(schema, filter.Field, "filter", "filterable", f => f.Filterable, nameof(SearchFilters.Conditions));
         if (field.Type != SchemaFieldType.Number)
         {
             if (filter.Operator != FilterOperator.Equal)
@@ -45,6 +40,4 @@ internal static class FilterResolution
 
     private static ArgumentException Mismatch(SearchFilter filter, string name, SchemaFieldType type, string why) =>
         new($"Filter '{filter}': field '{name}' is a {IndexSchema.Name(type)}; {why}.", nameof(SearchFilters.Conditions));
-
-    private static string Filterable(IndexSchema schema) => string.Join(", ", schema.Fields.Where(f => f.Value.Filterable).Select(f => f.Key));
 }

@@ -40,8 +40,8 @@ internal sealed record PreparedQuery
     /// </summary>
     public IReadOnlyList<IReadOnlyList<string>> NegatedTerms { get; init; } = [];
 
-    /// <summary>The request's filters as one Lucene query; <c>null</c> without filters.</summary>
-    public Query? Filter { get; init; }
+    /// <summary>The request's filters as one Lucene filter (cached per commit: <see cref="FilterCache"/>); <c>null</c> without filters.</summary>
+    public Filter? Filter { get; init; }
 
     /// <summary>The keys passing <see cref="Filter"/> in the snapshot searched; <c>null</c> without filters.</summary>
     public KeySet? Allowed { get; init; }

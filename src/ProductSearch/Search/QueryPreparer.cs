@@ -9,7 +9,7 @@ namespace ProductSearch.Search;
 
 /// <summary>
 /// The first stage of a search: reads what the text negates, analyses the rest into the BM25 query, builds the
-/// filters once (a Lucene query and the snapshot's set of keys passing it, which both retrievers use), and embeds the
+/// filters once (a Lucene filter and the snapshot's set of keys passing it, both kept for the commit's next searches, which both retrievers use), and embeds the
 /// text for the dense retriever — each only when the request's mode needs it.
 /// </summary>
 internal sealed class QueryPreparer(ITextEmbedder embedder) : IDisposable
@@ -20,8 +20,7 @@ internal sealed class QueryPreparer(ITextEmbedder embedder) : IDisposable
     public PreparedQuery Prepare(SearchRequest request, IReadOnlyList<FilterClause> filters, RankingProfile profile, IndexSnapshot snapshot,
         CancellationToken cancellationToken)
     {
-        var filter = LexicalFilter.Build(filters);
-        var allowed = filter is null ? null : snapshot.Lexical.MatchingKeys(filter);
+        var (filter, allowed) = snapshot.Lexical.Filters.Get(filters);
         var settings = WithSearchableAttributes(request.TypoTolerance ? profile.Lexical : profile.Lexical with { Typos = null }, snapshot.Schema);
         var locale = request.Locale is null ? snapshot.Lexical.MainLocale : CatalogLocale.OfQuery(request.Locale);
         var analyzer = snapshot.QueryAnalyzer(locale);
@@ -90,8 +89,7 @@ internal sealed class QueryPreparer(ITextEmbedder embedder) : IDisposable
     /// </summary>
     public PreparedQuery Refilter(PreparedQuery query, IReadOnlyList<FilterClause> filters, IndexSnapshot snapshot, CancellationToken cancellationToken)
     {
-        var filter = LexicalFilter.Build(filters);
-        var allowed = filter is null ? null : snapshot.Lexical.MatchingKeys(filter);
+        var (filter, allowed) = snapshot.Lexical.Filters.Get(filters);
         var vector = query.Vector;
         if (vector is null && query.Request.Mode != SearchMode.Bm25 && allowed is not { Count: 0 })
             vector = embedder.Embed([query.DenseText], EmbeddingPurpose.Query, cancellationToken)[0];

@@ -13,15 +13,8 @@ namespace ProductSearch.Search;
 internal static class ResultSorter
 {
     /// <summary>Checks <paramref name="sort"/> against the schema: the field exists and is sortable.</summary>
-    public static FilterField Target(SearchSort sort, IndexSchema schema)
-    {
-        var name = schema.Resolve(sort.Field) ?? throw new ArgumentException(
-            $"Unknown sort field '{sort.Field}'; sortable fields: {Sortable(schema)}.", nameof(SearchRequest.Sort));
-        var field = schema.Fields[name];
-        if (!field.Sortable)
-            throw new ArgumentException($"Field '{name}' ({IndexSchema.Name(field.Type)}) is not sortable in the index's schema; sortable fields: {Sortable(schema)}.", nameof(SearchRequest.Sort));
-        return IndexSchema.IsBuiltIn(name) ? FilterField.Find(name)! : FilterField.ForAttribute(name, SchemaFieldType.Number);
-    }
+    public static FilterField Target(SearchSort sort, IndexSchema schema) =>
+        SchemaLookup.Require(schema, sort.Field, "sort", "sortable", f => f.Sortable, nameof(SearchRequest.Sort)).Target;
 
     public static IReadOnlyList<FusedCandidate> Sort(IReadOnlyList<FusedCandidate> ranked, SearchSort sort, FilterField field, FieldColumns columns)
     {
@@ -39,6 +32,4 @@ internal static class ResultSorter
         });
         return order.Select(i => ranked[i]).ToArray();
     }
-
-    private static string Sortable(IndexSchema schema) => string.Join(", ", schema.Fields.Where(f => f.Value.Sortable).Select(f => f.Key));
 }

@@ -85,7 +85,7 @@ public sealed class ShopCatalogCliTests : IDisposable
         Assert.Contains("material changed how it is indexed, so the lexical index was re-analysed", set.Output);
         var facet = await CliRun.RunAsync("search", "hoodie", "--index", index, "--device", "cpu", "--facet", "in_stock");
         Assert.Equal(2, facet.ExitCode);
-        Assert.Contains("Field 'in_stock' is not facetable in the index's schema", facet.Error);
+        Assert.Contains("Field 'in_stock' (boolean) is not facetable in the index's schema", facet.Error);
     }
 
     public void Dispose() => _temp.Dispose();
