@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Lucene.Net.Search;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -22,27 +21,23 @@ internal sealed class FilterCache(Bm25Searcher searcher, int size = 256) : IDisp
         if (LexicalFilter.Build(clauses) is not { } query) return (null, null);
         var key = KeyOf(clauses);
         if (_cache.TryGetValue(key, out (Filter, KeySet) hit)) return hit;
-        var lucene = new CachingWrapperFilter(new QueryWrapperFilter(query));
-        var entry = (lucene, searcher.MatchingKeys(lucene));
+        Filter lucene = new CachingWrapperFilter(new QueryWrapperFilter(query));
+        // Typed as the lookup reads it: MemoryCache finds an entry only by the exact type it was stored as.
+        (Filter, KeySet) entry = (lucene, searcher.MatchingKeys(lucene));
         _cache.Set(key, entry, new MemoryCacheEntryOptions { Size = 1 });
         return entry;
     }
 
-    /// <summary>The clauses as text: each field with its values, or its range and which bounds it includes.</summary>
-    public static string KeyOf(IReadOnlyList<FilterClause> clauses)
+    /// <summary>
+    /// The clauses as text: each field with its values (in order), or its range and which bounds it includes; the
+    /// clauses in order too, since all must hold whatever order they were given in.
+    /// </summary>
+    public static string KeyOf(IReadOnlyList<FilterClause> clauses) => string.Concat(clauses.Select(clause => clause.Field.Name + clause switch
     {
-        var key = new StringBuilder();
-        foreach (var clause in clauses)
-        {
-            key.Append(clause.Field.Name).Append(clause switch
-            {
-                AnyOfClause anyOf => "∈" + string.Join('\u001f', anyOf.Values.Order(StringComparer.Ordinal)),
-                RangeClause range => string.Create(CultureInfo.InvariantCulture, $"∈{(range.MinExclusive ? '(' : '[')}{range.Min},{range.Max}{(range.MaxExclusive ? ')' : ']')}"),
-                _ => throw new InvalidOperationException($"No cache key for {clause.GetType().Name}."),
-            }).Append('\u001e');
-        }
-        return key.ToString();
-    }
+        AnyOfClause anyOf => "∈" + string.Join('\u001f', anyOf.Values.Order(StringComparer.Ordinal)),
+        RangeClause range => string.Create(CultureInfo.InvariantCulture, $"∈{(range.MinExclusive ? '(' : '[')}{range.Min},{range.Max}{(range.MaxExclusive ? ')' : ']')}"),
+        _ => throw new InvalidOperationException($"No cache key for {clause.GetType().Name}."),
+    } + "\u001e").Order(StringComparer.Ordinal));
 
     public void Dispose() => _cache.Dispose();
 }

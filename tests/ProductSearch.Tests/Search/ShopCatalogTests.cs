@@ -259,6 +259,21 @@ public sealed class ShopCatalogTests : IDisposable
         Assert.False(filtered.TotalHitsIsLowerBound);
     }
 
+    [Fact]
+    public void A_commit_keeps_a_filter_it_built_and_equal_filters_share_it_whatever_the_order_of_their_values()
+    {
+        var manifest = TinyIndex.Write(_temp.File("idx"), Catalog(40), SyncMode.Mirror).Manifest;
+        using var searcher = ProductSearch.Lexical.Bm25Searcher.Open(new IndexLayout(_temp.File("idx")).LexicalPath(manifest.Generation));
+        var schema = IndexSchema.Of(_temp.File("idx"));
+        var first = searcher.Filters.Get(Where("size=M,L", "rating>=3").ToClauses(schema));
+        var again = searcher.Filters.Get(Where("rating>=3", "size=L,M").ToClauses(schema));
+        Assert.Same(first.Allowed, again.Allowed);
+        Assert.Same(first.Lucene, again.Lucene);
+        var other = searcher.Filters.Get(Where("size=M,L", "rating>3").ToClauses(schema));
+        Assert.NotSame(first.Allowed, other.Allowed);
+        Assert.True(other.Allowed!.Count < first.Allowed!.Count);
+    }
+
     private static (string, int)[] Counts(IEnumerable<Product> set, Func<Product, string> value) =>
         set.GroupBy(value).Select(g => (g.Key, g.Count())).OrderByDescending(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal).ToArray();
 
