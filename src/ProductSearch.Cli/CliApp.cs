@@ -14,6 +14,7 @@ public static class CliApp
         SuggestCommand.Create(),
         SynonymsCommand.Create(),
         RulesCommand.Create(),
+        SchemaCommand.Create(),
         EmbedCommand.Create(),
         TuneCommand.Create(),
         UpsertCommand.Create(),

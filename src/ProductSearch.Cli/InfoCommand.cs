@@ -38,6 +38,7 @@ internal static class InfoCommand
             Console.WriteLine($"ranker      {Ranker(layout.Root)}");
             Console.WriteLine($"synonyms    {Synonyms(layout.SynonymsPath(generation))}");
             Console.WriteLine($"rules       {Rules(layout.Root, report.UnknownRuleProducts.Count)}");
+            Console.WriteLine($"schema      {Schema(layout.Root)}");
             Console.WriteLine($"packages    {string.Join(", ", manifest.Packages.Select(p => $"{p.Key} {p.Value}"))}");
             Console.WriteLine(report.IsConsistent ? "consistent  yes" : $"consistent  NO: {string.Join("; ", report.Problems)} (run 'productsearch verify')");
             return Task.FromResult(0);
@@ -76,6 +77,11 @@ internal static class InfoCommand
             ranking = RankingProfileStore.Read(layout.Root) is { } profile ? profile.Source ?? "ranking-profile.json" : null,
             ranker = Ranker(layout.Root),
             synonym_rules = File.Exists(synonyms) ? SynonymRuleCount(synonyms) : (int?)null,
+            schema = IndexSchema.Of(layout.Root).Fields.ToDictionary(f => f.Key, f => new
+            {
+                type = IndexSchema.Name(f.Value.Type), filterable = f.Value.Filterable, facetable = f.Value.Facetable,
+                sortable = f.Value.Sortable, searchable = f.Value.Searchable, boost = f.Value.Boost,
+            }),
             merchandising_rules = RuleCount(layout.Root),
             unknown_rule_products = report.UnknownRuleProducts.Count,
             packages = manifest.Packages,
@@ -131,6 +137,18 @@ internal static class InfoCommand
         : Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
 
     private static int SynonymRuleCount(string path) => File.ReadLines(path).Count(line => line.Trim().Length > 0 && !line.TrimStart().StartsWith('#'));
+
+    /// <summary>One line per field: its type and flags.</summary>
+    private static string Schema(string indexPath)
+    {
+        var fields = IndexSchema.Of(indexPath).Fields.Select(f =>
+        {
+            var flags = new[] { f.Value.Filterable ? "filterable" : null, f.Value.Facetable ? "facetable" : null, f.Value.Sortable ? "sortable" : null,
+                f.Value.Searchable ? $"searchable ×{f.Value.Boost.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null }.OfType<string>();
+            return $"  {f.Key,-14}{IndexSchema.Name(f.Value.Type),-9}{string.Join(", ", flags)}";
+        });
+        return $"{IndexSchema.FileName} ('productsearch schema show')\n" + string.Join("\n", fields);
+    }
 
     private static string Synonyms(string path)
     {

@@ -31,7 +31,13 @@ internal static class SearchCommand
         var category = new Option<string[]>("--category") { Description = "Only products with this category at some level (repeat for any of several)." };
         var minPrice = new Option<decimal?>("--min-price") { Description = "Lowest price, inclusive." };
         var maxPrice = new Option<decimal?>("--max-price") { Description = "Highest price, inclusive." };
-        var filter = new Option<string[]>("--filter") { Description = "Equality on a stored field, FIELD=VALUE (brand, color, locale, category, product_id, price, rating, rating_count); repeatable." };
+        var filter = new Option<string[]>("--filter")
+        {
+            Description = "A condition on a filterable field of the index's schema: FIELD=VALUE (any of: FIELD=A,B), FIELD<N, FIELD<=N, FIELD>N, FIELD>=N " +
+                          "(e.g. \"rating>=4\", \"size=M,L\", \"in_stock=true\"); repeatable, all must hold.",
+        };
+        var sort = new Option<string?>("--sort") { Description = "Order by a sortable field instead of relevance: FIELD:asc or FIELD:desc (e.g. price:asc); relevance breaks ties." };
+        var facet = new Option<string[]>("--facet") { Description = "Count the values (keywords) or ranges (numbers: price bands, rating 1+..4+) of a facetable field over the whole result set; repeatable." };
         var fusion = new Option<FusionMethod?>("--fusion") { Description = "Override the index's fusion method: rrf or convex (with the profile's other settings)." };
         var explain = new Option<bool>("--explain") { Description = "Show why each result ranks where it does." };
         var explainLucene = new Option<bool>("--explain-lucene") { Description = "With --explain: also Lucene's explanation of each BM25 score." };
@@ -44,7 +50,7 @@ internal static class SearchCommand
         var verbose = CliOptions.Verbose();
         var command = new Command("search", "Search an index.")
         {
-            query, index, k, offset, mode, brand, color, category, minPrice, maxPrice, filter, fusion, explain, explainLucene, noTypos, wholeWords, noRules, locale, json, model, device, verbose,
+            query, index, k, offset, mode, brand, color, category, minPrice, maxPrice, filter, sort, facet, fusion, explain, explainLucene, noTypos, wholeWords, noRules, locale, json, model, device, verbose,
         };
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
@@ -55,7 +61,7 @@ internal static class SearchCommand
                 Categories = parse.GetValue(category),
                 MinPrice = parse.GetValue(minPrice),
                 MaxPrice = parse.GetValue(maxPrice),
-                FieldEquals = ParseEqualities(parse.GetValue(filter) ?? []),
+                Conditions = parse.GetValue(filter) is { Length: > 0 } conditions ? conditions.Select(SearchFilter.Parse).ToArray() : null,
             };
             var request = new SearchRequest
             {
@@ -70,6 +76,8 @@ internal static class SearchCommand
                 CompleteLastWord = !parse.GetValue(wholeWords),
                 MerchandisingRules = !parse.GetValue(noRules),
                 Locale = parse.GetValue(locale),
+                Sort = parse.GetValue(sort) is { } sortBy ? SearchSort.Parse(sortBy) : null,
+                Facets = parse.GetValue(facet) is { Length: > 0 } facets ? facets.Select(f => new FacetRequest(f.Trim())).ToArray() : null,
             };
             request.Validate(); // before any model loads, so a bad query answers at once
             using var loggers = CliLogging.Create(parse.GetValue(verbose));
@@ -132,7 +140,10 @@ internal static class SearchCommand
         if (response.LexicalBelowFloorIds.Count > 0)
             Console.WriteLine($"The BM25 floor (a minimum share of {request.Ranking?.MinimumMatchShare ?? engine.DefaultProfile.MinimumMatchShare:P0} of the query's words) left out " +
                               $"{response.LexicalBelowFloorIds.Count} candidates matching too few of them: {string.Join(", ", response.LexicalBelowFloorIds.Take(20))}{(response.LexicalBelowFloorIds.Count > 20 ? ", …" : "")}.");
+        foreach (var (field, counts) in response.Facets)
+            Console.WriteLine($"{field}: {(counts.Count == 0 ? "(none)" : string.Join(", ", counts.Select(c => $"{c.Value} ({c.Count})")))}");
         Console.WriteLine();
+        Console.WriteLine($"{(response.TotalHitsIsLowerBound ? "at least " : "")}{Counts.Of(response.TotalHits, "product")} in the result set{(request.Sort is { } by ? $", sorted by {by}" : "")}.");
         Console.WriteLine($"{Counts.Of(response.Hits.Count, "result")} in {response.Elapsed.TotalMilliseconds:F1} ms (query embedding {response.EmbeddingTime.TotalMilliseconds:F1} ms).");
     }
 
@@ -142,19 +153,6 @@ internal static class SearchCommand
         .OrderByDescending(c => Math.Abs(c.Contribution))
         .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Feature}={c.Value:0.###} {c.Contribution:+0.000;-0.000}")))
         is { Length: > 0 } text ? text : "(no feature moved the score)";
-
-    private static Dictionary<string, string>? ParseEqualities(string[] pairs)
-    {
-        if (pairs.Length == 0) return null;
-        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in pairs)
-        {
-            var at = pair.IndexOf('=', StringComparison.Ordinal);
-            if (at <= 0) throw new ArgumentException($"--filter expects FIELD=VALUE, got '{pair}'.", "filter");
-            result[pair[..at].Trim()] = pair[(at + 1)..];
-        }
-        return result;
-    }
 
     private static string Retriever(Ranking.RetrieverHit? hit, string format) =>
         hit is { } h ? $"#{h.Rank} {h.Score.ToString(format, CultureInfo.InvariantCulture)}" : "—";
@@ -192,6 +190,10 @@ internal static class SearchCommand
             lexical_below_floor_ids = response.LexicalBelowFloorIds,
             rules = response.MatchedRules.Select(r => new { number = r.Number, name = r.Name }),
             hidden = response.Hidden.Select(h => new { product_id = h.ProductId, rule = h.Rule.Number }),
+            total_hits = response.TotalHits,
+            total_hits_lower_bound = response.TotalHitsIsLowerBound,
+            sort = request.Sort?.ToString(),
+            facets = response.Facets.ToDictionary(f => f.Key, f => f.Value.Select(c => c.Range is { } range ? (object)new { value = c.Value, count = c.Count, min = range.Min, max = range.Max } : new { value = c.Value, count = c.Count })),
             elapsed_ms = Math.Round(response.Elapsed.TotalMilliseconds, 3),
             embedding_ms = Math.Round(response.EmbeddingTime.TotalMilliseconds, 3),
             results = response.Hits.Select(h => new
@@ -203,6 +205,8 @@ internal static class SearchCommand
                 brand = h.Product.Brand,
                 color = h.Product.Color,
                 price = h.Product.Price,
+                rating = h.Product.Rating,
+                attributes = h.Product.Attributes.Count == 0 ? null : h.Product.Attributes.ToDictionary(a => a.Key, a => a.Value.Number ?? a.Value.Boolean ?? (object?)a.Value.Keyword),
                 score = h.Score,
                 ranker_score = h.RankerScore,
                 merchandising = h.Merchandising.Select(n => new { rule = n.Rule.Number, rule_name = n.Rule.Name, action = n.Action.ToString().ToLowerInvariant(), detail = n.Detail }),

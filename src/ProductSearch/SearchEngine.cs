@@ -154,11 +154,12 @@ public sealed partial class SearchEngine : IDisposable
     public SearchResponse Search(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var filters = request.CheckedFilterClauses();
+        request.CheckedFilterClauses();
         var clock = StageClock.Start();
         using var lease = _snapshots.Acquire();
         var snapshot = lease.Snapshot;
-        var (profile, reranker, cacheKey) = RankingFor(request, filters, snapshot);
+        var shape = ResultShape.Check(request, snapshot.Schema);
+        var (profile, reranker, cacheKey) = RankingFor(request, shape.Filters, snapshot);
         if (cacheKey is not null && _results is not null && _results.TryGet(cacheKey, out var cached))
         {
             RememberSearch(request, cached, snapshot);
@@ -166,17 +167,21 @@ public sealed partial class SearchEngine : IDisposable
         }
 
         clock.Lap();
-        var query = _preparer.Prepare(request, filters, profile, snapshot, cancellationToken);
+        var query = _preparer.Prepare(request, shape.Filters, profile, snapshot, cancellationToken);
         var prepareTime = clock.Lap();
         var (lexical, dense) = RetrieveBoth(query, snapshot, cancellationToken);
         clock.Lap();
         var fused = Fuse(query, lexical, dense, snapshot);
         var fuseTime = clock.Lap();
         var ranked = fused.Lists is null ? Reranked.Unchanged(fused.Order) : reranker.Rerank(query, fused.Lists, fused.Order, snapshot, cancellationToken);
-        var merchandised = snapshot.Rules.Apply(query, ranked.Order); // timed with the second stage: both reorder the candidates
+        var ordered = shape.SortField is { } sortField ? ResultSorter.Sort(ranked.Order, request.Sort!, sortField, snapshot.Lexical.Columns) : ranked.Order;
+        // Rules come after the shopper's sort, so a hidden product stays hidden and a pin keeps its place in any order;
+        // timed with the second stage: both reorder the candidates.
+        var merchandised = snapshot.Rules.Apply(query, ordered);
         var rerankTime = clock.Lap();
         var hits = Fetch(query, Page(merchandised.Order, request), snapshot, ranked, reranker, merchandised);
         var fetchTime = clock.Lap();
+        var facets = CountFacets(query, shape, merchandised.Order.Select(c => c.Key).ToArray(), snapshot, cancellationToken);
 
         var response = new SearchResponse(hits, request.Mode, clock.Total, query.EmbeddingTime, query.Allowed?.Count)
         {
@@ -187,6 +192,9 @@ public sealed partial class SearchEngine : IDisposable
             QueryTermsDropped = query.LexicalQuery?.TermsDropped ?? 0,
             MatchedRules = merchandised.Matched,
             Hidden = request.Explain ? merchandised.Hidden : [],
+            TotalHits = merchandised.Order.Count,
+            TotalHitsIsLowerBound = ResultTotal.IsLowerBound(query, lexical, dense, fused.BelowFloor),
+            Facets = facets,
             Timings = new SearchTimings(prepareTime, query.EmbeddingTime, lexical.Elapsed, dense.Elapsed, fuseTime, rerankTime, fetchTime),
         };
         if (cacheKey is not null) _results?.Add(cacheKey, response);
@@ -264,7 +272,8 @@ public sealed partial class SearchEngine : IDisposable
 
     private (PreparedQuery Query, CandidateLists Lists) RetrieveCandidates(SearchRequest request, IndexSnapshot snapshot, CancellationToken cancellationToken)
     {
-        var filters = request.CheckedFilterClauses();
+        request.CheckedFilterClauses();
+        var filters = request.Filters?.ToClauses(snapshot.Schema) ?? [];
         var profile = request.Ranking ?? _profiles.Current.Profile;
         var query = _preparer.Prepare(request, filters, profile, snapshot, cancellationToken);
         var (lexical, dense) = RetrieveBoth(query, snapshot, cancellationToken);

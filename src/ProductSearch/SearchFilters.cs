@@ -34,11 +34,31 @@ public sealed record SearchFilters
     /// </summary>
     public IReadOnlyDictionary<string, string>? FieldEquals { get; init; }
 
+    /// <summary>
+    /// Typed conditions on any filterable field of the index's schema, built-in or custom (<see cref="SearchFilter"/>:
+    /// <c>rating&gt;=4</c>, <c>size=M,L</c>), all of which must hold. Checked against the schema of the commit searched.
+    /// </summary>
+    public IReadOnlyList<SearchFilter>? Conditions { get; init; }
+
     /// <summary>Whether no condition is set.</summary>
-    public bool IsEmpty => ToClauses().Count == 0;
+    public bool IsEmpty => ToClauses().Count == 0 && Conditions is not { Count: > 0 };
 
     /// <summary>
-    /// The conditions as filter clauses; throws <see cref="ArgumentException"/> naming the parameter when a field is
+    /// Every condition as filter clauses — the properties above and <see cref="Conditions"/>, checked against
+    /// <paramref name="schema"/>. Throws <see cref="ArgumentException"/> naming the field when it is unknown or not
+    /// filterable, and naming field and type when a value or operator does not suit its type.
+    /// </summary>
+    public IReadOnlyList<FilterClause> ToClauses(Indexing.IndexSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var clauses = ToClauses();
+        if (Conditions is not { Count: > 0 } conditions) return clauses;
+        return [.. clauses, .. conditions.Select(c => Search.FilterResolution.Resolve(c, schema))];
+    }
+
+    /// <summary>
+    /// The conditions set by the properties above (not <see cref="Conditions"/>, which need the index's schema:
+    /// <see cref="ToClauses(Indexing.IndexSchema)"/>) as filter clauses; throws <see cref="ArgumentException"/> naming the parameter when a field is
     /// unknown, a value has the wrong type, or the price range is empty.
     /// </summary>
     public IReadOnlyList<FilterClause> ToClauses()

@@ -32,6 +32,20 @@ public sealed record SearchRequest
     /// <summary>Conditions every result must meet; <c>null</c> for none.</summary>
     public SearchFilters? Filters { get; init; }
 
+    /// <summary>
+    /// Order by a sortable field instead of relevance (relevance then breaks ties). The sorted set is the result set: the
+    /// fused candidates above the relevance floor at the profile's candidate depth (<see cref="RankingProfile.CandidateDepth"/>),
+    /// or deeper when <see cref="Offset"/> + <see cref="K"/> reaches further — the set <see cref="SearchResponse.TotalHits"/>
+    /// counts. Pages whose end lies within that depth come from one set and one order, so they never repeat or skip a product.
+    /// </summary>
+    public SearchSort? Sort { get; init; }
+
+    /// <summary>
+    /// Facet counts to return (<see cref="SearchResponse.Facets"/>), over the whole result set, not the page. Disjunctive:
+    /// a facet's counts apply every filter but those on its own field, so a picked value still shows its alternatives.
+    /// </summary>
+    public IReadOnlyList<FacetRequest>? Facets { get; init; }
+
     /// <summary>How to rank; <c>null</c> uses the index's profile (or <see cref="RankingProfile.Default"/>).</summary>
     public RankingProfile? Ranking { get; init; }
 

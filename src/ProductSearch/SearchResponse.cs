@@ -53,6 +53,21 @@ public sealed record SearchResponse(IReadOnlyList<SearchHit> Hits, SearchMode Mo
     /// </summary>
     public IReadOnlyList<Merchandising.RuleProduct> Hidden { get; init; } = [];
 
+    /// <summary>
+    /// How many products the result set holds — the set the response pages through and facets count: the fused
+    /// candidates above the relevance floor at the search's depth. Exact unless <see cref="TotalHitsIsLowerBound"/>.
+    /// </summary>
+    public int TotalHits { get; init; }
+
+    /// <summary>
+    /// Whether more products may match than <see cref="TotalHits"/>: a retriever's list was cut at the depth (BM25
+    /// returned the full depth, or HNSW did and its farthest candidate was still above the relevance floor).
+    /// </summary>
+    public bool TotalHitsIsLowerBound { get; init; }
+
+    /// <summary>The counts <see cref="SearchRequest.Facets"/> asked for, by field: values by count (then value), or ranges in order.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets { get; init; } = new Dictionary<string, IReadOnlyList<FacetValue>>();
+
     /// <summary>Time per stage of the query path.</summary>
     public SearchTimings Timings { get; init; } = SearchTimings.None;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 using ProductSearch.Lexical;
@@ -35,15 +34,9 @@ internal sealed class SearchResultCache : IDisposable
             .Append(request.Explain ? 'e' : '-').Append(request.ExplainLexical ? 'l' : '-')
             .Append(request.TypoTolerance ? 't' : '-').Append(request.CompleteLastWord ? 'p' : '-').Append(request.MerchandisingRules ? 'm' : '-').Append('|')
             .Append(request.Locale is null ? "" : Lexical.CatalogLocale.OfQuery(request.Locale)).Append('|');
-        foreach (var clause in filters)
-        {
-            key.Append(clause.Field.Name).Append(clause switch
-            {
-                AnyOfClause anyOf => "∈" + string.Join('\u001f', anyOf.Values),
-                RangeClause range => string.Create(CultureInfo.InvariantCulture, $"∈[{range.Min},{range.Max}]"),
-                _ => throw new InvalidOperationException($"No cache key for {clause.GetType().Name}."),
-            }).Append('\u001e');
-        }
+        key.Append(FilterCache.KeyOf(filters));
+        key.Append('|').Append(request.Sort?.ToString());
+        foreach (var facet in request.Facets ?? []) key.Append('|').Append(facet);
         return key.Append('|').Append(request.Query).ToString();
     }
 

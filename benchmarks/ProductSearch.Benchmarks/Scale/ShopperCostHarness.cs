@@ -1,10 +1,7 @@
-using System.Diagnostics;
 using System.Text.Json;
 using ProductSearch.Benchmarks.Common;
-using ProductSearch.Catalog;
 using ProductSearch.Embedding;
 using ProductSearch.Evaluation;
-using ProductSearch.Indexing;
 
 namespace ProductSearch.Benchmarks.Scale;
 
@@ -19,18 +16,12 @@ internal static class ShopperCostHarness
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var size = ScaleSizes.Parse(Option(args, "--size") ?? "100k");
-        var count = int.Parse(Option(args, "--queries") ?? "2000", System.Globalization.CultureInfo.InvariantCulture);
-        var work = Option(args, "--work") ?? Path.Combine(BenchmarkPaths.RepositoryRoot, "benchmarks", "out", "shopper-cost");
+        var size = ScaleSizes.Parse(SyntheticIndex.Option(args, "--size") ?? "100k");
+        var count = int.Parse(SyntheticIndex.Option(args, "--queries") ?? "2000", System.Globalization.CultureInfo.InvariantCulture);
+        var work = SyntheticIndex.Option(args, "--work") ?? Path.Combine(BenchmarkPaths.RepositoryRoot, "benchmarks", "out", "shopper-cost");
         var index = Path.Combine(work, $"index-{size}");
         var synthetic = new SyntheticEmbedder();
-        if (!Directory.Exists(index) || !args.Contains("--keep"))
-        {
-            var build = Stopwatch.StartNew();
-            using var writer = IndexWriter.Open(index, synthetic, synthetic.ModelName, new IndexWriterOptions { Rebuild = true });
-            await writer.WriteAsync(SyntheticCatalog.Products(size).ToAsyncEnumerable(), new CatalogReadReport { Path = $"synthetic-{size}" }, SyncMode.Mirror);
-            Console.Error.WriteLine($"built {size:N0} products in {build.Elapsed.TotalSeconds:F0} s");
-        }
+        await SyntheticIndex.EnsureAsync(index, size, synthetic, args.Contains("--keep"));
 
         var clean = SyntheticCatalog.Queries(count);
         var random = new Random(1);
@@ -61,11 +52,5 @@ internal static class ShopperCostHarness
         await File.WriteAllTextAsync(Path.Combine(work, $"shopper-cost-{size}.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
         Console.WriteLine(JsonSerializer.Serialize(report));
         return 0;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

@@ -35,6 +35,9 @@ internal sealed record CatalogRecord
     public IReadOnlyList<string> Categories { get; init; } = [];
     public string? ImageUrl { get; init; }
 
+    /// <summary>Custom attributes as read: the catalog's name for each (a JSON key, a column header) and its value.</summary>
+    public IReadOnlyList<(string Name, AttributeValue Value)> Attributes { get; init; } = [];
+
     /// <summary>
     /// The product this record holds, or <c>null</c> (and a note in <paramref name="report"/>) when it cannot be one.
     /// <paramref name="name"/> gives the catalog's name for a field key (<c>id</c>, <c>title</c>, <c>price</c>, …), for messages.
@@ -46,7 +49,8 @@ internal sealed record CatalogRecord
         if (id is null) { report.Skip(line, "no " + name("id")); return null; }
         if (id.Length > MaxIdLength) { report.Skip(line, $"{name("id")} of {id.Length:N0} characters (at most {MaxIdLength})"); return null; }
         if (title is null) { report.SkipEmptyTitle(line, name("title")); return null; }
-        var bytes = new[] { id, title, Description, BulletPoints, Brand, Color, Locale, ImageUrl }.Concat(Categories).Sum(t => t is null ? 0L : Encoding.UTF8.GetByteCount(t));
+        var bytes = new[] { id, title, Description, BulletPoints, Brand, Color, Locale, ImageUrl }.Concat(Categories)
+            .Concat(Attributes.Select(a => a.Value.Keyword)).Sum(t => t is null ? 0L : Encoding.UTF8.GetByteCount(t));
         if (bytes > MaxTextBytes) { report.Skip(line, $"{bytes:N0} bytes of text (a product holds at most {MaxTextBytes:N0})"); return null; }
 
         var values = new Values(line, report, name);
@@ -64,6 +68,7 @@ internal sealed record CatalogRecord
             RatingCount = values.Count(RatingCount),
             Categories = Categories.Select(c => values.FilterValue("category", c)).OfType<string>().ToArray(),
             ImageUrl = CatalogValues.Text(ImageUrl),
+            Attributes = values.Attributes(Attributes),
         };
     }
 
@@ -75,6 +80,25 @@ internal sealed record CatalogRecord
             var value = CatalogValues.Text(text);
             if (value is null || value.Length <= MaxFilterValueLength) return value;
             return LeaveOut(key, $"{value.Length:N0} characters, more than the {MaxFilterValueLength:N0} a filter value may have");
+        }
+
+        /// <summary>The attributes kept, by name: a bad name, a name given twice or a keyword too long to index is left out and reported.</summary>
+        public IReadOnlyDictionary<string, AttributeValue> Attributes(IReadOnlyList<(string Name, AttributeValue Value)> read)
+        {
+            if (read.Count == 0) return Product.NoAttributes;
+            var kept = new SortedDictionary<string, AttributeValue>(StringComparer.Ordinal);
+            foreach (var (name, value) in read)
+            {
+                // Attribute names are the catalog's own, not keys of the column map: reported as they are.
+                if (AttributeNames.Problem(name) is { } problem) { Report.LeaveOut(Line, name, problem); continue; }
+                if (value.Keyword is { Length: > MaxFilterValueLength } keyword)
+                {
+                    Report.LeaveOut(Line, name, $"{keyword.Length:N0} characters, more than the {MaxFilterValueLength:N0} a filter value may have");
+                    continue;
+                }
+                if (!kept.TryAdd(name, value)) Report.LeaveOut(Line, name, "the attribute is given twice");
+            }
+            return kept;
         }
 
         public decimal? Price(string? text)

@@ -15,16 +15,28 @@ internal sealed class DelimitedCatalogReading : CatalogReading
     private readonly Dictionary<string, int> _columns;
     private readonly int _headerCount;
     private readonly CatalogColumnMap _map;
+    private readonly (string Name, int Index)[] _attributes;
 
     private DelimitedCatalogReading(string path, CatalogFormat format, CatalogReadOptions options, long length,
-        CheckedUtf8Reader text, IEnumerator<DelimitedRow> rows, int headerCount, Dictionary<string, int> columns, CatalogColumnMap map)
+        CheckedUtf8Reader text, IEnumerator<DelimitedRow> rows, string[] header, Dictionary<string, int> columns, CatalogColumnMap map)
         : base(path, format, options, length)
     {
         _text = text;
         _rows = rows;
-        _headerCount = headerCount;
+        _headerCount = header.Length;
         _columns = columns;
         _map = map;
+        _attributes = AttributeColumns(header, columns);
+    }
+
+    /// <summary>
+    /// Every column no product field reads is a custom attribute, named after its header (<see cref="AttributeNames.FromColumn"/>):
+    /// a shop's <c>Size</c>, <c>Material</c> or <c>In stock</c> column needs no mapping.
+    /// </summary>
+    private static (string Name, int Index)[] AttributeColumns(string[] header, Dictionary<string, int> columns)
+    {
+        var used = columns.Values.ToHashSet();
+        return header.Select((h, i) => (Name: AttributeNames.FromColumn(h), Index: i)).Where(c => !used.Contains(c.Index)).ToArray();
     }
 
     public override long BytesRead => Math.Min(_text.BytesConsumed, Length);
@@ -52,7 +64,7 @@ internal sealed class DelimitedCatalogReading : CatalogReading
                 throw new CatalogException($"Catalog '{path}' has a header line that is not {name} ({header.Where}: {header.Problem}).");
             var map = options.Columns ?? CatalogColumnMap.Esci;
             var columns = Resolve(path, header.Fields, map, options);
-            reading = new DelimitedCatalogReading(path, format, options, length, text, rows, header.Fields.Length, columns, map);
+            reading = new DelimitedCatalogReading(path, format, options, length, text, rows, header.Fields, columns, map);
             foreach (var line in early) reading.Report.InvalidUtf8Line(line);
             return Task.FromResult<CatalogReading>(reading);
         }
@@ -124,6 +136,7 @@ internal sealed class DelimitedCatalogReading : CatalogReading
             RatingCount = Cell(row, "rating_count"),
             Categories = CatalogValues.Categories(Cell(row, "category")),
             ImageUrl = Cell(row, "image_url"),
+            Attributes = _attributes.Select(a => (a.Name, Value: AttributeValue.FromText(row.Fields[a.Index]))).Where(a => a.Value is not null).Select(a => (a.Name, a.Value!)).ToArray(),
         }.ToProduct(row.Line, Report, _map.ColumnFor);
     }
 

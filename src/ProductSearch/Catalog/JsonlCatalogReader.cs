@@ -85,7 +85,33 @@ public static class JsonlCatalogReader
         RatingCount = Number(root, "rating_count"),
         Categories = Categories(root),
         ImageUrl = Text(root, "image_url"),
+        Attributes = Attributes(root),
     };
+
+    /// <summary>
+    /// The <c>attributes</c> object: a string is a keyword, a number a number, <c>true</c>/<c>false</c> a boolean; a
+    /// null or empty value is absent. Another value (an object, a list, a number too large for a double) is kept as
+    /// its JSON text, a keyword, so it is seen rather than dropped.
+    /// </summary>
+    private static IReadOnlyList<(string Name, AttributeValue Value)> Attributes(JsonElement root)
+    {
+        if (!root.TryGetProperty("attributes", out var value) || value.ValueKind != JsonValueKind.Object) return [];
+        var attributes = new List<(string, AttributeValue)>();
+        foreach (var property in value.EnumerateObject())
+        {
+            AttributeValue? attribute = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => string.IsNullOrWhiteSpace(property.Value.GetString()) ? null : AttributeValue.Of(property.Value.GetString()!),
+                JsonValueKind.True => AttributeValue.Of(true),
+                JsonValueKind.False => AttributeValue.Of(false),
+                JsonValueKind.Number when property.Value.TryGetDouble(out var number) && double.IsFinite(number) => AttributeValue.Of(number),
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                _ => AttributeValue.Of(property.Value.GetRawText()),
+            };
+            if (attribute is not null) attributes.Add((property.Name.Trim().ToLowerInvariant(), attribute));
+        }
+        return attributes;
+    }
 
     private static string? Text(JsonElement root, string name)
     {

@@ -7,7 +7,8 @@ namespace ProductSearch.Catalog;
 /// <summary>
 /// The official ESCI products file (<c>shopping_queries_dataset_products.parquet</c>) or any Parquet file with its
 /// text columns: <c>product_id</c> and <c>product_title</c> required; <c>product_description</c>,
-/// <c>product_bullet_point</c>, <c>product_brand</c>, <c>product_color</c>, <c>product_locale</c> when present.
+/// <c>product_bullet_point</c>, <c>product_brand</c>, <c>product_color</c>, <c>product_locale</c> when present; every
+/// other column of text, numbers or booleans is a custom attribute (<see cref="Product.Attributes"/>).
 /// </summary>
 /// <remarks>
 /// Parquet stores columns per row group, so a row group is the smallest unit that can be read: this reads one row
@@ -26,6 +27,7 @@ internal sealed class ParquetCatalogReading : CatalogReading
     private readonly DataField? _brand;
     private readonly DataField? _color;
     private readonly DataField? _locale;
+    private readonly DataField[] _attributes;
     private readonly long _totalRows;
     private long _rowsDone;
 
@@ -43,7 +45,36 @@ internal sealed class ParquetCatalogReading : CatalogReading
             ? ParquetFiles.FindText(reader, path, Label, "product_locale")
             : ParquetFiles.RequireText(reader, path, Label, "product_locale");
         _totalRows = ParquetFiles.RowCount(reader);
+        _attributes = AttributeColumns(reader);
     }
+
+    private static readonly HashSet<string> ProductColumns = new(StringComparer.Ordinal)
+    {
+        "product_id", "product_title", "product_description", "product_bullet_point", "product_brand", "product_color", "product_locale",
+    };
+
+    /// <summary>
+    /// Every other top-level column of text, numbers or booleans is a custom attribute, named after its header
+    /// (<see cref="AttributeNames.FromColumn"/>); lists, maps and structs are not.
+    /// </summary>
+    private static DataField[] AttributeColumns(ParquetReader reader) => reader.Schema.Fields
+        .OfType<DataField>()
+        .Where(f => !ProductColumns.Contains(f.Name) && !f.IsArray && IsAttributeType(f.ClrType))
+        .ToArray();
+
+    private static bool IsAttributeType(Type type) =>
+        type == typeof(string) || type == typeof(ReadOnlyMemory<char>) || type == typeof(bool) || type == typeof(double) || type == typeof(float) || type == typeof(int) || type == typeof(long)
+        || type == typeof(short) || type == typeof(decimal);
+
+    /// <summary>A cell as an attribute value: text as a keyword, a number as a number, a boolean as a boolean; <c>null</c> when empty.</summary>
+    private static AttributeValue? AttributeOf(Type type, object? cell) => cell switch
+    {
+        null => null,
+        string text => string.IsNullOrWhiteSpace(text) ? null : AttributeValue.Of(text),
+        bool flag => AttributeValue.Of(flag),
+        _ when type != typeof(string) && Convert.ToDouble(cell, System.Globalization.CultureInfo.InvariantCulture) is var number && double.IsFinite(number) => AttributeValue.Of(number),
+        _ => null,
+    };
 
     public override long BytesRead => _totalRows == 0 ? 0 : (long)((double)Interlocked.Read(ref _rowsDone) / _totalRows * Length);
 
@@ -112,7 +143,8 @@ internal sealed class ParquetCatalogReading : CatalogReading
                 await ReadAsync(group, _bullets, count, cancellationToken).ConfigureAwait(false),
                 await ReadAsync(group, _brand, count, cancellationToken).ConfigureAwait(false),
                 await ReadAsync(group, _color, count, cancellationToken).ConfigureAwait(false),
-                locales));
+                locales,
+                await ReadAttributesAsync(group, cancellationToken).ConfigureAwait(false)));
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException or CatalogException))
         {
@@ -132,6 +164,9 @@ internal sealed class ParquetCatalogReading : CatalogReading
             Brand = Cell(columns.Brands, row),
             Color = Cell(columns.Colors, row),
             Locale = Cell(columns.Locales, row),
+            Attributes = columns.Attributes
+                .Select(a => (a.Name, Value: AttributeOf(Nullable.GetUnderlyingType(a.Values.GetType().GetElementType()!) ?? a.Values.GetType().GetElementType()!, a.Values.GetValue(row))))
+                .Where(a => a.Value is not null).Select(a => (a.Name, a.Value!)).ToArray(),
         }.ToProduct(line, Report, CatalogColumnMap.Esci.ColumnFor);
     }
 
@@ -146,8 +181,47 @@ internal sealed class ParquetCatalogReading : CatalogReading
         return values;
     }
 
+    private async Task<(string Name, Array Values)[]> ReadAttributesAsync(ParquetRowGroupReader group, CancellationToken cancellationToken)
+    {
+        var columns = new (string, Array)[_attributes.Length];
+        for (var i = 0; i < _attributes.Length; i++)
+        {
+            var field = _attributes[i];
+            columns[i] = (AttributeNames.FromColumn(field.Name), await ReadColumnAsync(group, field, checked((int)group.RowCount), cancellationToken).ConfigureAwait(false));
+        }
+        return columns;
+    }
+
+    /// <summary>One attribute column of one row group, in its own type (a nullable column of numbers or booleans as T?).</summary>
+    private static async Task<Array> ReadColumnAsync(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellationToken)
+    {
+        var type = field.ClrType;
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>)) return (await ReadAsync(group, field, count, cancellationToken).ConfigureAwait(false))!;
+        if (type == typeof(bool)) return await ReadValuesAsync<bool>(group, field, count, cancellationToken).ConfigureAwait(false);
+        if (type == typeof(double)) return await ReadValuesAsync<double>(group, field, count, cancellationToken).ConfigureAwait(false);
+        if (type == typeof(float)) return await ReadValuesAsync<float>(group, field, count, cancellationToken).ConfigureAwait(false);
+        if (type == typeof(int)) return await ReadValuesAsync<int>(group, field, count, cancellationToken).ConfigureAwait(false);
+        if (type == typeof(long)) return await ReadValuesAsync<long>(group, field, count, cancellationToken).ConfigureAwait(false);
+        if (type == typeof(short)) return await ReadValuesAsync<short>(group, field, count, cancellationToken).ConfigureAwait(false);
+        return await ReadValuesAsync<decimal>(group, field, count, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<Array> ReadValuesAsync<T>(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellationToken) where T : struct
+    {
+        if (field.IsNullable)
+        {
+            var nullable = new T?[count];
+            await group.ReadAsync(field, nullable.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            return nullable;
+        }
+        var values = new T[count];
+        await group.ReadAsync(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+        return values;
+    }
+
     public override async ValueTask DisposeAsync() => await _reader.DisposeAsync().ConfigureAwait(false);
 
     private sealed record RowGroupColumns(
-        string?[]? Ids, string?[]? Titles, string?[]? Descriptions, string?[]? Bullets, string?[]? Brands, string?[]? Colors, string?[]? Locales);
+        string?[]? Ids, string?[]? Titles, string?[]? Descriptions, string?[]? Bullets, string?[]? Brands, string?[]? Colors, string?[]? Locales,
+        (string Name, Array Values)[] Attributes);
 }

@@ -41,4 +41,13 @@ public sealed record Product
 
     /// <summary>Image address.</summary>
     public string? ImageUrl { get; init; }
+
+    /// <summary>
+    /// The shop's own fields (a size, a material, a stock flag, a weight), by name (<see cref="AttributeNames"/>), in
+    /// name order. The index schema says how each is filtered, faceted, sorted and searched.
+    /// </summary>
+    public IReadOnlyDictionary<string, AttributeValue> Attributes { get; init; } = NoAttributes;
+
+    /// <summary>The one empty attribute map, so products without attributes compare equal.</summary>
+    internal static readonly IReadOnlyDictionary<string, AttributeValue> NoAttributes = new SortedDictionary<string, AttributeValue>(StringComparer.Ordinal);
 }

@@ -26,6 +26,7 @@ internal static class ProductDocument
         if (product.Rating is { } rating) doc["rating"] = rating;
         if (product.RatingCount is { } count) doc["rating_count"] = count;
         if (product.Categories.Count > 0) doc["category"] = new BsonArray(product.Categories.Select(c => new BsonValue(c)));
+        if (product.Attributes.Count > 0) doc["attributes"] = Attributes(product.Attributes);
         return doc;
     }
 
@@ -44,7 +45,34 @@ internal static class ProductDocument
         RatingCount = doc.TryGetValue("rating_count", out var count) && count.IsNumber ? count.AsInt32 : null,
         Categories = doc.TryGetValue("category", out var categories) && categories.IsArray
             ? categories.AsArray.Select(c => c.AsString).ToArray() : [],
+        Attributes = doc.TryGetValue("attributes", out var attributes) && attributes.IsDocument ? Attributes(attributes.AsDocument) : Product.NoAttributes,
     };
+
+    /// <summary>Attributes as a sub-document; each value keeps its BSON type (string, double, boolean), so its type survives the store.</summary>
+    private static BsonDocument Attributes(IReadOnlyDictionary<string, AttributeValue> attributes)
+    {
+        var doc = new BsonDocument();
+        foreach (var (name, value) in attributes)
+            doc[name] = value.Type switch
+            {
+                SchemaFieldType.Number => new BsonValue(value.Number!.Value),
+                SchemaFieldType.Boolean => new BsonValue(value.Boolean!.Value),
+                _ => new BsonValue(value.Keyword),
+            };
+        return doc;
+    }
+
+    private static SortedDictionary<string, AttributeValue> Attributes(BsonDocument doc)
+    {
+        var attributes = new SortedDictionary<string, AttributeValue>(StringComparer.Ordinal);
+        foreach (var (name, value) in doc)
+        {
+            if (value.IsBoolean) attributes[name] = AttributeValue.Of(value.AsBoolean);
+            else if (value.IsNumber) attributes[name] = AttributeValue.Of(value.AsDouble);
+            else if (value.IsString && !string.IsNullOrWhiteSpace(value.AsString)) attributes[name] = AttributeValue.Of(value.AsString);
+        }
+        return attributes;
+    }
 
     private static void Set(BsonDocument doc, string name, string? value)
     {

@@ -33,13 +33,27 @@ internal sealed class GenerationTransaction : IDisposable
 
     public UsearchIndex Vectors { get; }
 
+    /// <summary>The schema this commit will keep; the lexical writer indexes attributes by it.</summary>
+    public IndexSchema Schema
+    {
+        get => Lexical.Schema;
+        set => Lexical.Schema = value;
+    }
+
     /// <summary>
     /// Starts the generation after <paramref name="previous"/> (a fresh index when null). The generation it builds on is
     /// checked first — its files against the manifest's hashes while they are copied, or, for a manifest that records
     /// none, by the structural checks of <see cref="IndexVerifier"/> — so damage is refused, never copied forward.
     /// </summary>
     /// <exception cref="IndexException">The current generation is damaged; nothing was changed (the partial copy is removed).</exception>
-    public static GenerationTransaction Begin(IndexLayout layout, IndexManifest? previous, HnswOptions hnsw, CancellationToken cancellationToken = default)
+    /// <param name="layout">The index folder.</param>
+    /// <param name="previous">The current commit; <c>null</c> for a fresh index.</param>
+    /// <param name="hnsw">The graph's settings.</param>
+    /// <param name="schema">The schema the commit keeps; <c>null</c>: the current commit's (or the default one for a fresh index).</param>
+    /// <param name="reanalyse">Rebuild the lexical index from the stored products (a schema change that needs it).</param>
+    /// <param name="cancellationToken">Cancels the copy.</param>
+    public static GenerationTransaction Begin(IndexLayout layout, IndexManifest? previous, HnswOptions hnsw, IndexSchema? schema = null, bool reanalyse = false,
+        CancellationToken cancellationToken = default)
     {
         var generation = Math.Max(previous?.Generation ?? 0, HighestGenerationFolder(layout)) + 1;
         var folder = layout.GenerationFolder(generation);
@@ -63,9 +77,11 @@ internal sealed class GenerationTransaction : IDisposable
             opened.Add(store);
             // An index whose BM25 terms were made by an older analysis gets its lexical index rebuilt from the stored
             // products in this commit (no re-embedding): old and new terms must never be mixed in one index.
-            var reanalyse = previous is not null && !previous.HasCurrentLexicalAnalysis;
+            // So does a schema change that alters how attributes are indexed.
+            reanalyse = previous is not null && (reanalyse || !previous.HasCurrentLexicalAnalysis);
             var lexical = previous is null || reanalyse ? Bm25IndexWriter.Create(layout.LexicalPath(generation)) : Bm25IndexWriter.Open(layout.LexicalPath(generation));
             opened.Add(lexical);
+            lexical.Schema = schema ?? (previous is null ? IndexSchema.Default : IndexSchema.Read(folder));
             if (reanalyse) ReindexLexical(store, lexical);
             var vectors = previous is null ? UsearchIndex.Create(hnsw) : UsearchIndex.Load(layout.VectorPath(generation), hnsw);
             return new GenerationTransaction(layout, generation, store, lexical, vectors);
@@ -89,10 +105,18 @@ internal sealed class GenerationTransaction : IDisposable
     /// <summary>Replaces the generation's merchandising rules with <paramref name="rules"/> (already checked); no rule removes them.</summary>
     public void SetMerchandisingRules(Merchandising.MerchandisingRuleSet rules) => MerchandisingRulesStore.Write(_layout.MerchandisingRulesPath(Generation), rules);
 
+    /// <summary>Re-indexes every stored product in the lexical index by the current <see cref="Schema"/> (no re-embedding).</summary>
+    public void Reanalyse()
+    {
+        Lexical.DeleteAll();
+        ReindexLexical(Store, Lexical);
+    }
+
     /// <summary>Makes the generation durable and current; returns its manifest.</summary>
     public IndexManifest Commit(Func<long, IndexManifest> manifestFor)
     {
         Lexical.Commit();
+        Schema.Write(_layout.GenerationFolder(Generation));
         var count = Store.Count;
         Close(saveVectors: true);
         var folder = _layout.GenerationFolder(Generation);

@@ -22,9 +22,11 @@ internal sealed class IndexSnapshot
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lucene.Net.Analysis.Analyzer> _queryAnalyzers = new();
 
     private IndexSnapshot(IndexManifest manifest, ProductStore store, Bm25Searcher lexical, IVectorIndex vectors, Lucene.Net.Analysis.Synonym.SynonymMap? synonyms,
-        MerchandisingRuleSet rules, FileStream readLock)
+        IndexSchema schema, MerchandisingRuleSet rules, FileStream readLock)
     {
-        Rules = new MerchandisingRules(rules, lexical, store);
+        Schema = schema;
+        FacetDisplay = new FacetDisplay(store);
+        Rules = new MerchandisingRules(rules, lexical, store, schema);
         _readLock = readLock;
         _synonyms = synonyms;
         Manifest = manifest;
@@ -37,6 +39,12 @@ internal sealed class IndexSnapshot
     }
 
     public IndexManifest Manifest { get; }
+
+    /// <summary>How this commit's keyword facet values are written in its catalog.</summary>
+    public FacetDisplay FacetDisplay { get; }
+
+    /// <summary>The commit's schema: the fields searches may filter, facet, sort and search on.</summary>
+    public IndexSchema Schema { get; }
 
     public ProductStore Store { get; }
 
@@ -104,8 +112,10 @@ internal sealed class IndexSnapshot
             opened.Add(vectors);
             var synonymsPath = layout.SynonymsPath(manifest.Generation);
             var synonyms = File.Exists(synonymsPath) ? Guard(layout, () => SynonymRules.Parse(File.ReadAllText(synonymsPath)), synonymsPath) : null;
+            var folder = layout.GenerationFolder(manifest.Generation);
+            var schema = Guard(layout, () => IndexSchema.Read(folder), Path.Combine(folder, IndexSchema.FileName));
             var rules = MerchandisingRulesStore.Read(layout, manifest.Generation);
-            return new IndexSnapshot(manifest, store, lexical, vectors, synonyms, rules, readLock);
+            return new IndexSnapshot(manifest, store, lexical, vectors, synonyms, schema, rules, readLock);
         }
         catch
         {

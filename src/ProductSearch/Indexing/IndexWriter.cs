@@ -102,7 +102,8 @@ public sealed class IndexWriter : IDisposable
         // nothing would commit a partial index over them; only a run that writes the whole catalog may start afresh.
         if (previous is null && mode == SyncMode.Upsert && !_options.Rebuild && !_layout.HasManifest && _layout.HasGenerationFolders)
             throw IndexException.Damaged(_layout.Root, $"Index folder '{_layout.Root}' holds generation folders but no manifest.json; nothing was changed.");
-        using var transaction = GenerationTransaction.Begin(_layout, previous, HnswFor(previous), cancellationToken);
+        using var transaction = GenerationTransaction.Begin(_layout, previous, HnswFor(previous), cancellationToken: cancellationToken);
+        var schema = new SchemaInference(transaction.Schema);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var nextKey = transaction.Store.MaxKey() + 1;
         int added = 0, updated = 0, unchanged = 0, embedded = 0, duplicates = 0, deleted = 0;
@@ -147,6 +148,8 @@ public sealed class IndexWriter : IDisposable
             }
             if (toWrite.Count > 0)
             {
+                schema.Observe(toWrite.Select(p => p.Product).ToArray());
+                transaction.Schema = schema.Schema;
                 transaction.Store.Upsert(toWrite);
                 foreach (var item in toWrite) transaction.Lexical.Upsert(item.Key, item.Product);
             }
@@ -162,6 +165,11 @@ public sealed class IndexWriter : IDisposable
                 deleted++;
             }
         }
+
+        // A field this write added was widened after some of its products were indexed with the narrower type.
+        if (schema.NeedsReanalysis) transaction.Reanalyse();
+        if (schema.ValuesNotFitting > 0)
+            _logger.LogWarning("{Count} attribute values do not fit the type the schema gives their field; they are stored but not indexed for it.", schema.ValuesNotFitting);
 
         var why = $"({report.Skipped} records skipped" + (report.OtherLocale > 0 ? $", {report.OtherLocale} of other locales left out" : "") + ")";
         if (previous is null && seen.Count == 0)
@@ -189,7 +197,7 @@ public sealed class IndexWriter : IDisposable
     {
         var stopwatch = Stopwatch.StartNew();
         var previous = CurrentManifest() ?? throw IndexException.NotFound(_layout.Root, $"Index folder '{_layout.Root}' holds no index to delete from.");
-        using var transaction = GenerationTransaction.Begin(_layout, previous, HnswFor(previous), cancellationToken);
+        using var transaction = GenerationTransaction.Begin(_layout, previous, HnswFor(previous), cancellationToken: cancellationToken);
         int deleted = 0, notFound = 0;
         foreach (var batch in productIds.Select(id => id.Trim()).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).Chunk(_options.BatchSize))
         {
@@ -228,15 +236,40 @@ public sealed class IndexWriter : IDisposable
     /// does not hold: it is kept, and the report lists them (<see cref="IndexCommitReport.UnknownRuleProducts"/>).
     /// </summary>
     /// <exception cref="IndexException">The folder holds no index.</exception>
+    /// <exception cref="Merchandising.MerchandisingRulesException">A boost or bury condition names a field the index's schema lacks or does not filter, or a value of the wrong type; nothing is committed.</exception>
     public IndexCommitReport SetMerchandisingRules(Merchandising.MerchandisingRuleSet? rules)
     {
         var stopwatch = Stopwatch.StartNew();
         rules ??= Merchandising.MerchandisingRuleSet.Empty;
         var previous = CurrentManifest() ?? throw IndexException.NotFound(_layout.Root, $"Index folder '{_layout.Root}' holds no index to set merchandising rules on.");
+        rules.CheckAgainst(IndexSchema.Read(_layout.GenerationFolder(previous.Generation)));
         using var transaction = GenerationTransaction.Begin(_layout, previous, HnswFor(previous));
         transaction.SetMerchandisingRules(rules);
         var unknown = MerchandisingRulesStore.UnknownProducts(rules, transaction.Store);
         return Finish(transaction, previous, null, 0, 0, 0, 0, 0, 0, 0, stopwatch, changedOtherwise: true) with { UnknownRuleProducts = unknown };
+    }
+
+    /// <summary>
+    /// Sets fields of the index's schema (<see cref="IndexSchema"/>) in one commit: the fields named are added or
+    /// replaced, the others keep their settings. A change of type or of searchable re-analyses the lexical index from
+    /// the stored products (nothing is re-embedded); flags and boosts take effect with the commit.
+    /// </summary>
+    /// <param name="fields">The fields to set (see <see cref="IndexSchema.ParseFields"/>).</param>
+    /// <param name="allowTypeChanges">Accept a field's new type (its values are re-indexed as that type; those that do not fit it are left out of its index).</param>
+    /// <exception cref="SchemaException">A field cannot be set so, or changes its type without <paramref name="allowTypeChanges"/>; nothing is committed.</exception>
+    /// <exception cref="IndexException">The folder holds no index.</exception>
+    public IndexCommitReport SetSchema(IReadOnlyDictionary<string, SchemaField> fields, bool allowTypeChanges = false)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var stopwatch = Stopwatch.StartNew();
+        var previous = CurrentManifest() ?? throw IndexException.NotFound(_layout.Root, $"Index folder '{_layout.Root}' holds no index to set a schema on.");
+        var current = IndexSchema.Read(_layout.GenerationFolder(previous.Generation));
+        var next = current.With(fields);
+        if (current.TypeChanges(next) is [var first, ..] && !allowTypeChanges)
+            throw new SchemaException($"The schema changes the type of field '{first}' ({IndexSchema.Name(current.Fields[first].Type)} → " +
+                $"{IndexSchema.Name(next.Fields[first].Type)}); a type change re-indexes the field and must be asked for as a rebuild.");
+        using var transaction = GenerationTransaction.Begin(_layout, previous, HnswFor(previous), next, reanalyse: current.NeedingReanalysis(next).Count > 0);
+        return Finish(transaction, previous, null, 0, 0, 0, 0, 0, 0, 0, stopwatch, changedOtherwise: true);
     }
 
     private IndexCommitReport Finish(GenerationTransaction transaction, IndexManifest? previous, CatalogReadReport? report,

@@ -3,6 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using ProductSearch.Catalog;
+using IndexSchema = ProductSearch.Indexing.IndexSchema;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace ProductSearch.Lexical;
@@ -62,9 +63,31 @@ public sealed class Bm25IndexWriter : IDisposable
         if (product.Price is { } price) document.Add(new DoubleField(LexicalFields.Price, (double)price, Field.Store.NO));
         if (product.Rating is { } rating) document.Add(new DoubleField(LexicalFields.Rating, rating, Field.Store.NO));
         if (product.RatingCount is { } count) document.Add(new Int64Field(LexicalFields.RatingCount, count, Field.Store.NO));
+        AddAttributes(document, product);
         // Each product is analysed in its own language (its product_locale), the same way its queries will be.
         _writer.UpdateDocument(new Term(LexicalFields.Key, keyText), document, AnalyzerFor(product.Locale));
     }
+
+    /// <summary>
+    /// How custom attributes are indexed: as <see cref="Schema"/> types them (a value that does not fit its field's type
+    /// is left out; an attribute the schema lacks too). Every value is indexed for filters and facets whatever the
+    /// field's flags, so turning them on needs no re-analysis; a searchable field's words also go into its text field.
+    /// </summary>
+    internal IndexSchema Schema { get; set; } = IndexSchema.Default;
+
+    private void AddAttributes(Document document, Product product)
+    {
+        foreach (var (name, value) in product.Attributes)
+        {
+            if (!Schema.Fields.TryGetValue(name, out var field) || value.As(field.Type) is not { } typed) continue;
+            if (typed.Number is { } number) document.Add(new DoubleField(LexicalFields.AttributeNumber(name), number, Field.Store.NO));
+            else document.Add(new StringField(LexicalFields.AttributeTerm(name), FilterField.Normalize(typed.ToString()), Field.Store.NO));
+            if (field.Searchable) document.Add(new TextField(LexicalFields.AttributeText(name), typed.ToString(), Field.Store.NO));
+        }
+    }
+
+    /// <summary>Removes every document (before the index is re-analysed from the stored products).</summary>
+    internal void DeleteAll() => _writer.DeleteAll();
 
     private Lucene.Net.Analysis.Analyzer AnalyzerFor(string? locale)
     {

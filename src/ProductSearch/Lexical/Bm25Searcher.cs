@@ -39,7 +39,17 @@ public sealed class Bm25Searcher : IDisposable
         MainLocale = CatalogLocale.OfProduct(TermsStartingWith(FilterField.Locale.LuceneField, "", 1) is [var (most, _)] ? most : null);
         var keys = Keys();
         for (var doc = 0; doc < _reader.MaxDoc; doc++) _maxKey = Math.Max(_maxKey, keys.Get(doc));
+        _columns = new Lazy<FieldColumns>(() => new FieldColumns(_reader, _maxKey));
+        Filters = new FilterCache(this);
     }
+
+    /// <summary>This commit's recently used filters.</summary>
+    internal FilterCache Filters { get; }
+
+    private readonly Lazy<FieldColumns> _columns;
+
+    /// <summary>Field values by product key, for sorting and facets (built on first use, once per commit).</summary>
+    internal FieldColumns Columns => _columns.Value;
 
     /// <summary>Opens the index at <paramref name="path"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">No index there.</exception>
@@ -89,13 +99,17 @@ public sealed class Bm25Searcher : IDisposable
     /// The top <paramref name="k"/> products for an already built <paramref name="query"/> (see
     /// <see cref="LexicalQueryBuilder"/>), scored with the settings' k1 and b, best first.
     /// </summary>
-    public IReadOnlyList<LexicalHit> Search(Query query, int k, LexicalQuerySettings settings, Query? filter = null)
+    public IReadOnlyList<LexicalHit> Search(Query query, int k, LexicalQuerySettings settings, Query? filter = null) =>
+        Search(query, k, settings, filter is null ? null : new QueryWrapperFilter(filter));
+
+    /// <summary>As <see cref="Search(Query, int, LexicalQuerySettings, Query?)"/>, with a Lucene filter (a cached one: <see cref="FilterCache"/>).</summary>
+    internal IReadOnlyList<LexicalHit> Search(Query query, int k, LexicalQuerySettings settings, Filter? filter)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(settings);
         if (k <= 0) return [];
         var searcher = SearcherFor(settings);
-        var top = filter is null ? searcher.Search(query, k) : searcher.Search(query, new QueryWrapperFilter(filter), k);
+        var top = filter is null ? searcher.Search(query, k) : searcher.Search(query, filter, k);
         var hits = new LexicalHit[top.ScoreDocs.Length];
         var keys = Keys();
         for (var i = 0; i < hits.Length; i++) hits[i] = new LexicalHit(keys.Get(top.ScoreDocs[i].Doc), top.ScoreDocs[i].Score);
@@ -158,6 +172,14 @@ public sealed class Bm25Searcher : IDisposable
         return keys;
     }
 
+    /// <summary>The keys of every product passing <paramref name="filter"/>.</summary>
+    internal KeySet MatchingKeys(Filter filter)
+    {
+        var collector = new KeyCollector(_maxKey, this);
+        _searcher.Search(new ConstantScoreQuery(filter), collector);
+        return collector.ToKeySet();
+    }
+
     /// <summary>The keys of every product matching <paramref name="filter"/>.</summary>
     public KeySet MatchingKeys(Query filter)
     {
@@ -214,6 +236,7 @@ public sealed class Bm25Searcher : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        Filters.Dispose();
         _reader.Dispose();
         _directory.Dispose();
         _analyzer.Dispose();

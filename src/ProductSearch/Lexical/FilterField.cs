@@ -40,6 +40,14 @@ public sealed record FilterField(string Name, string LuceneField, FilterValueKin
         return All.FirstOrDefault(f => f.Name == key) ?? All.FirstOrDefault(f => "product_" + f.Name == key);
     }
 
+    /// <summary>The filter field of custom attribute <paramref name="name"/> of <paramref name="type"/>.</summary>
+    internal static FilterField ForAttribute(string name, Catalog.SchemaFieldType type) => type switch
+    {
+        Catalog.SchemaFieldType.Number => new(name, LexicalFields.AttributeNumber(name), FilterValueKind.Number),
+        Catalog.SchemaFieldType.Boolean => new(name, LexicalFields.AttributeTerm(name), FilterValueKind.Boolean),
+        _ => new(name, LexicalFields.AttributeTerm(name), FilterValueKind.Text),
+    };
+
     /// <summary>How text values are compared: trimmed and lowercased.</summary>
     public static string Normalize(string value) => value.Trim().ToLowerInvariant();
 }
@@ -55,4 +63,6 @@ public enum FilterValueKind
     Number,
     /// <summary>A whole number.</summary>
     Integer,
+    /// <summary><c>true</c> or <c>false</c>.</summary>
+    Boolean,
 }

@@ -56,6 +56,15 @@ public static class LexicalFields
     /// <summary>Numeric rating count (long), for equality filters.</summary>
     public const string RatingCount = "n_rating_count";
 
+    /// <summary>The untokenized, lowercased term of a keyword or boolean attribute, for filters and facets.</summary>
+    internal static string AttributeTerm(string name) => "fa_" + name;
+
+    /// <summary>The numeric (double) copy of a number attribute, for range filters, facets and sorting.</summary>
+    internal static string AttributeNumber(string name) => "na_" + name;
+
+    /// <summary>The analysed text of a searchable attribute, which joins the BM25 query with the schema's boost.</summary>
+    internal static string AttributeText(string name) => "ta_" + name;
+
     /// <summary>The text fields a query searches.</summary>
     public static IReadOnlyList<string> TextFields { get; } = [Title, Brand, Color, Bullets, Description];
 

@@ -22,8 +22,8 @@ public static class LexicalFilter
     {
         AnyOfClause anyOf => AnyOf(anyOf),
         RangeClause range when range.Field.Kind == FilterValueKind.Integer =>
-            NumericRangeQuery.NewInt64Range(range.Field.LuceneField, ToLong(range.Min, floor: false), ToLong(range.Max, floor: true), true, true),
-        RangeClause range => NumericRangeQuery.NewDoubleRange(range.Field.LuceneField, range.Min, range.Max, true, true),
+            NumericRangeQuery.NewInt64Range(range.Field.LuceneField, LowestWhole(range), HighestWhole(range), true, true),
+        RangeClause range => NumericRangeQuery.NewDoubleRange(range.Field.LuceneField, range.Min, range.Max, !range.MinExclusive, !range.MaxExclusive),
         _ => throw new ArgumentOutOfRangeException(nameof(clause), clause, "Unknown filter clause."),
     };
 
@@ -34,6 +34,11 @@ public static class LexicalFilter
         return any;
     }
 
-    private static long? ToLong(double? value, bool floor) =>
-        value is { } v ? (long)(floor ? Math.Floor(v) : Math.Ceiling(v)) : null;
+    /// <summary>The smallest whole number the range keeps (above 4 → 5; at least 4.5 → 5).</summary>
+    private static long? LowestWhole(RangeClause range) =>
+        range.Min is { } min ? (long)(range.MinExclusive ? Math.Floor(min) + 1 : Math.Ceiling(min)) : null;
+
+    /// <summary>The largest whole number the range keeps (below 4 → 3; at most 4.5 → 4).</summary>
+    private static long? HighestWhole(RangeClause range) =>
+        range.Max is { } max ? (long)(range.MaxExclusive ? Math.Ceiling(max) - 1 : Math.Floor(max)) : null;
 }

@@ -16,14 +16,14 @@ internal sealed class CompiledRule
     private readonly Lazy<KeySet?> _bury;
     private readonly Lazy<IReadOnlyDictionary<string, long>> _keys;
 
-    public CompiledRule(MerchandisingRule rule, int number, Bm25Searcher lexical, ProductStore store)
+    public CompiledRule(MerchandisingRule rule, int number, Bm25Searcher lexical, ProductStore store, Indexing.IndexSchema schema)
     {
         Rule = rule;
         Reference = new RuleReference(number, rule.Name);
         _exact = rule.Query.Exact is { } exact ? QueryWords.Of(exact) : null;
         _contains = rule.Query.Contains?.SelectMany(QueryWords.Of).Distinct(StringComparer.Ordinal).ToArray();
-        _boost = new Lazy<KeySet?>(() => Matching(rule.Boost, lexical));
-        _bury = new Lazy<KeySet?>(() => Matching(rule.Bury, lexical));
+        _boost = new Lazy<KeySet?>(() => Matching(rule.Boost, lexical, schema));
+        _bury = new Lazy<KeySet?>(() => Matching(rule.Bury, lexical, schema));
         _keys = new Lazy<IReadOnlyDictionary<string, long>>(() =>
             store.Lookup(rule.Pin.Select(p => p.Id).Concat(rule.Hide)).ToDictionary(e => e.Key, e => e.Value.Key, StringComparer.Ordinal));
         BoostText = string.Join(" and ", rule.Boost);
@@ -53,6 +53,21 @@ internal sealed class CompiledRule
     public bool Matches(string[] queryWords) =>
         _exact is not null ? _exact.AsSpan().SequenceEqual(queryWords) : _contains!.All(queryWords.Contains);
 
-    private static KeySet? Matching(IReadOnlyList<string> conditions, Bm25Searcher lexical) =>
-        conditions.Count == 0 ? null : lexical.MatchingKeys(LexicalFilter.Build(conditions.Select(RuleConditions.Parse).ToArray())!);
+    /// <summary>
+    /// Keys meeting every condition. A condition this commit's schema cannot resolve (a later schema change dropped or
+    /// retyped its field) matches nothing rather than making the commit unreadable; <c>rules set</c> refuses such a
+    /// condition up front (<see cref="MerchandisingRuleSet.CheckAgainst"/>).
+    /// </summary>
+    private static KeySet? Matching(IReadOnlyList<string> conditions, Bm25Searcher lexical, Indexing.IndexSchema schema)
+    {
+        if (conditions.Count == 0) return null;
+        try
+        {
+            return lexical.MatchingKeys(LexicalFilter.Build(conditions.Select(c => RuleConditions.Resolve(c, schema)).ToArray())!);
+        }
+        catch (ArgumentException)
+        {
+            return lexical.MatchingKeys(new Lucene.Net.Search.BooleanQuery());
+        }
+    }
 }

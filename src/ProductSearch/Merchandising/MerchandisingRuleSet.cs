@@ -104,13 +104,33 @@ public sealed class MerchandisingRuleSet
         CheckConditions(rule.Bury, number, "bury");
     }
 
+    /// <summary>
+    /// Checks every boost and bury condition against the schema of the index the rules are set on: each field must
+    /// exist there and be filterable, each value of its type.
+    /// </summary>
+    /// <exception cref="MerchandisingRulesException">A condition does not resolve; names the rule and the condition.</exception>
+    internal void CheckAgainst(Indexing.IndexSchema schema)
+    {
+        for (var r = 0; r < Rules.Count; r++)
+        {
+            foreach (var (conditions, field) in new[] { (Rules[r].Boost, "boost"), (Rules[r].Bury, "bury") })
+            {
+                for (var i = 0; i < conditions.Count; i++)
+                {
+                    try { RuleConditions.Resolve(conditions[i], schema); }
+                    catch (ArgumentException ex) { throw new MerchandisingRulesException(r + 1, $"{field}[{i}]", ex.Message.Split(" (Parameter", 2)[0], ex); }
+                }
+            }
+        }
+    }
+
     private static void CheckConditions(IReadOnlyList<string> conditions, int number, string field)
     {
         for (var i = 0; i < conditions.Count; i++)
         {
             try
             {
-                RuleConditions.Parse(conditions[i] ?? "");
+                RuleConditions.CheckSyntax(conditions[i] ?? "");
             }
             catch (ArgumentException ex)
             {

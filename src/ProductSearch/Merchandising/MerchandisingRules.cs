@@ -14,10 +14,10 @@ internal sealed class MerchandisingRules
 {
     private readonly CompiledRule[] _rules;
 
-    public MerchandisingRules(MerchandisingRuleSet set, Bm25Searcher lexical, ProductStore store)
+    public MerchandisingRules(MerchandisingRuleSet set, Bm25Searcher lexical, ProductStore store, Indexing.IndexSchema schema)
     {
         Set = set;
-        _rules = set.Rules.Select((rule, i) => new CompiledRule(rule, i + 1, lexical, store)).ToArray();
+        _rules = set.Rules.Select((rule, i) => new CompiledRule(rule, i + 1, lexical, store, schema)).ToArray();
     }
 
     /// <summary>The rules as stored.</summary>

@@ -9,7 +9,7 @@ namespace ProductSearch.Search;
 /// Lucene query and the set of keys passing them, and the query's embedding. Every stage after preparation reads
 /// from here and never goes back to the request's raw text or filters.
 /// </summary>
-internal sealed class PreparedQuery
+internal sealed record PreparedQuery
 {
     public required SearchRequest Request { get; init; }
 
@@ -40,8 +40,8 @@ internal sealed class PreparedQuery
     /// </summary>
     public IReadOnlyList<IReadOnlyList<string>> NegatedTerms { get; init; } = [];
 
-    /// <summary>The request's filters as one Lucene query; <c>null</c> without filters.</summary>
-    public Query? Filter { get; init; }
+    /// <summary>The request's filters as one Lucene filter (cached per commit: <see cref="FilterCache"/>); <c>null</c> without filters.</summary>
+    public Filter? Filter { get; init; }
 
     /// <summary>The keys passing <see cref="Filter"/> in the snapshot searched; <c>null</c> without filters.</summary>
     public KeySet? Allowed { get; init; }

@@ -9,7 +9,7 @@ namespace ProductSearch.Search;
 
 /// <summary>
 /// The first stage of a search: reads what the text negates, analyses the rest into the BM25 query, builds the
-/// filters once (a Lucene query and the snapshot's set of keys passing it, which both retrievers use), and embeds the
+/// filters once (a Lucene filter and the snapshot's set of keys passing it, both kept for the commit's next searches, which both retrievers use), and embeds the
 /// text for the dense retriever — each only when the request's mode needs it.
 /// </summary>
 internal sealed class QueryPreparer(ITextEmbedder embedder) : IDisposable
@@ -20,9 +20,8 @@ internal sealed class QueryPreparer(ITextEmbedder embedder) : IDisposable
     public PreparedQuery Prepare(SearchRequest request, IReadOnlyList<FilterClause> filters, RankingProfile profile, IndexSnapshot snapshot,
         CancellationToken cancellationToken)
     {
-        var filter = LexicalFilter.Build(filters);
-        var allowed = filter is null ? null : snapshot.Lexical.MatchingKeys(filter);
-        var settings = request.TypoTolerance ? profile.Lexical : profile.Lexical with { Typos = null };
+        var (filter, allowed) = snapshot.Lexical.Filters.Get(filters);
+        var settings = WithSearchableAttributes(request.TypoTolerance ? profile.Lexical : profile.Lexical with { Typos = null }, snapshot.Schema);
         var locale = request.Locale is null ? snapshot.Lexical.MainLocale : CatalogLocale.OfQuery(request.Locale);
         var analyzer = snapshot.QueryAnalyzer(locale);
         // Corrections and completions need words separated by spaces.
@@ -72,6 +71,29 @@ internal sealed class QueryPreparer(ITextEmbedder embedder) : IDisposable
             Vector = vector,
             EmbeddingTime = embeddingTime,
         };
+    }
+
+    /// <summary>The schema's searchable attributes join the BM25 query's fields, each with its boost.</summary>
+    private static LexicalQuerySettings WithSearchableAttributes(LexicalQuerySettings settings, Indexing.IndexSchema schema)
+    {
+        var searchable = schema.Fields.Where(f => f.Value.Searchable).ToArray();
+        if (searchable.Length == 0) return settings;
+        var boosts = new Dictionary<string, float>(settings.FieldBoosts);
+        foreach (var (name, field) in searchable) boosts[LexicalFields.AttributeText(name)] = field.Boost;
+        return settings with { FieldBoosts = boosts };
+    }
+
+    /// <summary>
+    /// <paramref name="query"/> with other filters (a facet's counts without its own field's): the filter and the keys
+    /// passing it are built again; the embedding is reused (made now only when the first filters matched nothing, so none was).
+    /// </summary>
+    public PreparedQuery Refilter(PreparedQuery query, IReadOnlyList<FilterClause> filters, IndexSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var (filter, allowed) = snapshot.Lexical.Filters.Get(filters);
+        var vector = query.Vector;
+        if (vector is null && query.Request.Mode != SearchMode.Bm25 && allowed is not { Count: 0 })
+            vector = embedder.Embed([query.DenseText], EmbeddingPurpose.Query, cancellationToken)[0];
+        return query with { Filter = filter, Allowed = allowed, Vector = vector };
     }
 
     /// <summary>

@@ -224,6 +224,31 @@ public sealed class MerchandisingRulesTests : IDisposable
         Assert.False(File.Exists(new IndexLayout(_path).MerchandisingRulesPath(_engine.Manifest.Generation)));
     }
 
+    [Theory]
+    [InlineData("""{"rules": [{"query": {"exact": "x"}, "boost": ["in_stock=false"]}]}""", 1, "boost[0]", "in_stock")]
+    [InlineData("""{"rules": [{"query": {"exact": "x"}, "hide": ["a"]}, {"query": {"exact": "x"}, "bury": ["brand=a", "rating>=high"]}]}""", 2, "bury[1]", "'high' is not a number")]
+    [InlineData("""{"rules": [{"query": {"exact": "x"}, "bury": ["brand>3"]}]}""", 1, "bury[0]", "brand")]
+    public void A_condition_the_index_schema_cannot_resolve_is_refused_naming_rule_and_field_and_commits_nothing(string json, int rule, string field, string problem)
+    {
+        var generation = _engine.Manifest.Generation;
+        var error = Assert.Throws<MerchandisingRulesException>(() => SetRules(json));
+        Assert.Equal(rule, error.RuleNumber);
+        Assert.Equal(field, error.Field);
+        Assert.Contains(problem, error.Message);
+        Assert.DoesNotContain("(Parameter", error.Message);
+        _engine.Refresh();
+        Assert.Equal(generation, _engine.Manifest.Generation);
+    }
+
+    [Fact]
+    public void A_condition_on_a_custom_attribute_boosts_the_products_that_carry_it()
+    {
+        TinyIndex.Write(_path, [Catalog[5] with { Attributes = new Dictionary<string, AttributeValue> { ["in_stock"] = AttributeValue.Of(true) } }]);
+        SetRules("""{"rules": [{"query": {"contains": ["hammer"]}, "boost": ["in_stock=true"]}]}""");
+        Assert.NotEqual(Catalog[5].Id, Ids("hammer", rules: false)[0]);
+        Assert.Equal(Catalog[5].Id, Ids("hammer")[0]);
+    }
+
     [Fact]
     public void A_rule_naming_a_product_the_index_lacks_is_kept_reported_at_commit_and_listed_by_verify()
     {
