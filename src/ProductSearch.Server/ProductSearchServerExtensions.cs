@@ -74,6 +74,7 @@ public static class ProductSearchServerExtensions
         });
 
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new AttributeValueJsonConverter()));
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerKeyDocument>());
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(ServerMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting")

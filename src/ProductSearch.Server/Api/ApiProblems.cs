@@ -46,7 +46,7 @@ internal static class ApiProblems
         "productId" => "id",
         "text" => "q",
         "max" => "n",
-        "FieldEquals" => "filter",
+        "FieldEquals" or "Conditions" => "filter",
         null or "" => "request",
         _ => char.ToLowerInvariant(engineName[0]) + engineName[1..],
     };

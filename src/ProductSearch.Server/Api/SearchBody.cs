@@ -14,7 +14,12 @@ namespace ProductSearch.Server.Api;
 /// <param name="Filters">Conditions every result must meet.</param>
 /// <param name="Locale">The query's language (us, es, jp); default: the catalog's most common.</param>
 /// <param name="TypoTolerance">Let words match within a few edits (default true).</param>
-internal sealed record SearchBody(string? Query, int? K, int? Offset, string? Mode, FiltersBody? Filters, string? Locale, bool? TypoTolerance);
+/// <param name="Filter">Conditions on filterable fields of the index's schema, all of which must hold: FIELD=VALUE (any of: FIELD=A,B), FIELD&lt;N, FIELD&lt;=N, FIELD&gt;N, FIELD&gt;=N.</param>
+/// <param name="Sort">Order by a sortable field instead of relevance: FIELD:asc or FIELD:desc; relevance breaks ties.</param>
+/// <param name="Facets">Facetable fields to count over the whole result set: a name, or {"field", "ranges": [{"min", "max"}]} for a number field.</param>
+/// <param name="Explain">Carry the merchandising rules applied: each hit's notes, the rules matched, the products hidden.</param>
+internal sealed record SearchBody(string? Query, int? K, int? Offset, string? Mode, FiltersBody? Filters, string? Locale, bool? TypoTolerance,
+    IReadOnlyList<string>? Filter = null, string? Sort = null, IReadOnlyList<FacetBody>? Facets = null, bool? Explain = null);
 
 /// <summary>The conditions of <see cref="SearchFilters"/>.</summary>
 /// <param name="Brands">The brand is one of these.</param>
@@ -46,19 +51,30 @@ internal sealed record SearchParameters(
     [property: FromQuery(Name = "locale")] string? Locale,
     [property: FromQuery(Name = "minPrice")] decimal? MinPrice,
     [property: FromQuery(Name = "maxPrice")] decimal? MaxPrice,
-    [property: FromQuery(Name = "filter")] string[]? Filter)
+    [property: FromQuery(Name = "filter")] string[]? Filter,
+    [property: FromQuery(Name = "sort")] string? Sort,
+    [property: FromQuery(Name = "facet")] string[]? Facet,
+    [property: FromQuery(Name = "explain")] bool? Explain)
 {
-    /// <summary>The same search as a body; a <c>filter</c> not of the form FIELD=VALUE is named.</summary>
-    public (SearchBody? Body, string? Error) ToBody()
-    {
-        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var filter in Filter ?? [])
-        {
-            var equals = filter.IndexOf('=');
-            if (equals <= 0) return (null, $"filter '{filter}' is not FIELD=VALUE.");
-            fields[filter[..equals].Trim()] = filter[(equals + 1)..];
-        }
-        var filters = new FiltersBody(Brand, Color, Category, null, MinPrice, MaxPrice, fields.Count > 0 ? fields : null);
-        return (new SearchBody(Q, K, Offset, Mode, filters, Locale, null), null);
-    }
+    /// <summary>
+    /// The same search as a body. Each <c>filter</c> is a condition in the core's syntax (<see cref="SearchFilter.Parse"/>),
+    /// so <c>filter=size=M,L</c> and <c>filter=rating&gt;=4</c> read as on the command line; a facet is a field's name.
+    /// </summary>
+    public SearchBody ToBody() =>
+        new(Q, K, Offset, Mode, new FiltersBody(Brand, Color, Category, null, MinPrice, MaxPrice, null), Locale, null,
+            Filter, Sort, Facet?.Select(f => new FacetBody(f, null)).ToArray(), Explain);
 }
+
+/// <summary>A facet asked for in <c>POST /search</c>: a field's name (a JSON string is taken as one), and ranges for a number field.</summary>
+/// <param name="Field">The facetable field.</param>
+/// <param name="Ranges">For a number field, the ranges to count in (default: price bands, rating 1+…4+, each distinct value for the others).</param>
+[System.Text.Json.Serialization.JsonConverter(typeof(FacetBodyJsonConverter))]
+internal sealed record FacetBody(string? Field, IReadOnlyList<RangeBody>? Ranges)
+{
+    public FacetRequest ToRequest() => new((Field ?? "").Trim()) { Ranges = Ranges?.Select(r => new FacetRange(r.Min, r.Max)).ToArray() };
+}
+
+/// <summary>A range of a number facet: from <paramref name="Min"/> (included) to <paramref name="Max"/> (left out); a missing bound is open.</summary>
+/// <param name="Min">Lowest value counted.</param>
+/// <param name="Max">The value above the range.</param>
+internal sealed record RangeBody(double? Min, double? Max);

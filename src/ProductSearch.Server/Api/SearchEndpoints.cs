@@ -15,12 +15,11 @@ internal static class SearchEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/search", (HttpContext http, [Microsoft.AspNetCore.Http.AsParameters] SearchParameters parameters, CancellationToken cancellationToken) =>
-            {
-                var (body, error) = parameters.ToBody();
-                return error is not null ? Task.FromResult(ApiProblems.BadRequest("filter", error)) : SearchAsync(http, body!, cancellationToken);
-            })
+                SearchAsync(http, parameters.ToBody(), FacetParameter.Query, cancellationToken))
             .WithName("Search").WithSummary("Searches the catalog (parameters in the address).")
-            .WithDescription("q, k (1–1000), offset, mode (hybrid, bm25, dense, ranked-hybrid), brand, color, category (each repeatable), locale, minPrice, maxPrice, filter=FIELD=VALUE (repeatable).")
+            .WithDescription("q, k (1–1000), offset, mode (hybrid, bm25, dense, ranked-hybrid), brand, color, category (each repeatable), locale, minPrice, maxPrice, " +
+                             "filter (repeatable, all must hold: FIELD=VALUE, FIELD=A,B, FIELD<N, FIELD<=N, FIELD>N, FIELD>=N on a filterable field of the index's schema), " +
+                             "sort (FIELD:asc or FIELD:desc on a sortable field), facet (repeatable: a facetable field to count), explain (true: the merchandising rules applied).")
             .Produces<SearchAnswer>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapPost("/search", SearchFromBodyAsync)
@@ -56,10 +55,13 @@ internal static class SearchEndpoints
             var what = ex.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "is not a field of a search" : "has a value of the wrong type, or the JSON is malformed";
             return ApiProblems.BadRequest(field, $"'{field}' {what}.");
         }
-        return body is null ? ApiProblems.BadRequest("body", "The body is empty: send a search as a JSON object.") : await SearchAsync(http, body, cancellationToken);
+        return body is null ? ApiProblems.BadRequest("body", "The body is empty: send a search as a JSON object.") : await SearchAsync(http, body, FacetParameter.Body, cancellationToken);
     }
 
-    private static async Task<IResult> SearchAsync(HttpContext http, SearchBody body, CancellationToken cancellationToken)
+    /// <summary>What the facets are called where they were sent: <c>facet</c> (repeated in the address) or <c>facets</c> (a body's list).</summary>
+    private enum FacetParameter { Query, Body }
+
+    private static async Task<IResult> SearchAsync(HttpContext http, SearchBody body, FacetParameter facetParameter, CancellationToken cancellationToken)
     {
         var services = http.RequestServices;
         var provider = services.GetRequiredService<SearchEngineProvider>();
@@ -69,24 +71,42 @@ internal static class SearchEndpoints
         var mode = SearchMode.Hybrid;
         if (body.Mode is not null && !SearchModes.TryParse(body.Mode, out mode))
             return ApiProblems.BadRequest("mode", $"Unknown mode '{body.Mode}'; use hybrid, bm25, dense or ranked-hybrid.");
+        var facetName = facetParameter == FacetParameter.Query ? "facet" : "facets";
+        SearchFilter[]? conditions;
+        SearchSort? sort;
+        try { conditions = body.Filter is { Count: > 0 } filter ? filter.Select(SearchFilter.Parse).ToArray() : null; }
+        catch (ArgumentException ex) { return ApiProblems.BadRequest("filter", ApiProblems.Message(ex)); }
+        try { sort = string.IsNullOrWhiteSpace(body.Sort) ? null : SearchSort.Parse(body.Sort); }
+        catch (ArgumentException ex) { return ApiProblems.BadRequest("sort", ApiProblems.Message(ex)); }
+        if (body.Facets?.Any(f => string.IsNullOrWhiteSpace(f?.Field)) == true)
+            return ApiProblems.BadRequest(facetName, "A facet names no field.");
+        var filters = (body.Filters?.ToFilters() ?? new SearchFilters()) with { Conditions = conditions };
+        var explain = body.Explain ?? false;
         var request = new SearchRequest
         {
             Query = body.Query,
             K = body.K ?? 10,
             Offset = body.Offset ?? 0,
             Mode = mode,
-            Filters = body.Filters?.ToFilters(),
+            Filters = filters.IsEmpty ? null : filters,
             Locale = string.IsNullOrWhiteSpace(body.Locale) ? null : body.Locale,
             TypoTolerance = body.TypoTolerance ?? true,
+            Sort = sort,
+            Facets = body.Facets is { Count: > 0 } facets ? facets.Select(f => f.ToRequest()).ToArray() : null,
+            Explain = explain,
         };
         return await ReadAsync(provider, async engine =>
         {
             var response = await engine.SearchAsync(request, cancellationToken);
             services.GetRequiredService<ServerMetrics>().Searched(response);
-            var hits = response.Hits.Select(h => new HitAnswer(h.Rank, h.Product.Id, h.Score, h.Highlight, h.Product)).ToArray();
+            var hits = response.Hits.Select(h => new HitAnswer(h.Rank, h.Product.Id, h.Score, h.Highlight, h.Product,
+                explain ? h.Merchandising.Select(n => new MerchandisingAnswer(n.Rule.Number, n.Rule.Name, n.Action.ToString().ToLowerInvariant(), n.Detail)).ToArray() : null)).ToArray();
             return TypedResults.Ok(new SearchAnswer(engine.Manifest.Generation, response.Mode.Name(), hits, response.FilterMatches, response.DidYouMean,
-                response.FromCache, Math.Round(response.Elapsed.TotalMilliseconds, 3)));
-        });
+                response.FromCache, Math.Round(response.Elapsed.TotalMilliseconds, 3), response.TotalHits, response.TotalHitsIsLowerBound, request.Sort?.ToString(),
+                response.Facets.ToDictionary(f => f.Key, f => f.Value.Select(FacetAnswer.From).ToArray()),
+                explain ? response.MatchedRules.Select(r => new RuleAnswer(r.Number, r.Name)).ToArray() : null,
+                explain ? response.Hidden.Select(h => new HiddenAnswer(h.ProductId, h.Rule.Number)).ToArray() : null));
+        }, name => name == "Facets" ? facetName : ApiProblems.ParameterName(name));
     }
 
     // The engine checks the text's length, n's range and the id itself: its ArgumentException becomes the 400.
@@ -106,7 +126,7 @@ internal static class SearchEndpoints
     /// Runs a read on the engine: 503 when it is not open or fails (damage is reported, so /health turns unhealthy),
     /// 400 naming the parameter when the engine refuses one.
     /// </summary>
-    private static async Task<IResult> ReadAsync(SearchEngineProvider provider, Func<SearchEngine, Task<IResult>> read)
+    private static async Task<IResult> ReadAsync(SearchEngineProvider provider, Func<SearchEngine, Task<IResult>> read, Func<string?, string>? parameterName = null)
     {
         if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason, provider.IndexPath);
         try
@@ -115,7 +135,7 @@ internal static class SearchEndpoints
         }
         catch (ArgumentException ex)
         {
-            return ApiProblems.BadRequest(ApiProblems.ParameterName(ex.ParamName), ApiProblems.Message(ex));
+            return ApiProblems.BadRequest((parameterName ?? ApiProblems.ParameterName)(ex.ParamName), ApiProblems.Message(ex));
         }
         catch (ProductSearchException ex)
         {

@@ -28,7 +28,7 @@ internal static class ProductJson
 
     /// <summary>The field names, as the API spells them.</summary>
     public static readonly IReadOnlyList<string> Fields =
-        ["id", "title", "description", "bulletPoints", "brand", "color", "locale", "price", "rating", "ratingCount", "categories", "imageUrl"];
+        ["id", "title", "description", "bulletPoints", "brand", "color", "locale", "price", "rating", "ratingCount", "categories", "imageUrl", "attributes"];
 
     /// <summary>
     /// The products of a <c>PUT /products</c> body: a JSON array of product objects, or JSON Lines (one object a line).
@@ -89,7 +89,9 @@ internal static class ProductJson
 
     /// <summary>
     /// <paramref name="product"/> with the fields of <paramref name="patch"/> (a JSON object) set: a partial update.
-    /// <c>null</c> clears an optional field; <c>id</c> and <c>title</c> cannot be cleared.
+    /// <c>null</c> clears an optional field; <c>id</c> and <c>title</c> cannot be cleared. <c>attributes</c> is merged
+    /// into the product's (JSON Merge Patch): a name set to <c>null</c> removes that attribute, the others are kept;
+    /// <c>"attributes": null</c> removes them all.
     /// </summary>
     public static (Product? Product, WriteRefusal? Refusal) Apply(Product product, JsonElement patch, int number, string? id)
     {
@@ -114,8 +116,13 @@ internal static class ProductJson
                     "rating" => product with { Rating = Rating(value) },
                     "ratingCount" => product with { RatingCount = Count(value) },
                     "categories" => product with { Categories = Categories(value) },
+                    "attributes" => product with { Attributes = Attributes(product.Attributes, value) },
                     _ => throw new FormatException($"is not a product field; the fields are {string.Join(", ", Fields)}."),
                 };
+            }
+            catch (AttributeFormatException ex)
+            {
+                return (null, new WriteRefusal(number, id, $"attributes.{ex.Attribute}", ex.Message));
             }
             catch (FormatException ex)
             {
@@ -165,6 +172,46 @@ internal static class ProductJson
         return value.EnumerateArray().Select(c => Text(c, MaxFilterValueLength)).OfType<string>().ToArray();
     }
 
+    /// <summary>
+    /// <paramref name="current"/> with the attributes of <paramref name="value"/> laid over it: a string is a keyword,
+    /// a number a number, <c>true</c>/<c>false</c> a boolean, <c>null</c> removes the attribute. Names follow
+    /// <see cref="AttributeNames"/>; an object or a list is refused (attributes are flat), as is a blank string.
+    /// </summary>
+    private static IReadOnlyDictionary<string, AttributeValue> Attributes(IReadOnlyDictionary<string, AttributeValue> current, JsonElement value)
+    {
+        var attributes = new SortedDictionary<string, AttributeValue>(StringComparer.Ordinal);
+        if (value.ValueKind == JsonValueKind.Null) return attributes;
+        if (value.ValueKind != JsonValueKind.Object) throw new FormatException($"must be an object of name: value, not {Kind(value)}.");
+        foreach (var (name, old) in current) attributes[name] = old;
+        foreach (var attribute in value.EnumerateObject())
+        {
+            var name = attribute.Name;
+            if (AttributeNames.Problem(name) is { } problem) throw new AttributeFormatException(name, $"{problem}.");
+            var given = attribute.Value;
+            if (given.ValueKind == JsonValueKind.Null)
+            {
+                attributes.Remove(name);
+                continue;
+            }
+            try
+            {
+                attributes[name] = given.ValueKind switch
+                {
+                    JsonValueKind.String => AttributeValue.Of(Text(given, MaxFilterValueLength) ?? throw new FormatException("is a blank string; send null to remove it.")),
+                    JsonValueKind.Number when given.TryGetDouble(out var number) && double.IsFinite(number) => AttributeValue.Of(number),
+                    JsonValueKind.Number => throw new FormatException("is a number too large for a double."),
+                    JsonValueKind.True or JsonValueKind.False => AttributeValue.Of(given.GetBoolean()),
+                    _ => throw new FormatException($"is {Kind(given)}; an attribute is a string, a number or a boolean (null removes it)."),
+                };
+            }
+            catch (FormatException ex)
+            {
+                throw new AttributeFormatException(name, ex.Message);
+            }
+        }
+        return attributes;
+    }
+
     private static WriteRefusal TooMany(int max) => new(max + 1, null, "body", $"one write takes at most {max:N0} products; send the rest in another.");
 
     private static string Kind(JsonElement value) => value.ValueKind switch
@@ -179,4 +226,10 @@ internal static class ProductJson
 
     private static string Position(JsonException ex) =>
         ex.LineNumber is { } line ? $"line {line + 1}, position {ex.BytePositionInLine + 1}" : "unexpected content";
+}
+
+/// <summary>A custom attribute's value or name that cannot be taken; the refusal names the field as <c>attributes.NAME</c>.</summary>
+internal sealed class AttributeFormatException(string attribute, string message) : FormatException(message)
+{
+    public string Attribute { get; } = attribute;
 }
