@@ -98,7 +98,8 @@ public static class ProductSearchServerExtensions
 
     /// <summary>
     /// Maps the endpoints: <c>GET|POST /search</c>, <c>GET /suggest</c>, <c>GET /products/{id}</c> (any key);
-    /// <c>PUT /products</c>, <c>PATCH|DELETE /products/{id}</c>, <c>POST /products/delete</c>, <c>GET|POST /keys</c>,
+    /// <c>PUT /products</c>, <c>PATCH|DELETE /products/{id}</c>, <c>POST /products/delete</c>, <c>GET|PUT /schema</c>,
+    /// <c>GET|PUT|DELETE /rules</c>, <c>GET|POST /keys</c>,
     /// <c>DELETE /keys/{id}</c> (admin key); <c>GET /metrics</c> (Prometheus text, any key); <c>GET /health</c> and
     /// <c>GET /openapi/v1.json</c> (no key).
     /// </summary>
@@ -109,6 +110,8 @@ public static class ProductSearchServerExtensions
         SearchEndpoints.Map(reads);
         var writes = endpoints.MapGroup("").RequireAuthorization(AdminPolicy).RequireRateLimiting(RateLimitPolicy).WithTags("Products");
         WriteEndpoints.Map(writes);
+        var settings = endpoints.MapGroup("").RequireAuthorization(AdminPolicy).RequireRateLimiting(RateLimitPolicy).WithTags("Settings");
+        SettingsEndpoints.Map(settings);
         var keys = endpoints.MapGroup("").RequireAuthorization(AdminPolicy).RequireRateLimiting(RateLimitPolicy).WithTags("Keys");
         KeyEndpoints.Map(keys);
         endpoints.MapHealthChecks("/health");

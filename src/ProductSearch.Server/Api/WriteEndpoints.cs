@@ -42,8 +42,11 @@ internal static class WriteEndpoints
     /// <param name="Ids">The catalog ids to delete.</param>
     internal sealed record DeleteBody(IReadOnlyList<string>? Ids);
 
-    private static RouteHandlerBuilder WithWriteAnswers(this RouteHandlerBuilder builder) => builder
-        .Produces<WriteResult>().ProducesValidationProblem()
+    private static RouteHandlerBuilder WithWriteAnswers(this RouteHandlerBuilder builder) => builder.Produces<WriteResult>().WithCommitProblems();
+
+    /// <summary>The problems any commit may answer: a bad request, the index held, a body too large, the index unavailable.</summary>
+    internal static RouteHandlerBuilder WithCommitProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<IResult> UpsertAsync(HttpRequest request, ProductWrites writes, SearchEngineProvider provider, IOptions<ProductSearchServerOptions> options, CancellationToken cancellationToken)
@@ -115,12 +118,20 @@ internal static class WriteEndpoints
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
-    /// <summary>Runs a write and turns its failures into answers: 409 when the index is held, 503 when it cannot be written.</summary>
-    private static async Task<IResult> WriteAsync(SearchEngineProvider provider, Func<Task<WriteResult?>> write, string? notFound = null)
+    /// <summary>
+    /// Runs a write and turns its failures into answers: 409 when the index is held, 503 when it cannot be written;
+    /// <paramref name="refused"/> may answer an engine refusal of the request itself (a bad schema or rule) first.
+    /// </summary>
+    internal static async Task<IResult> WriteAsync<T>(SearchEngineProvider provider, Func<Task<T?>> write, string? notFound = null,
+        Func<ProductSearchException, IResult?>? refused = null) where T : class
     {
         try
         {
             return await write() is { } result ? TypedResults.Ok(result) : ApiProblems.NotFound(notFound ?? "Not found.");
+        }
+        catch (ProductSearchException ex) when (refused?.Invoke(ex) is { } answer)
+        {
+            return answer;
         }
         catch (WriteRefusalException ex)
         {

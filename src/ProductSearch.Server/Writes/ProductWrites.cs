@@ -64,10 +64,23 @@ internal sealed class ProductWrites(SearchEngineProvider provider, IOptions<Prod
     public Task<WriteResult> DeleteAsync(IReadOnlyList<string> productIds, CancellationToken cancellationToken) =>
         RunAsync((writer, _) => Task.FromResult(writer.Delete(productIds, cancellationToken)), cancellationToken);
 
+    /// <summary>
+    /// A change of the index's settings (schema, merchandising rules) rather than its products, as one commit under the
+    /// same lock as product writes; the engine serves it before this returns.
+    /// </summary>
+    public async Task<IndexCommitReport> ChangeSettingsAsync(Func<IndexWriter, IndexCommitReport> change, CancellationToken cancellationToken) =>
+        (await CommitAsync((writer, _) => Task.FromResult<IndexCommitReport?>(change(writer)), cancellationToken))!;
+
     private async Task<WriteResult> RunAsync(Func<IndexWriter, SearchEngine, Task<IndexCommitReport>> write, CancellationToken cancellationToken) =>
         (await RunNullableAsync(async (w, e) => await write(w, e), cancellationToken))!;
 
-    private async Task<WriteResult?> RunNullableAsync(Func<IndexWriter, SearchEngine, Task<IndexCommitReport?>> write, CancellationToken cancellationToken)
+    private async Task<WriteResult?> RunNullableAsync(Func<IndexWriter, SearchEngine, Task<IndexCommitReport?>> write, CancellationToken cancellationToken) =>
+        await CommitAsync(write, cancellationToken) is { } report
+            ? new WriteResult(report.Manifest.Generation, report.Committed, report.Added, report.Updated, report.Unchanged, report.Deleted, report.NotFound,
+                report.Embedded, report.Manifest.ProductCount)
+            : null;
+
+    private async Task<IndexCommitReport?> CommitAsync(Func<IndexWriter, SearchEngine, Task<IndexCommitReport?>> write, CancellationToken cancellationToken)
     {
         if (!await _one.WaitAsync(options.Value.WriteWait, cancellationToken))
             throw new WriteConflictException($"Another write has held the index for more than {options.Value.WriteWait.TotalSeconds:0.#} s; try again.");
@@ -86,8 +99,7 @@ internal sealed class ProductWrites(SearchEngineProvider provider, IOptions<Prod
                 engine.Refresh();
                 metrics.Committed(stopwatch.Elapsed);
             }
-            return new WriteResult(report.Manifest.Generation, report.Committed, report.Added, report.Updated, report.Unchanged, report.Deleted, report.NotFound,
-                report.Embedded, report.Manifest.ProductCount);
+            return report;
         }
         finally
         {
