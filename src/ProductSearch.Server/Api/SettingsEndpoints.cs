@@ -30,7 +30,8 @@ internal static class SettingsEndpoints
             .Accepts<JsonElement>("application/json")
             .Produces<SchemaResult>().WithCommitProblems();
 
-        admin.MapGet("/rules", (SearchEngineProvider provider) => Read(provider, path => MerchandisingRulesStore.Read(path).ToJson()))
+        // No rules read as an empty list, which PUT /rules takes back (the file form leaves empty lists out).
+        admin.MapGet("/rules", (SearchEngineProvider provider) => Read(provider, path => MerchandisingRulesStore.Read(path) is { Rules.Count: > 0 } rules ? rules.ToJson() : "{\"rules\": []}"))
             .WithName("GetRules").WithSummary("The merchandising rules the index applies, as a rules file ({\"rules\": […]}).")
             .Produces<JsonElement>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
