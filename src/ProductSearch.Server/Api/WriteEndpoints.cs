@@ -24,7 +24,7 @@ internal static class WriteEndpoints
             .WithWriteAnswers();
 
         admin.MapPatch("/products/{id}", PatchAsync)
-            .WithName("PatchProduct").WithSummary("Changes some fields of a product (null clears one); the title is embedded again only if it changed.")
+            .WithName("PatchProduct").WithSummary("Changes some fields of a product (null clears one; attributes merge, an attribute set to null is removed); the title is embedded again only if it changed.")
             .Accepts<JsonElement>("application/json", "application/merge-patch+json")
             .WithWriteAnswers().ProducesProblem(StatusCodes.Status404NotFound);
 
