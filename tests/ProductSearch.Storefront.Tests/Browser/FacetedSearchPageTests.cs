@@ -15,97 +15,73 @@ public sealed class FacetedSearchPageTests
     [SkippableFact]
     public async Task Two_colours_and_a_price_band_narrow_the_results_counts_and_total_agree_and_pages_never_repeat()
     {
-        Chromium.Require();
-        SetDefaultExpectTimeout(20_000);
-        using var factory = new StorefrontFactory(TestIndex.Instance.IndexPath);
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using (playwright)
-        await using (browser)
-        {
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1360, Height = 1000 } });
-            var pageErrors = new List<string>();
-            page.PageError += (_, error) => pageErrors.Add(error);
-            await page.GotoAsync(factory.ClientOptions.BaseAddress + "?q=shoes");
-            await Expect(page.Locator("#filters[data-query='shoes']")).ToBeAttachedAsync();
-            // More than the candidate depth matches "shoes": the engine says so, and so does the page.
-            await Expect(page.Locator("#total")).ToHaveTextAsync(new Regex(@"^\d+\+ results$"));
+        await using var shop = await ShopPage.OpenAsync("?q=shoes");
+        var page = shop.Page;
+        await Expect(page.Locator("#filters[data-query='shoes']")).ToBeAttachedAsync();
+        // More than the candidate depth matches "shoes": the engine says so, and so does the page.
+        await Expect(page.Locator("#total")).ToHaveTextAsync(new Regex(@"^\d+\+ results$"));
 
-            var colors = page.Locator("#facet-color");
-            await colors.Locator(".facet-more").ClickAsync(); // Pink is past the first 8 colours
-            await PickAsync(page, colors.Locator("input[value='White']"));
-            await PickAsync(page, colors.Locator("input[value='Pink']"));
-            await PickAsync(page, page.Locator("#facet-price input[value='25-50']"));
-            await Expect(page.Locator("#active-filters .chip")).ToHaveTextAsync(["White", "Pink", "$25 – $50"]);
-            Assert.Contains("color=White&color=Pink&filter=price%3E%3D25&filter=price%3C50", page.Url, StringComparison.Ordinal);
+        var colors = page.Locator("#facet-color");
+        await colors.Locator(".facet-more").ClickAsync(); // Pink is past the first 8 colours
+        await PickAsync(page, colors.Locator("input[value='White']"));
+        await PickAsync(page, colors.Locator("input[value='Pink']"));
+        await PickAsync(page, page.Locator("#facet-price input[value='25-50']"));
+        await Expect(page.Locator("#active-filters .chip")).ToHaveTextAsync(["White", "Pink", "$25 – $50"]);
+        Assert.Contains("color=White&color=Pink&filter=price%3E%3D25&filter=price%3C50", page.Url, StringComparison.Ordinal);
 
-            await Expect(page.Locator("#total")).ToHaveTextAsync(new Regex(@"^\d+ results$")); // exact now: a set smaller than the depth
-            var total = int.Parse(await page.Locator("#total").GetAttributeAsync("data-total") ?? "", CultureInfo.InvariantCulture);
-            // The picked colours' counts are counted in the results themselves; the other colours keep theirs (disjunctive).
-            Assert.Equal(total, (await CountsAsync(colors.Locator(".facet-option:has(input:checked)"))).Sum());
-            Assert.Contains(await CountsAsync(colors.Locator(".facet-option:has(input:not(:checked))")), n => n > 0);
+        await Expect(page.Locator("#total")).ToHaveTextAsync(new Regex(@"^\d+ results$")); // exact now: a set smaller than the depth
+        var total = int.Parse(await page.Locator("#total").GetAttributeAsync("data-total") ?? "", CultureInfo.InvariantCulture);
+        // The picked colours' counts are counted in the results themselves; the other colours keep theirs (disjunctive).
+        Assert.Equal(total, (await CountsAsync(colors.Locator(".facet-option:has(input:checked)"))).Sum());
+        Assert.Contains(await CountsAsync(colors.Locator(".facet-option:has(input:not(:checked))")), n => n > 0);
 
-            // Page 1, then "more" with the same request at the next offset, until the page says there is no more.
-            var cards = page.Locator("#grid .card:not(.skeleton)");
-            var firstPage = await IdsAsync(cards);
-            Assert.Equal(Math.Min(24, total), firstPage.Length);
-            await LoadEveryPageAsync(page);
-            var all = await IdsAsync(cards);
-            Assert.Equal(total, all.Length);
-            Assert.Equal(all.Length, all.Distinct().Count()); // page 2 repeats nothing of page 1
-            Assert.All(await cards.Locator(".card-color .color-name").AllTextContentsAsync(), c => Assert.Contains(c, new[] { "White", "Pink" }));
-            Assert.All(await PricesAsync(cards), p => Assert.InRange(p, 25m, 49.99m));
+        // Page 1, then "more" with the same request at the next offset, until the page says there is no more.
+        var cards = page.Locator("#grid .card:not(.skeleton)");
+        var firstPage = await IdsAsync(cards);
+        Assert.Equal(Math.Min(24, total), firstPage.Length);
+        await LoadEveryPageAsync(page);
+        var all = await IdsAsync(cards);
+        Assert.Equal(total, all.Length);
+        Assert.Equal(all.Length, all.Distinct().Count()); // page 2 repeats nothing of page 1
+        Assert.All(await cards.Locator(".card-color .color-name").AllTextContentsAsync(), c => Assert.Contains(c, new[] { "White", "Pink" }));
+        Assert.All(await PricesAsync(cards), p => Assert.InRange(p, 25m, 49.99m));
 
-            // Price, low to high: the same set, in non-decreasing price, page after page.
-            await page.Locator("#sort").SelectOptionAsync("price:asc");
-            await Expect(page.Locator("body.searching")).ToHaveCountAsync(0);
-            Assert.Contains("sort=price%3Aasc", page.Url, StringComparison.Ordinal);
-            await LoadEveryPageAsync(page);
-            var prices = await PricesAsync(cards);
-            Assert.Equal(total, prices.Length);
-            Assert.Equal(prices.Order(), prices);
-            Assert.Equal(all.Order(), (await IdsAsync(cards)).Order());
+        // Price, low to high: the same set, in non-decreasing price, page after page.
+        await page.Locator("#sort").SelectOptionAsync("price:asc");
+        await Expect(page.Locator("body.searching")).ToHaveCountAsync(0);
+        Assert.Contains("sort=price%3Aasc", page.Url, StringComparison.Ordinal);
+        await LoadEveryPageAsync(page);
+        var prices = await PricesAsync(cards);
+        Assert.Equal(total, prices.Length);
+        Assert.Equal(prices.Order(), prices);
+        Assert.Equal(all.Order(), (await IdsAsync(cards)).Order());
 
-            var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "storefront-facets.png");
-            Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = false });
-            Assert.Empty(pageErrors);
-        }
+        await shop.ScreenshotAsync("storefront-facets.png");
+        Assert.Empty(shop.Errors);
     }
 
     [SkippableFact]
     public async Task A_department_filters_by_category_and_a_facet_shows_every_value_on_demand()
     {
-        Chromium.Require();
-        SetDefaultExpectTimeout(20_000);
-        using var factory = new StorefrontFactory(TestIndex.Instance.IndexPath);
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using (playwright)
-        await using (browser)
-        {
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1360, Height = 1000 } });
-            await page.GotoAsync(factory.ClientOptions.BaseAddress + "?q=shoes");
-            await Expect(page.Locator("#filters[data-query='shoes']")).ToBeAttachedAsync();
+        await using var shop = await ShopPage.OpenAsync("?q=shoes");
+        var page = shop.Page;
+        await Expect(page.Locator("#filters[data-query='shoes']")).ToBeAttachedAsync();
 
-            // Colours: the first 8, then all of them.
-            var colorOptions = page.Locator("#facet-color .facet-option");
-            await Expect(colorOptions).ToHaveCountAsync(8);
-            await page.Locator("#facet-color .facet-more").ClickAsync();
-            Assert.True(await colorOptions.CountAsync() > 12);
+        // Colours: the first 8, then all of them.
+        var colorOptions = page.Locator("#facet-color .facet-option");
+        await Expect(colorOptions).ToHaveCountAsync(8);
+        await page.Locator("#facet-color .facet-more").ClickAsync();
+        Assert.True(await colorOptions.CountAsync() > 12);
 
-            // A department is a category filter on the same query, not a search for its name.
-            var department = page.Locator("#departments button").First;
-            var name = (await department.TextContentAsync())!;
-            await department.ClickAsync();
-            await Expect(page.Locator("body.searching")).ToHaveCountAsync(0);
-            await Expect(department).ToHaveAttributeAsync("aria-pressed", "true");
-            await Expect(page.Locator("#q")).ToHaveValueAsync("shoes");
-            Assert.Contains("category=" + Uri.EscapeDataString(name).Replace("%20", "+", StringComparison.Ordinal), page.Url, StringComparison.Ordinal);
-            await Expect(page.Locator("#active-filters .chip")).ToHaveTextAsync([name]);
-        }
+        // A department is a category filter on the same query, not a search for its name.
+        var department = page.Locator("#departments button").First;
+        var name = (await department.TextContentAsync())!;
+        await department.ClickAsync();
+        await Expect(page.Locator("body.searching")).ToHaveCountAsync(0);
+        await Expect(department).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(page.Locator("#q")).ToHaveValueAsync("shoes");
+        Assert.Contains("category=" + Uri.EscapeDataString(name).Replace("%20", "+", StringComparison.Ordinal), page.Url, StringComparison.Ordinal);
+        await Expect(page.Locator("#active-filters .chip")).ToHaveTextAsync([name]);
     }
 
     /// <summary>Ticks a facet value and waits for the search it starts (the page marks the body while it searches).</summary>
