@@ -11,8 +11,8 @@ public static class HttpFuzz
 {
     public const string Surface = "http";
 
-    private static readonly string[] Paths = ["/api/search", "/api/facets", "/api/products/", "/health", "/", "/openapi/v1.json", "/api/", "/api/search/", "/js/store.js", "/../etc/passwd", "/%2e%2e/", "/api/products/%C3%28"];
-    private static readonly string[] Parameters = ["q", "k", "offset", "mode", "brand", "color", "minPrice", "maxPrice", "explain", "Q", "q[]", "", "x"];
+    private static readonly string[] Paths = ["/api/search", "/api/products/", "/health", "/", "/openapi/v1.json", "/api/", "/api/search/", "/js/store.js", "/../etc/passwd", "/%2e%2e/", "/api/products/%C3%28"];
+    private static readonly string[] Parameters = ["q", "k", "offset", "mode", "brand", "color", "minPrice", "maxPrice", "explain", "filter", "sort", "category", "facets", "Q", "q[]", "", "x"];
     private static readonly HttpMethod[] Methods = [HttpMethod.Get, HttpMethod.Get, HttpMethod.Get, HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Head, HttpMethod.Options, new("PATCH"), new("BREW")];
 
     /// <summary>Sends requests until <paramref name="count"/> are tried or <paramref name="until"/> passes.</summary>
@@ -52,6 +52,8 @@ public static class HttpFuzz
                 "minPrice" or "maxPrice" => FuzzText.Number(random),
                 "explain" => FuzzText.Pick(random, ["true", "false", "yes", ""]),
                 "mode" => FuzzText.Pick(random, ["hybrid", "keyword", "semantic", "dense", ""]),
+                "filter" => FuzzText.Pick(random, ["rating>=", "price<", "brand=", "color=", "size=", "price=", "rating>", "<=", "="]) + FuzzText.Value(random) is var f && f.Length > 300 ? f[..300] : f,
+                "sort" => FuzzText.Pick(random, ["price:asc", "rating:desc", "brand:asc", "relevance", ":", "price:"]) + (random.Next(3) == 0 ? FuzzText.Value(random) : ""),
                 _ => FuzzText.Value(random) is var v && v.Length > 500 ? v[..500] : v,
             };
             return random.Next(15) == 0 ? name + "=%" + FuzzText.Pick(random, ["zz", "", "C3", "FF", "00"]) : $"{Escape(random, name)}={Escape(random, value)}";

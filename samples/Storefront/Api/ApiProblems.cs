@@ -17,10 +17,13 @@ internal static class ApiProblems
     /// 400 for the engine's own refusal, under the API's name for the parameter and without the
     /// " (Parameter 'FieldEquals')" .NET appends to the message: that name is the engine's, not the caller's.
     /// </summary>
-    public static IResult BadRequest(ArgumentException error) => BadRequest(ParameterName(error.ParamName),
+    public static IResult BadRequest(ArgumentException error) => BadRequest(ParameterName(error.ParamName), WithoutParameterSuffix(error));
+
+    /// <summary>The engine's message without the " (Parameter 'text')" .NET appends to it.</summary>
+    public static string WithoutParameterSuffix(ArgumentException error) =>
         error.ParamName is { Length: > 0 } name && error.Message.IndexOf($" (Parameter '{name}')", StringComparison.Ordinal) is >= 0 and var at
             ? error.Message[..at] // and, out of range, the "Actual value was …" line after it: the message gives the range
-            : error.Message);
+            : error.Message;
 
     /// <summary>
     /// 503 with the reason the index cannot be searched (it could not be opened, or a search found it damaged): the
@@ -42,6 +45,9 @@ internal static class ApiProblems
         "MinPrice" => "minPrice",
         "MaxPrice" => "maxPrice",
         "productId" => "id",
+        "Conditions" => "filter",   // a filter the index's schema cannot apply: unknown field, wrong type
+        "Sort" => "sort",           // a field that is not sortable
+        "Categories" => "category",
         null or "" => "request",
         _ => char.ToLowerInvariant(engineName[0]) + engineName[1..],
     };

@@ -44,6 +44,13 @@ internal static class OpenApiQueryParameters
                 Items = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = SearchParameters.MaxFilterValueLength },
                 MaxItems = SearchParameters.MaxFilterValues,
             },
+            SearchParameters.Kind.FilterList => new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Items = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = SearchParameters.MaxFilterLength, Pattern = "^[^<>=]+(=|<|<=|>|>=).+$" },
+                MaxItems = SearchParameters.MaxFilters,
+            },
+            SearchParameters.Kind.Sort => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = SearchParameters.MaxFilterLength, Pattern = "^(relevance|[^:]+(:(asc|desc))?)$" },
             _ => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = SearchParameters.MaxQueryLength },
         };
         if (parameter.Minimum is { } min) schema.Minimum = min.ToString(CultureInfo.InvariantCulture);

@@ -5,7 +5,7 @@ using Storefront.Hosting;
 
 namespace Storefront.Api;
 
-/// <summary>The storefront's JSON API: search, facets for the filters, and a product by id.</summary>
+/// <summary>The storefront's JSON API: search (with its facets), suggestions, departments, and a product by id.</summary>
 internal static class SearchEndpoints
 {
     public static IEndpointRouteBuilder MapStorefrontApi(this IEndpointRouteBuilder app)
@@ -14,7 +14,8 @@ internal static class SearchEndpoints
 
         api.MapGet("/search", SearchAsync)
             .WithName("Search").WithSummary("Searches the catalog.")
-            .WithDescription("Hybrid (BM25 + embeddings, fused), keyword or semantic search, with brand, color and price filters and pagination.")
+            .WithDescription("Hybrid (BM25 + embeddings, fused), keyword or semantic search, with filters on any filterable field, a sort, " +
+                             "the total of the result set, its facets (disjunctive, over the whole result set) and pagination.")
             .AddOpenApiOperationTransformer(OpenApiQueryParameters.For(SearchParameters.Search))
             .Produces<SearchResults.SearchAnswer>()
             .ProducesValidationProblem()
@@ -25,13 +26,6 @@ internal static class SearchEndpoints
             .WithDescription("q: the text typed so far (its last word is being typed), at most 200 characters; n: how many, 1–20 (default 6). " +
                              "Each suggestion's kind: pastquery (searched before by shoppers and found something), query (completed from the catalog's words) or brand.")
             .Produces<IReadOnlyList<SearchResults.SuggestionAnswer>>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-
-        api.MapGet("/facets", FacetsAsync)
-            .WithName("Facets").WithSummary($"Brands, colors and prices among a query's best {Facets.Depth} results.")
-            .AddOpenApiOperationTransformer(OpenApiQueryParameters.For(SearchParameters.Facets))
-            .Produces<SearchResults.FacetsAnswer>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
@@ -58,12 +52,13 @@ internal static class SearchEndpoints
         if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason, provider.IndexPath);
         try
         {
-            var response = await engine.SearchAsync(request, cancellationToken);
+            var facetFields = parser.WantsFacets ? StoreFacets.Of(engine) : [];
+            var response = await engine.SearchAsync(request with { Facets = facetFields.Count > 0 ? StoreFacets.Requests(facetFields) : null }, cancellationToken);
             // One UBI query id per answer: the page sends it back with every impression and click on these hits.
             var queryId = Guid.NewGuid().ToString();
             var now = (http.HttpContext.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
             log.TryWrite(UbiQueries.FromSearch(queryId, request, response, now) with { ClientId = clientId, Application = StorefrontBehaviorLog.Application });
-            return TypedResults.Ok(SearchResults.From(queryId, request, response));
+            return TypedResults.Ok(SearchResults.From(queryId, request, response, StoreFacets.Answer(facetFields, response.Facets)));
         }
         catch (ArgumentException ex) // the engine's own checks, should the API's ever be looser
         {
@@ -86,24 +81,6 @@ internal static class SearchEndpoints
         {
             var suggestions = await engine.SuggestAsync(text, n ?? 6, cancellationToken);
             return TypedResults.Ok(suggestions.Select(s => new SearchResults.SuggestionAnswer(s.Text, s.Kind.ToString().ToLowerInvariant(), s.Products, s.Searches)).ToArray());
-        }
-        catch (ProductSearchException ex)
-        {
-            return Unavailable(provider, ex);
-        }
-    }
-
-    private static async Task<IResult> FacetsAsync(HttpRequest http, SearchEngineProvider provider, CancellationToken cancellationToken)
-    {
-        var parser = new SearchQueryParser(http.Query);
-        var (query, mode, locale) = parser.ParseFacets();
-        if (!parser.IsValid) return ApiProblems.BadRequest(parser.Errors);
-        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason, provider.IndexPath);
-        try
-        {
-            // The page asks for facets beside each search: counted once, as the search, not twice towards past-query suggestions.
-            var response = await engine.SearchAsync(new SearchRequest { Query = query, Mode = mode, K = Facets.Depth, Locale = locale, FromShopper = false }, cancellationToken);
-            return TypedResults.Ok(Facets.From(query, mode, response.Hits.Select(h => h.Product).ToArray()));
         }
         catch (ProductSearchException ex)
         {

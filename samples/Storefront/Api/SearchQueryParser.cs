@@ -18,6 +18,9 @@ internal sealed class SearchQueryParser(IQueryCollection query)
 
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>Whether the search asked for facets (<c>facets</c>, default true); which ones the index's schema says.</summary>
+    public bool WantsFacets { get; private set; }
+
     /// <summary>Parses a search; check <see cref="IsValid"/> before using the result.</summary>
     public SearchRequest ParseSearch()
     {
@@ -31,26 +34,29 @@ internal sealed class SearchQueryParser(IQueryCollection query)
         var maxPrice = ParsePrice(SearchParameters.MaxPrice);
         if (minPrice > maxPrice)
             Fail(SearchParameters.MinPrice.Name, $"minPrice ({minPrice}) is above maxPrice ({maxPrice}).");
+        var categories = ParseList(SearchParameters.Category);
+        var conditions = ParseFilters();
+        var sort = ParseSort();
+        var facets = ParseBoolean(SearchParameters.Facets, whenAbsent: true);
         var explain = ParseBoolean(SearchParameters.Explain);
         var typos = ParseBoolean(SearchParameters.Typos, whenAbsent: true);
         var locale = ParseLocale();
 
-        var filters = new SearchFilters { Brands = brands, Colors = colors, MinPrice = minPrice, MaxPrice = maxPrice };
+        WantsFacets = facets;
+        var filters = new SearchFilters { Brands = brands, Colors = colors, Categories = categories, MinPrice = minPrice, MaxPrice = maxPrice, Conditions = conditions };
         return new SearchRequest
         {
             Query = text,
             K = k,
             Offset = offset,
             Mode = mode,
-            Filters = brands is null && colors is null && minPrice is null && maxPrice is null ? null : filters,
+            Filters = brands is null && colors is null && categories is null && minPrice is null && maxPrice is null && conditions is null ? null : filters,
+            Sort = sort,
             Explain = explain,
             TypoTolerance = typos,
             Locale = locale,
         };
     }
-
-    /// <summary>Parses the query text, mode and locale of a facets request.</summary>
-    public (string Query, SearchMode Mode, string? Locale) ParseFacets() => (ParseQueryText(), ParseMode(), ParseLocale());
 
     private string ParseQueryText()
     {
@@ -92,6 +98,52 @@ internal sealed class SearchQueryParser(IQueryCollection query)
         if (CatalogLocale.Find(value) is { } locale) return locale;
         Fail(SearchParameters.Locale.Name, $"locale must be one of {string.Join(", ", CatalogLocale.Known)}, got '{Cut(value)}'.");
         return null;
+    }
+
+    /// <summary>
+    /// The repeatable <c>filter</c> conditions, read by the engine's own parser (<see cref="SearchFilter.Parse"/>); whether
+    /// their fields exist and their values suit the fields' types the engine checks against the schema it searches.
+    /// </summary>
+    private IReadOnlyList<SearchFilter>? ParseFilters()
+    {
+        var name = SearchParameters.Filter.Name;
+        if (!query.TryGetValue(name, out var values)) return null;
+        var texts = values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+        if (texts.Length > SearchParameters.MaxFilters)
+        {
+            Fail(name, $"{name} is given {texts.Length} times; at most {SearchParameters.MaxFilters} conditions are accepted.");
+            return null;
+        }
+        var conditions = new List<SearchFilter>();
+        foreach (var text in texts)
+        {
+            if (text.Length > SearchParameters.MaxFilterLength)
+            {
+                Fail(name, $"A {name} is {text.Length} characters long; at most {SearchParameters.MaxFilterLength} are accepted.");
+                continue;
+            }
+            try { conditions.Add(SearchFilter.Parse(text)); }
+            catch (ArgumentException ex) { Fail(name, ApiProblems.WithoutParameterSuffix(ex)); }
+        }
+        return conditions.Count == 0 ? null : conditions;
+    }
+
+    /// <summary><c>relevance</c> (or nothing): <c>null</c>; otherwise <c>FIELD:asc|desc</c>, read by <see cref="SearchSort.Parse"/>.</summary>
+    private SearchSort? ParseSort()
+    {
+        var value = Single(SearchParameters.Sort)?.Trim();
+        if (value is null || value.Equals("relevance", StringComparison.OrdinalIgnoreCase)) return null;
+        if (value.Length > SearchParameters.MaxFilterLength)
+        {
+            Fail(SearchParameters.Sort.Name, $"sort is {value.Length} characters long; at most {SearchParameters.MaxFilterLength} are accepted.");
+            return null;
+        }
+        try { return SearchSort.Parse(value); }
+        catch (ArgumentException ex)
+        {
+            Fail(SearchParameters.Sort.Name, ApiProblems.WithoutParameterSuffix(ex));
+            return null;
+        }
     }
 
     private decimal? ParsePrice(SearchParameters.Parameter parameter)

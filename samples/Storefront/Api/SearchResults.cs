@@ -28,10 +28,13 @@ public static class SearchResults
     /// <summary>
     /// The answer to <c>GET /api/search</c>; <c>QueryId</c>: this answer's UBI query id, for the page's events on its
     /// hits (<c>POST /api/events</c>); <c>Cached</c>: it came from the engine's cache of recent answers on the same commit;
-    /// <c>DidYouMean</c>: the query in the catalog's words when some of its words were not (what was searched).
+    /// <c>DidYouMean</c>: the query in the catalog's words when some of its words were not (what was searched);
+    /// <c>TotalHits</c>: the products of the result set the pages come from (<c>TotalHitsIsLowerBound</c>: more may match);
+    /// <c>Sort</c>: <c>relevance</c> or <c>FIELD:asc|desc</c>; <c>Facets</c>: counts over the whole result set, each facet
+    /// applying every filter but its own (empty when <c>facets=false</c>).
     /// </summary>
-    public sealed record SearchAnswer(string QueryId, string Query, string Mode, int K, int Offset, int? FilterMatches, double ElapsedMs, double EmbeddingMs, bool Cached,
-        string? DidYouMean, IReadOnlyList<Hit> Hits);
+    public sealed record SearchAnswer(string QueryId, string Query, string Mode, int K, int Offset, int? FilterMatches, int TotalHits, bool TotalHitsIsLowerBound,
+        string Sort, double ElapsedMs, double EmbeddingMs, bool Cached, string? DidYouMean, IReadOnlyList<Facet> Facets, IReadOnlyList<Hit> Hits);
 
     /// <summary>A department of the shop: a top-level category of the catalog and its product count.</summary>
     public sealed record DepartmentAnswer(string Name, long Products);
@@ -43,24 +46,33 @@ public static class SearchResults
     /// </summary>
     public sealed record SuggestionAnswer(string Text, string Kind, int Products, int Searches);
 
-    /// <summary>A facet value and how many of the considered results have it.</summary>
-    public sealed record FacetValue(string Value, int Count);
+    /// <summary>
+    /// One facet of a search: the field, its type (<c>keyword</c> and <c>boolean</c>: values, any of several may be picked;
+    /// <c>number</c>: ranges or single values) and every value with its count, most first (ranges in order).
+    /// </summary>
+    public sealed record Facet(string Field, string Type, IReadOnlyList<FacetCount> Values);
 
-    /// <summary>The answer to <c>GET /api/facets</c>: brands, colors and prices among the query's best results.</summary>
-    public sealed record FacetsAnswer(string Query, string Mode, int Considered, IReadOnlyList<FacetValue> Brands, IReadOnlyList<FacetValue> Colors,
-        decimal? MinPrice, decimal? MaxPrice);
+    /// <summary>
+    /// A facet value (as the catalog writes it, or a range's label such as <c>25-50</c>) and how many products of the result
+    /// set have it; a range's bounds: from <c>Min</c> (included) to <c>Max</c> (left out), <c>null</c> when open.
+    /// </summary>
+    public sealed record FacetCount(string Value, int Count, double? Min, double? Max);
 
-    internal static SearchAnswer From(string queryId, SearchRequest request, SearchResponse response) => new(
+    internal static SearchAnswer From(string queryId, SearchRequest request, SearchResponse response, IReadOnlyList<Facet> facets) => new(
         queryId,
         request.Query,
         SearchParameters.ModeName(response.Mode),
         request.K,
         request.Offset,
         response.FilterMatches,
+        response.TotalHits,
+        response.TotalHitsIsLowerBound,
+        request.Sort?.ToString() ?? "relevance",
         Math.Round(response.Elapsed.TotalMilliseconds, 3),
         Math.Round(response.EmbeddingTime.TotalMilliseconds, 3),
         response.FromCache,
         response.DidYouMean,
+        facets,
         response.Hits.Select(h => new Hit(h.Rank, h.Score, Summary(h.Product), Retriever(h.Lexical), Retriever(h.Dense),
             h.Explanation is { } why ? new Explanation(why.Method?.ToString().ToLowerInvariant(), why.LexicalPart, why.DensePart, why.Formula) : null,
             h.Highlight)).ToArray());

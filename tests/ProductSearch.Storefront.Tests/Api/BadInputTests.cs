@@ -39,9 +39,22 @@ public sealed class BadInputTests(StorefrontApp app)
         { "/api/search?q=shoes" + string.Concat(Enumerable.Range(0, 21).Select(i => $"&brand=b{i}")), "brand" },
         { "/api/search?q=shoes&color=" + new string('c', 101), "color" },
         { "/api/search?q=shoes" + string.Concat(Enumerable.Range(0, 21).Select(i => $"&color=c{i}")), "color" },
-        { "/api/facets", "q" },
-        { "/api/facets?q=" + new string('a', 513), "q" },
-        { "/api/facets?q=shoes&mode=exact", "mode" },
+        { "/api/search?q=shoes&filter=rating", "filter" },                       // no operator
+        { "/api/search?q=shoes&filter=%3E%3D4", "filter" },                      // no field
+        { "/api/search?q=shoes&filter=price%3C", "filter" },                     // no value
+        { "/api/search?q=shoes&filter=price%3C10,20", "filter" },                // a range of a list
+        { "/api/search?q=shoes&filter=colour%3Dwhite", "filter" },               // unknown field (the schema's check)
+        { "/api/search?q=shoes&filter=rating%3E%3Dhigh", "filter" },             // not a number
+        { "/api/search?q=shoes&filter=brand%3Ca", "filter" },                    // a range on a keyword
+        { "/api/search?q=shoes&filter=a%3D" + new string('x', 200), "filter" },  // over 200 characters
+        { "/api/search?q=shoes" + string.Concat(Enumerable.Range(0, 21).Select(i => $"&filter=rating%3E{i}")), "filter" },
+        { "/api/search?q=shoes&sort=price:up", "sort" },
+        { "/api/search?q=shoes&sort=:asc", "sort" },
+        { "/api/search?q=shoes&sort=brand:asc", "sort" },                        // not sortable
+        { "/api/search?q=shoes&sort=weight:desc", "sort" },                      // unknown
+        { "/api/search?q=shoes&sort=price:asc&sort=price:desc", "sort" },
+        { "/api/search?q=shoes&facets=some", "facets" },
+        { "/api/search?q=shoes&category=" + new string('c', 101), "category" },
         { "/api/products/" + new string('x', 257), "id" },
     };
 
@@ -53,16 +66,30 @@ public sealed class BadInputTests(StorefrontApp app)
         var problem = await Http.ProblemAsync(response, HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");
         Assert.True(errors.TryGetProperty(parameter, out var messages), $"errors should name '{parameter}': {problem}");
-        Assert.Contains(parameter, messages[0].GetString());
+        Assert.Contains(parameter, messages[0].GetString(), StringComparison.OrdinalIgnoreCase); // the engine's messages start "Filter '…'", "Sort '…'"
+        Assert.DoesNotContain("(Parameter", problem.ToString());
         Assert.Contains(parameter, problem.Text("title"));
+    }
+
+    [Theory]
+    [InlineData("filter=colour%3Dwhite", "filter", "Unknown filter field 'colour'; filterable fields: brand, category, color, locale, price, product_id, rating, rating_count.")]
+    [InlineData("filter=rating%3E%3Dhigh", "filter", "Filter 'rating>=high': field 'rating' is a number; 'high' is not a number.")]
+    [InlineData("filter=rating", "filter", "Filter 'rating' has no operator; write FIELD=VALUE, FIELD<N, FIELD<=N, FIELD>N or FIELD>=N.")]
+    [InlineData("sort=brand:asc", "sort", "Field 'brand' (keyword) is not sortable in the index's schema; sortable fields: price, rating, rating_count.")]
+    [InlineData("sort=price:up", "sort", "Sort 'price:up': the direction is 'up'; write asc or desc.")]
+    public async Task A_filter_or_sort_the_engine_refuses_answers_400_with_its_message(string parameters, string parameter, string message)
+    {
+        using var response = await _client.GetAsync("/api/search?q=shoes&" + parameters);
+        var problem = await Http.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal([message], problem.GetProperty("errors").GetProperty(parameter).EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]
     public async Task Every_bad_parameter_of_a_request_is_named_at_once()
     {
-        using var response = await _client.GetAsync("/api/search?k=0&offset=-1&mode=x&explain=2");
+        using var response = await _client.GetAsync("/api/search?k=0&offset=-1&mode=x&explain=2&filter=rating&sort=price:up");
         var errors = (await Http.ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
-        Assert.Equal(["explain", "k", "mode", "offset", "q"], errors.EnumerateObject().Select(e => e.Name).Order());
+        Assert.Equal(["explain", "filter", "k", "mode", "offset", "q", "sort"], errors.EnumerateObject().Select(e => e.Name).Order());
     }
 
     [Theory]
@@ -81,7 +108,6 @@ public sealed class BadInputTests(StorefrontApp app)
 
     [Theory]
     [InlineData("/api/search?q=shoes")]
-    [InlineData("/api/facets?q=shoes")]
     [InlineData("/api/products/DEMO-000001")]
     public async Task A_request_body_is_refused(string url)
     {

@@ -64,13 +64,16 @@ public sealed class ProductAndHealthApiTests(StorefrontApp app)
         var document = await _client.GetJsonAsync("/openapi/v1.json");
         var paths = document.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/products/{id}", out _));
-        Assert.True(paths.TryGetProperty("/api/facets", out _));
+        Assert.False(paths.TryGetProperty("/api/facets", out _)); // facets come with each search
         var health = paths.GetProperty("/health").GetProperty("get").GetProperty("responses");
         Assert.True(health.TryGetProperty("200", out _));
         Assert.True(health.TryGetProperty("503", out _));
         var search = paths.GetProperty("/api/search").GetProperty("get");
         var parameters = search.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.Text("name"));
-        Assert.Equal(["q", "k", "offset", "mode", "brand", "color", "minPrice", "maxPrice", "explain", "typos", "locale"], parameters.Keys);
+        Assert.Equal(["q", "k", "offset", "mode", "brand", "color", "minPrice", "maxPrice", "category", "filter", "sort", "facets", "explain", "typos", "locale"], parameters.Keys);
+        Assert.Equal("array", parameters["filter"].GetProperty("schema").Text("type"));
+        Assert.Contains("rating>=4", parameters["filter"].Text("description"));
+        Assert.Contains("price:asc", parameters["sort"].Text("description"));
         Assert.Equal(["us", "es", "jp"], parameters["locale"].GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         Assert.True(parameters["q"].GetProperty("required").GetBoolean());
         Assert.Equal(512, parameters["q"].GetProperty("schema").GetProperty("maxLength").GetInt32());

@@ -141,24 +141,6 @@ public sealed class SearchApiTests(StorefrontApp app)
         Assert.Equal(query, answer.Text("query"));
     }
 
-    [Fact]
-    public async Task Facets_offer_the_brands_and_colors_of_the_best_results()
-    {
-        var facets = await _client.GetJsonAsync("/api/facets?q=girls%20white%20shoes");
-        var search = await _client.GetJsonAsync("/api/search?q=girls%20white%20shoes&k=100");
-        var products = search.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("product")).ToArray();
-        Assert.Equal(products.Length, facets.GetProperty("considered").GetInt32());
-
-        var brands = facets.GetProperty("brands").EnumerateArray().ToArray();
-        Assert.NotEmpty(brands);
-        foreach (var brand in brands)
-            Assert.Equal(products.Count(p => string.Equals(p.Text("brand"), brand.Text("value"), StringComparison.OrdinalIgnoreCase)), brand.GetProperty("count").GetInt32());
-        Assert.Equal(brands.Select(b => b.GetProperty("count").GetInt32()).OrderDescending(), brands.Select(b => b.GetProperty("count").GetInt32()));
-        Assert.Equal("white", facets.GetProperty("colors")[0].Text("value").ToLowerInvariant());
-        Assert.Equal(products.Min(p => p.GetProperty("price").GetDecimal()), facets.GetProperty("minPrice").GetDecimal());
-        Assert.Equal(products.Max(p => p.GetProperty("price").GetDecimal()), facets.GetProperty("maxPrice").GetDecimal());
-    }
-
     private async Task<string[]> Ids(string url)
     {
         var answer = await _client.GetJsonAsync(url);
@@ -181,7 +163,6 @@ public sealed class SearchApiTests(StorefrontApp app)
         async Task<JsonElement[]> PastQueries() => (await _client.GetJsonAsync("/api/suggest?q=white%20sh")).EnumerateArray()
             .Where(s => s.Text("kind") == "pastquery").ToArray();
         for (var i = 0; i < 2; i++) await _client.GetJsonAsync("/api/search?q=White%20Shoes&mode=keyword");
-        await _client.GetJsonAsync("/api/facets?q=white%20shoes"); // the page's own facets request is not a search of its own
         Assert.DoesNotContain(await PastQueries(), s => s.Text("text") == "white shoes" && s.GetProperty("searches").GetInt32() < 3);
         await _client.GetJsonAsync("/api/search?q=white%20shoes%20");
         var past = Assert.Single(await PastQueries(), s => s.Text("text") == "white shoes");
@@ -201,7 +182,7 @@ public sealed class SearchApiTests(StorefrontApp app)
     [Theory]
     [InlineData("/api/search?q=shoes&locale=fr")]
     [InlineData("/api/search?q=shoes&locale=us&locale=es")]
-    [InlineData("/api/facets?q=shoes&locale=klingon")]
+    [InlineData("/api/search?q=shoes&locale=klingon&facets=false")]
     public async Task An_unknown_locale_is_400_naming_the_parameter_and_the_known_ones(string url)
     {
         var problem = await _client.GetJsonAsync(url, System.Net.HttpStatusCode.BadRequest);

@@ -26,7 +26,7 @@ public sealed class ServerLeakAndDamageTests
         for (var i = 8192; i < bytes.Length; i++) bytes[i] ^= 0x5A;
         await File.WriteAllBytesAsync(store, bytes);
 
-        foreach (var url in new[] { "/api/search?q=girls+white+shoes", "/api/facets?q=shoes", "/api/products/DEMO-000001" })
+        foreach (var url in new[] { "/api/search?q=girls+white+shoes", "/api/search?q=shoes&filter=rating%3E%3D4&sort=price:asc", "/api/products/DEMO-000001" })
         {
             using var response = await client.GetAsync(url);
             var problem = await Http.ProblemAsync(response, HttpStatusCode.ServiceUnavailable);

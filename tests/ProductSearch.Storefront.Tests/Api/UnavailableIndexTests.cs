@@ -82,7 +82,7 @@ public sealed class UnavailableIndexTests
             Assert.Contains(reasonPart, report.Text("reason"), StringComparison.OrdinalIgnoreCase);
         }
 
-        foreach (var url in new[] { "/api/search?q=shoes", "/api/facets?q=shoes", "/api/products/DEMO-000001" })
+        foreach (var url in new[] { "/api/search?q=shoes", "/api/search?q=shoes&filter=rating%3E%3D4&sort=price:asc", "/api/products/DEMO-000001" })
         {
             using var response = await client.GetAsync(url);
             var problem = await Http.ProblemAsync(response, HttpStatusCode.ServiceUnavailable);

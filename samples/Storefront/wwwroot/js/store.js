@@ -8,10 +8,15 @@
   const DEBOUNCE_MS = 200;
   const $ = selector => document.querySelector(selector);
 
-  const state = { q: "", typos: true, mode: "hybrid", brands: new Set(), colors: new Set(), minPrice: "", maxPrice: "", offset: 0 };
-  let facets = { brands: [], colors: [], minPrice: null, maxPrice: null };
+  const FACET_VALUES_SHOWN = 8; // the rest behind "Show all"
+  const SORTS = ["relevance", "price:asc", "price:desc", "rating:desc"];
+  // picks: field → Set of values, any of which a product may have (brand, color, the catalog's keyword attributes);
+  // ranges: field → {min, max} picked from a number facet (a price band, a rating floor): min included, max left out.
+  const state = { q: "", typos: true, mode: "hybrid", sort: "relevance", category: "", picks: new Map(), ranges: new Map(), minPrice: "", maxPrice: "", offset: 0 };
+  let facets = [];
+  let facetsQuery = "";
+  const expanded = new Set(); // facets whose every value is shown
   let searchAbort = null;
-  let facetsAbort = null;
   let debounceTimer = 0;
   let suggestAbort = null;
 
@@ -29,18 +34,46 @@
     state.q = params.get("q") ?? "";
     state.typos = params.get("typos") !== "false";
     state.mode = ["hybrid", "keyword", "semantic"].includes(params.get("mode")) ? params.get("mode") : "hybrid";
-    state.brands = new Set(params.getAll("brand"));
-    state.colors = new Set(params.getAll("color"));
+    state.sort = SORTS.includes(params.get("sort")) ? params.get("sort") : "relevance";
+    state.category = params.get("category") ?? "";
+    state.picks = new Map();
+    state.ranges = new Map();
+    for (const field of ["brand", "color"]) if (params.getAll(field).length) state.picks.set(field, new Set(params.getAll(field)));
+    for (const filter of params.getAll("filter")) {
+      const match = /^([^<>=]+?)\s*(>=|<=|<|>|=)\s*(.+)$/.exec(filter);
+      if (!match || match[2] === "<=" || match[2] === ">") continue; // the page writes bands as >= and <
+      const [, field, op, value] = match;
+      if (op === "=") { state.picks.set(field, new Set(value.split(",").map(v => v.trim()).filter(Boolean))); continue; }
+      const range = state.ranges.get(field) ?? { min: null, max: null };
+      if (op === ">=") range.min = Number(value); else range.max = Number(value);
+      state.ranges.set(field, range);
+    }
     state.minPrice = params.get("minPrice") ?? "";
     state.maxPrice = params.get("maxPrice") ?? "";
   }
 
+  /**
+   * The filters as /api/search reads them: brand and color as their own repeatable parameters (a value may hold a
+   * comma), every other pick and every range in the engine's syntax (filter=size=M,L, filter=price>=25, filter=price<50).
+   */
   function filterParams(params) {
-    state.brands.forEach(b => params.append("brand", b));
-    state.colors.forEach(c => params.append("color", c));
+    for (const [field, values] of state.picks) {
+      if (values.size === 0) continue;
+      if (field === "brand" || field === "color") values.forEach(v => params.append(field, v));
+      else params.append("filter", `${field}=${[...values].join(",")}`);
+    }
+    for (const [field, range] of state.ranges) {
+      if (range.min != null) params.append("filter", `${field}>=${range.min}`);
+      if (range.max != null) params.append("filter", `${field}<${range.max}`);
+    }
+    if (state.category) params.set("category", state.category);
     if (state.minPrice !== "") params.set("minPrice", state.minPrice);
     if (state.maxPrice !== "") params.set("maxPrice", state.maxPrice);
     return params;
+  }
+
+  function hasFilters() {
+    return [...state.picks.values()].some(v => v.size > 0) || state.ranges.size > 0 || state.category !== "" || state.minPrice !== "" || state.maxPrice !== "";
   }
 
   function writeAddress() {
@@ -48,6 +81,7 @@
     if (state.q) params.set("q", state.q);
     if (state.mode !== "hybrid") params.set("mode", state.mode);
     if (!state.typos) params.set("typos", "false");
+    if (state.sort !== "relevance") params.set("sort", state.sort);
     filterParams(params);
     const query = params.toString();
     history.replaceState(null, "", query ? `?${query}` : location.pathname);
@@ -73,7 +107,11 @@
     writeAddress();
     if (!state.q.trim()) { showWelcome(); return; }
 
+    // "More" asks the same request at the next offset (same filters, same sort: the engine pages one result set),
+    // without facets: they count the whole set, which has not changed.
     const params = filterParams(new URLSearchParams({ q: state.q, mode: state.mode, k: PAGE_SIZE, offset: state.offset, explain: "true" }));
+    if (state.sort !== "relevance") params.set("sort", state.sort);
+    if (append) params.set("facets", "false");
     if (!state.typos) params.set("typos", "false");
     document.body.classList.add("searching");
     if (!append && grid.children.length === 0) showSkeletons();
@@ -88,24 +126,9 @@
     }
   }
 
-  async function loadFacets() {
-    facetsAbort?.abort();
-    if (!state.q.trim()) { facets = { brands: [], colors: [], minPrice: null, maxPrice: null }; renderFacets(); return; }
-    const controller = new AbortController();
-    facetsAbort = controller;
-    try {
-      facets = await getJson(`/api/facets?${new URLSearchParams({ q: state.q, mode: state.mode })}`, controller.signal);
-      if (controller === facetsAbort) renderFacets();
-    } catch (error) {
-      if (error.name !== "AbortError") { facets = { brands: [], colors: [] }; renderFacets(); }
-    }
-  }
-
-  /** A new query or mode: new facets, and filters that may no longer apply are dropped (price is kept). */
+  /** A new query or mode: the picks of keyword facets may no longer apply and are dropped (ranges, category and sort are kept). */
   function queryChanged() {
-    state.brands.clear();
-    state.colors.clear();
-    loadFacets();
+    state.picks.clear();
     runSearch();
   }
 
@@ -117,6 +140,9 @@
     moreButton.hidden = true;
     grid.replaceChildren();
     document.body.classList.remove("searching");
+    facets = [];
+    facetsQuery = "";
+    renderFacets();
   }
 
   function showSkeletons() {
@@ -144,20 +170,24 @@
     $("#welcome").hidden = true;
     $("#results-head").hidden = false;
     const shown = answer.offset + answer.hits.length;
-    const filtered = state.brands.size + state.colors.size > 0 || state.minPrice !== "" || state.maxPrice !== "";
+    const filtered = hasFilters();
+    if (!append) { facets = answer.facets; facetsQuery = answer.query; renderFacets(); }
+    const total = `${count.format(answer.totalHits)}${answer.totalHitsIsLowerBound ? "+" : ""}`;
+    $("#total").textContent = `${total} result${answer.totalHits === 1 && !answer.totalHitsIsLowerBound ? "" : "s"}`;
+    $("#total").dataset.total = answer.totalHits;
     $("#summary").textContent = answer.hits.length || append ? `Results for “${answer.didYouMean ?? answer.query}”` : `No results for “${answer.query}”`;
     renderDidYouMean(answer);
     const matches = answer.filterMatches != null ? ` · ${count.format(answer.filterMatches)} products match the filters` : "";
     // A cached answer took no search at all: "0.0 ms" would read as a measurement.
     const took = answer.cached ? `${modeLabel(answer.mode)} search, cached` : `${modeLabel(answer.mode)} search in ${answer.elapsedMs.toFixed(1)} ms`;
-    $("#timing").textContent = shown > 0 ? `Showing 1–${shown}${matches} · ${took}` : `${took}${matches}`;
+    $("#timing").textContent = shown > 0 ? `Showing 1–${shown} of ${total}${matches} · ${took}` : `${took}${matches}`;
     renderActiveFilters();
 
     const cards = answer.hits.map(hit => card(hit, answer.queryId));
     if (!append) StoreUbi.forgetAll();
     if (append) grid.append(...cards); else grid.replaceChildren(...cards);
     cards.forEach(StoreUbi.watch);
-    moreButton.hidden = answer.hits.length < PAGE_SIZE;
+    moreButton.hidden = answer.hits.length < PAGE_SIZE || (shown >= answer.totalHits && !answer.totalHitsIsLowerBound);
 
     statusBox.hidden = shown > 0;
     if (shown === 0) {
@@ -319,62 +349,115 @@
   }
 
   // ---- rendering: filters -----------------------------------------------------------------------------------
+  const FACET_TITLES = { brand: "Brand", color: "Color", price: "Price", rating: "Rating" };
+
   function renderFacets() {
-    renderFacetList(document.querySelector('.facet-list[data-kind="brand"]'), facets.brands ?? [], state.brands, false);
-    renderFacetList(document.querySelector('.facet-list[data-kind="color"]'), facets.colors ?? [], state.colors, true);
-    document.querySelectorAll(".facet-empty").forEach(p => { p.textContent = state.q.trim() ? p.dataset.none : p.dataset.idle; });
+    const box = $("#facets");
+    const sections = facets.filter(f => f.values.length > 0).map(renderFacet);
+    if (sections.length) box.replaceChildren(...sections);
+    else {
+      const empty = document.createElement("p");
+      empty.className = "facet-empty";
+      empty.textContent = state.q.trim() ? "No filters for these results." : "Search to see brands, colors and prices.";
+      box.replaceChildren(empty);
+    }
     // Which query the filters belong to, for anyone waiting on them (the browser test does).
-    $("#filters").dataset.query = facets.query ?? "";
-    $("#price-range").textContent = facets.minPrice != null && facets.maxPrice != null
-      ? `Top results cost ${money.format(facets.minPrice)} – ${money.format(facets.maxPrice)}` : "";
-    renderPricePresets();
+    $("#filters").dataset.query = state.q.trim() ? facetsQuery : "";
+    $("#min-price").value = state.minPrice;
+    $("#max-price").value = state.maxPrice;
     renderActiveFilters();
   }
 
-  function renderFacetList(list, values, selected, withSwatch) {
-    // Selected values stay listed even when the current facets no longer count them, so they can be unticked.
-    const shown = [...values];
-    for (const value of selected) {
-      if (!shown.some(v => v.value.toLowerCase() === value.toLowerCase())) shown.push({ value, count: null });
-    }
-    list.replaceChildren(...shown.map(({ value, count: n }) => {
-      const li = document.createElement("li");
-      const label = document.createElement("label");
-      label.className = "facet-option";
-      const box = document.createElement("input");
-      box.type = "checkbox";
-      box.value = value;
-      box.checked = [...selected].some(s => s.toLowerCase() === value.toLowerCase());
-      box.addEventListener("change", () => {
-        toggle(selected, value, box.checked);
-        runSearch();
-      });
-      label.append(box);
-      if (withSwatch) {
-        const swatch = document.createElement("span");
-        swatch.className = "swatch";
-        swatch.style.setProperty("--swatch", StoreColors.css(value) ?? "#d5d9e2");
-        label.append(swatch);
+  /** One facet: its values with their counts, the first few and the rest on demand ("Show all"). */
+  function renderFacet(facet) {
+    const section = document.createElement("section");
+    section.className = "facet";
+    section.id = `facet-${facet.field}`;
+    section.dataset.field = facet.field;
+    const title = document.createElement("h3");
+    title.textContent = FACET_TITLES[facet.field] ?? facet.field.replaceAll("_", " ");
+    const list = document.createElement("ul");
+    list.className = "facet-list";
+    // A number facet is picked one value or range at a time; a keyword or boolean facet any of several.
+    const isRange = facet.values.some(v => v.min != null || v.max != null);
+    const values = [...facet.values];
+    if (!isRange) {
+      // Picked values stay listed even when this search no longer counts them, so they can be unticked.
+      for (const value of state.picks.get(facet.field) ?? []) {
+        if (!values.some(v => sameValue(v.value, value))) values.push({ value, count: 0 });
       }
-      const name = document.createElement("span"); name.className = "facet-name"; name.textContent = value; name.title = value;
-      label.append(name);
-      if (n != null) { const c = document.createElement("span"); c.className = "facet-count"; c.textContent = n; label.append(c); }
-      li.append(label);
-      return li;
-    }));
+    }
+    const all = expanded.has(facet.field);
+    const shown = all ? values : values.filter((v, i) => i < FACET_VALUES_SHOWN || isPicked(facet, v));
+    list.replaceChildren(...shown.map(v => facetOption(facet, v, isRange)));
+    section.append(title, list);
+    if (values.length > FACET_VALUES_SHOWN) {
+      const more = document.createElement("button");
+      more.type = "button";
+      more.className = "link facet-more";
+      more.textContent = all ? "Show fewer" : `Show all ${values.length}`;
+      more.addEventListener("click", () => { if (all) expanded.delete(facet.field); else expanded.add(facet.field); renderFacets(); });
+      section.append(more);
+    }
+    return section;
   }
 
-  function toggle(set, value, on) {
-    for (const existing of [...set]) if (existing.toLowerCase() === value.toLowerCase()) set.delete(existing);
-    if (on) set.add(value);
-  }
-
-  function renderPricePresets() {
-    document.querySelectorAll("#price-presets button").forEach(button => {
-      button.setAttribute("aria-pressed", String(button.dataset.min === state.minPrice && button.dataset.max === state.maxPrice));
+  function facetOption(facet, value, isRange) {
+    const li = document.createElement("li");
+    const label = document.createElement("label");
+    label.className = "facet-option";
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.value = value.value;
+    box.checked = isPicked(facet, value);
+    box.disabled = value.count === 0 && !box.checked;
+    box.addEventListener("change", () => {
+      if (isRange) {
+        if (box.checked) state.ranges.set(facet.field, { min: value.min, max: value.max }); else state.ranges.delete(facet.field);
+        if (facet.field === "price") { state.minPrice = ""; state.maxPrice = ""; }
+      } else {
+        const picks = facet.type === "number" ? new Set() : state.picks.get(facet.field) ?? new Set();
+        for (const existing of [...picks]) if (sameValue(existing, value.value)) picks.delete(existing);
+        if (box.checked) picks.add(value.value);
+        if (picks.size) state.picks.set(facet.field, picks); else state.picks.delete(facet.field);
+      }
+      runSearch();
     });
-    $("#min-price").value = state.minPrice;
-    $("#max-price").value = state.maxPrice;
+    label.append(box);
+    if (facet.field === "color") {
+      const swatch = document.createElement("span");
+      swatch.className = "swatch";
+      swatch.style.setProperty("--swatch", StoreColors.css(value.value) ?? "#d5d9e2");
+      label.append(swatch);
+    }
+    const name = document.createElement("span");
+    name.className = "facet-name";
+    name.textContent = isRange ? rangeLabel(facet.field, value) : value.value;
+    name.title = name.textContent;
+    const n = document.createElement("span");
+    n.className = "facet-count";
+    n.textContent = count.format(value.count);
+    label.append(name, n);
+    li.append(label);
+    return li;
+  }
+
+  function isPicked(facet, value) {
+    if (value.min != null || value.max != null) {
+      const range = state.ranges.get(facet.field);
+      return range != null && range.min === value.min && range.max === value.max;
+    }
+    return [...(state.picks.get(facet.field) ?? [])].some(p => sameValue(p, value.value));
+  }
+
+  function sameValue(a, b) { return String(a).toLowerCase() === String(b).toLowerCase(); }
+
+  /** "Under $25", "$25 – $50", "$200 & up"; "4★ & up" for rating floors; other ranges by their bounds. */
+  function rangeLabel(field, { min, max }) {
+    const show = field === "price" ? dollars : field === "rating" ? v => `${v}★` : v => String(v);
+    if (min == null || (field === "price" && min === 0 && max != null)) return `Under ${show(max)}`;
+    if (max == null) return `${show(min)} & up`;
+    return `${show(min)} – ${show(max)}`;
   }
 
   function renderActiveFilters() {
@@ -385,13 +468,14 @@
       button.className = "chip";
       button.textContent = label;
       button.setAttribute("aria-label", `Remove filter ${label}`);
-      button.addEventListener("click", () => { remove(); renderFacets(); runSearch(); });
+      button.addEventListener("click", () => { remove(); renderFacets(); renderDepartments(); runSearch(); });
       chips.push(button);
     };
-    state.brands.forEach(b => chip(b, () => state.brands.delete(b)));
-    state.colors.forEach(c => chip(c, () => state.colors.delete(c)));
+    for (const [field, values] of state.picks) values.forEach(v => chip(v, () => { values.delete(v); if (!values.size) state.picks.delete(field); }));
+    for (const [field, range] of state.ranges) chip(rangeLabel(field, range), () => state.ranges.delete(field));
+    if (state.category) chip(state.category, () => { state.category = ""; });
     if (state.minPrice !== "" || state.maxPrice !== "") {
-      const label = state.minPrice === "" ? `Under ${dollars(state.maxPrice)}`
+      const label = state.minPrice === "" ? `Up to ${dollars(state.maxPrice)}`
         : state.maxPrice === "" ? `${dollars(state.minPrice)} & up`
         : `${dollars(state.minPrice)} – ${dollars(state.maxPrice)}`;
       chip(label, () => { state.minPrice = ""; state.maxPrice = ""; });
@@ -447,8 +531,8 @@
     state.minPrice = clean($("#min-price").value);
     state.maxPrice = clean($("#max-price").value);
     if (state.minPrice !== "" && state.maxPrice !== "" && Number(state.minPrice) > Number(state.maxPrice)) return;
-    renderPricePresets();
-    renderActiveFilters();
+    state.ranges.delete("price"); // a typed range replaces a picked band
+    renderFacets();
     runSearch();
   }
 
@@ -478,29 +562,23 @@
   });
   document.querySelectorAll("#mode button").forEach(b => b.addEventListener("click", () => setMode(b.dataset.mode)));
   document.querySelectorAll("[data-query]").forEach(b => b.addEventListener("click", () => setQuery(b.dataset.query)));
-  document.querySelectorAll("#price-presets button").forEach(button => button.addEventListener("click", () => {
-    const same = button.dataset.min === state.minPrice && button.dataset.max === state.maxPrice;
-    state.minPrice = same ? "" : button.dataset.min;
-    state.maxPrice = same ? "" : button.dataset.max;
-    renderPricePresets();
-    renderActiveFilters();
-    runSearch();
-  }));
   $("#min-price").addEventListener("change", priceInputChanged);
   $("#max-price").addEventListener("change", priceInputChanged);
   $("#clear-filters").addEventListener("click", () => {
-    state.brands.clear(); state.colors.clear(); state.minPrice = ""; state.maxPrice = "";
+    state.picks.clear(); state.ranges.clear(); state.category = ""; state.minPrice = ""; state.maxPrice = "";
     renderFacets();
+    renderDepartments();
     runSearch();
   });
   $("#filters-toggle").addEventListener("click", event => {
     const open = $("#filters").classList.toggle("open");
     event.currentTarget.setAttribute("aria-expanded", String(open));
   });
+  $("#sort").addEventListener("change", event => { state.sort = event.currentTarget.value; runSearch(); });
   moreButton.addEventListener("click", () => { state.offset += PAGE_SIZE; runSearch({ append: true }); });
   $("#product-dialog").addEventListener("click", event => { if (event.target === event.currentTarget) event.currentTarget.close(); });
 
-  // ---- departments: the index's top-level categories, each a search for its name ------------------------------
+  // ---- departments: the index's top-level categories, each a filter on the category field ---------------------
   async function loadDepartments() {
     try {
       const departments = await getJson("/api/departments");
@@ -508,20 +586,38 @@
         const button = document.createElement("button");
         button.type = "button";
         button.textContent = department.name;
+        button.dataset.category = department.name;
         button.title = `${count.format(department.products)} products`;
-        button.addEventListener("click", () => setQuery(department.name));
+        button.addEventListener("click", () => pickDepartment(department.name));
         return button;
       }));
+      renderDepartments();
     } catch {
       // No departments (an index that cannot be read says so where the shopper searches): the bar stays empty.
     }
+  }
+
+  /**
+   * A department filters the search by category (a second click lifts it). The engine searches words, so with the box
+   * empty the department's name is searched, within the department.
+   */
+  function pickDepartment(name) {
+    state.category = sameValue(state.category, name) ? "" : name;
+    renderDepartments();
+    if (!state.q.trim() && state.category) { input.value = name; state.q = name; state.typos = true; }
+    runSearch();
+  }
+
+  function renderDepartments() {
+    document.querySelectorAll("#departments button").forEach(b => b.setAttribute("aria-pressed", String(sameValue(b.dataset.category, state.category))));
   }
 
   // ---- start ------------------------------------------------------------------------------------------------
   readAddress();
   input.value = state.q;
   document.querySelectorAll("#mode button").forEach(b => b.setAttribute("aria-checked", String(b.dataset.mode === state.mode)));
+  $("#sort").value = state.sort;
   renderFacets();
   loadDepartments();
-  if (state.q) { loadFacets(); runSearch(); } else showWelcome();
+  if (state.q) runSearch(); else showWelcome();
 })();
