@@ -169,16 +169,14 @@ public sealed partial class SearchEngine : IDisposable
         clock.Lap();
         var query = _preparer.Prepare(request, shape.Filters, profile, snapshot, cancellationToken);
         var prepareTime = clock.Lap();
-        var (lexical, dense) = RetrieveBoth(query, snapshot, cancellationToken);
-        clock.Lap();
-        var fused = Fuse(query, lexical, dense, snapshot);
-        var fuseTime = clock.Lap();
-        var ranked = fused.Lists is null ? Reranked.Unchanged(fused.Order) : reranker.Rerank(query, fused.Lists, fused.Order, snapshot, cancellationToken);
-        var ordered = shape.SortField is { } sortField ? ResultSorter.Sort(ranked.Order, request.Sort!, sortField, snapshot.Lexical.Columns) : ranked.Order;
+        var tiers = RankedTiers(query, shape, reranker, snapshot, clock, cancellationToken);
+        var (deepest, ranked, fuseTime) = (tiers.Deepest, tiers.Ranked, tiers.FuseTime);
+        var (lexical, dense, fused) = (deepest.Lexical, deepest.Dense, deepest.Fused);
+        query = deepest.Query;
         // Rules come after the shopper's sort, so a hidden product stays hidden and a pin keeps its place in any order;
         // timed with the second stage: both reorder the candidates.
-        var merchandised = snapshot.Rules.Apply(query, ordered);
-        var rerankTime = clock.Lap();
+        var merchandised = snapshot.Rules.Apply(query, ranked.Order);
+        var rerankTime = tiers.RerankTime + clock.Lap();
         var hits = Fetch(query, Page(merchandised.Order, request), snapshot, ranked, reranker, merchandised);
         var fetchTime = clock.Lap();
         var facets = CountFacets(query, shape, merchandised.Order.Select(c => c.Key).ToArray(), snapshot, cancellationToken);
@@ -195,12 +193,58 @@ public sealed partial class SearchEngine : IDisposable
             TotalHits = merchandised.Order.Count,
             TotalHitsIsLowerBound = ResultTotal.IsLowerBound(query, lexical, dense, fused.BelowFloor),
             Facets = facets,
-            Timings = new SearchTimings(prepareTime, query.EmbeddingTime, lexical.Elapsed, dense.Elapsed, fuseTime, rerankTime, fetchTime),
+            Timings = new SearchTimings(prepareTime, query.EmbeddingTime, tiers.LexicalTime, tiers.DenseTime, fuseTime, rerankTime, fetchTime),
         };
         if (cacheKey is not null) _results?.Add(cacheKey, response);
         RememberSearch(request, response, snapshot, query);
         return response;
     }
+
+    /// <summary>
+    /// The order a request's pages are cut from, the same whatever the page: the candidates ranked (fused, reordered by
+    /// the second stage, sorted when asked) at the profile's depth; when a page reaches past them, followed by those a
+    /// retrieval twice as deep adds, in that retrieval's order, then four times as deep, and so on. A deeper retrieval
+    /// can reorder what a shallower one found (convex fusion normalises over the whole list; RRF ranks shift), so
+    /// serving a deep page from it alone would repeat or skip products an earlier page showed; cut from this sequence,
+    /// pages at any offsets never do. A sort therefore orders each tier's products among themselves.
+    /// </summary>
+    private RankedSequence RankedTiers(PreparedQuery query, ResultShape shape, IReranker reranker, IndexSnapshot snapshot, StageClock clock,
+        CancellationToken cancellationToken)
+    {
+        var wanted = query.Request.Offset + query.Request.K;
+        var order = new List<FusedCandidate>();
+        var features = new Dictionary<long, float[]>();
+        var seen = new HashSet<long>();
+        var (lexicalTime, denseTime, fuseTime, rerankTime) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+        for (var depth = Math.Max(1, query.Profile.CandidateDepth); ; depth = (int)Math.Min(2L * depth, SearchRequest.MaxOffset + SearchRequest.MaxK))
+        {
+            var tierQuery = query with { Depth = depth };
+            clock.Lap();
+            var (lexical, dense) = RetrieveBoth(tierQuery, snapshot, cancellationToken);
+            (lexicalTime, denseTime) = (lexicalTime + lexical.Elapsed, denseTime + dense.Elapsed); // each retriever times itself
+            clock.Lap();
+            var fused = Fuse(tierQuery, lexical, dense, snapshot);
+            fuseTime += clock.Lap();
+            var ranked = fused.Lists is null ? Reranked.Unchanged(fused.Order) : reranker.Rerank(tierQuery, fused.Lists, fused.Order, snapshot, cancellationToken);
+            var tier = shape.SortField is { } sortField ? ResultSorter.Sort(ranked.Order, query.Request.Sort!, sortField, snapshot.Lexical.Columns) : ranked.Order;
+            rerankTime += clock.Lap();
+            foreach (var candidate in tier.Where(c => seen.Add(c.Key))) order.Add(candidate);
+            foreach (var (key, values) in ranked.Features) features.TryAdd(key, values);
+            var exhausted = (lexical.Candidates.Count < depth) && (dense.Candidates.Count < depth);
+            if (order.Count >= wanted || exhausted || depth >= SearchRequest.MaxOffset + SearchRequest.MaxK)
+                return new RankedSequence(new Tier(tierQuery, lexical, dense, fused), new Reranked(order, features), lexicalTime, denseTime, fuseTime, rerankTime);
+        }
+    }
+
+    /// <param name="Deepest">The deepest retrieval the sequence needed (what the totals and facets describe).</param>
+    /// <param name="Ranked">The sequence, with the second stage's features of every product in it.</param>
+    /// <param name="LexicalTime">BM25's time over every tier.</param>
+    /// <param name="DenseTime">HNSW's time over every tier.</param>
+    /// <param name="FuseTime">Fusion's time over every tier.</param>
+    /// <param name="RerankTime">The second stage's and the sort's time over every tier.</param>
+    private sealed record RankedSequence(Tier Deepest, Reranked Ranked, TimeSpan LexicalTime, TimeSpan DenseTime, TimeSpan FuseTime, TimeSpan RerankTime);
+
+    private sealed record Tier(PreparedQuery Query, RetrievalResult Lexical, RetrievalResult Dense, Fused Fused);
 
     /// <summary>
     /// The profile and second stage <paramref name="request"/> is ranked by (its own profile, or the index's current one,

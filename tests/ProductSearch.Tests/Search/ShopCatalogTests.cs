@@ -1,5 +1,6 @@
 using ProductSearch.Catalog;
 using ProductSearch.Indexing;
+using ProductSearch.Ranking;
 using ProductSearch.Tests.Support;
 
 namespace ProductSearch.Tests.Search;
@@ -193,6 +194,27 @@ public sealed class ShopCatalogTests : IDisposable
                 .OrderBy(p => sort.Descending ? -Value(p) : Value(p)).ThenBy(p => relevance[p.Id]).Select(p => p.Id);
             Assert.Equal(expected, whole.Hits.Select(h => h.Product.Id));
         }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("price:asc")]
+    public void Pages_past_the_candidate_depth_never_repeat_or_skip_a_product_an_earlier_page_showed(string? sort)
+    {
+        using var engine = Serve(Catalog());
+        // A depth of 8: pages of 5 cross it at once, and every later page needs a deeper retrieval (16, 32, 64).
+        var request = new SearchRequest
+        {
+            Query = "white shoes", K = 5, Sort = sort is null ? null : SearchSort.Parse(sort),
+            Ranking = RankingProfile.Default with { CandidateDepth = 8 },
+        };
+        var pages = Enumerable.Range(0, 8).Select(page => engine.Search(request with { Offset = page * 5 }).Hits.Select(h => h.Product.Id).ToArray()).ToArray();
+        var paged = pages.SelectMany(p => p).ToArray();
+        Assert.Equal(40, paged.Length);
+        Assert.Equal(paged.Length, paged.Distinct().Count());
+        // One page as deep as all of them is the same sequence, and its first tier is what the profile's depth ranks.
+        Assert.Equal(paged, engine.Search(request with { K = 40 }).Hits.Select(h => h.Product.Id));
+        Assert.Equal(paged.Take(8), engine.Search(request with { K = 8 }).Hits.Select(h => h.Product.Id));
     }
 
     [Fact]
