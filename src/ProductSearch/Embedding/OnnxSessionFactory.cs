@@ -58,16 +58,27 @@ internal static class OnnxSessionFactory
                 cache.Discard($"ONNX Runtime refused it: {FirstLine(ex.Message)}");
             }
         }
+        if (cache?.TryNewStagingPath() is { } staging)
+        {
+            using var savingOptions = CreateOptions(options);
+            savingOptions.OptimizedModelFilePath = staging;
+            // Saving at the highest level makes ONNX Runtime warn that the file may be hardware-specific; the cache key
+            // holds the processor for that reason, so the warning says nothing new here.
+            savingOptions.LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
+            try
+            {
+                var session = new InferenceSession(onnxPath, savingOptions);
+                cache.Commit(staging);
+                return (session, "cpu", null);
+            }
+            catch (OnnxRuntimeException ex)
+            {
+                // Saving failed (a full disk, say) or the model itself is bad: the plain load below says which.
+                cache.Abandon(staging, FirstLine(ex.Message));
+            }
+        }
         using var cpuOptions = CreateOptions(options);
-        if (cache is null) return (Create(onnxPath, cpuOptions), "cpu", null);
-        var staging = cache.NewStagingPath();
-        cpuOptions.OptimizedModelFilePath = staging;
-        // Saving at the highest level makes ONNX Runtime warn that the file may be hardware-specific; the cache key
-        // holds the processor for that reason, so the warning says nothing new here.
-        cpuOptions.LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
-        var session = Create(onnxPath, cpuOptions);
-        cache.Commit(staging);
-        return (session, "cpu", null);
+        return (Create(onnxPath, cpuOptions), "cpu", null);
     }
 
     private const GraphOptimizationLevel OptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL;

@@ -105,15 +105,33 @@ internal sealed class OptimizedModelCache
     /// <summary>Deletes the saved graph after ONNX Runtime refused it, so the next start builds it again.</summary>
     public void Discard(string reason) => Damaged(reason);
 
-    /// <summary>A private path for ONNX Runtime to save the optimised graph to (<see cref="SessionOptions.OptimizedModelFilePath"/>).</summary>
-    public string NewStagingPath()
+    /// <summary>
+    /// A private path for ONNX Runtime to save the optimised graph to (<see cref="SessionOptions.OptimizedModelFilePath"/>),
+    /// or <c>null</c> when the cache folder cannot be made (read-only, or a file in its place): then nothing is saved.
+    /// </summary>
+    public string? TryNewStagingPath()
     {
         var folder = Path.GetDirectoryName(FilePath)!;
-        Directory.CreateDirectory(folder);
-        // A process killed while saving leaves its private file; one an hour old is nobody's any more.
-        foreach (var stray in Directory.EnumerateFiles(folder, Path.GetFileName(FilePath) + ".tmp-*"))
-            if (File.GetLastWriteTimeUtc(stray) < DateTime.UtcNow.AddHours(-1)) TryDelete(stray);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            // A process killed while saving leaves its private file; one an hour old is nobody's any more.
+            foreach (var stray in Directory.EnumerateFiles(folder, Path.GetFileName(FilePath) + ".tmp-*"))
+                if (File.GetLastWriteTimeUtc(stray) < DateTime.UtcNow.AddHours(-1)) TryDelete(stray);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogDebug("The optimised model cannot be saved in {Folder} ({Reason}); each start optimises the model.", folder, ex.Message);
+            return null;
+        }
         return $"{FilePath}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}.ort";
+    }
+
+    /// <summary>Removes what a failed save left at <paramref name="stagingPath"/>.</summary>
+    public void Abandon(string stagingPath, string reason)
+    {
+        _logger.LogDebug("The optimised model could not be saved to {Path} ({Reason}).", FilePath, reason);
+        TryDelete(stagingPath);
     }
 
     /// <summary>

@@ -119,6 +119,19 @@ public sealed class OptimizedModelCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_cache_folder_that_cannot_be_made_saves_nothing_and_the_model_still_loads()
+    {
+        var reference = Embed();
+        Directory.Delete(CacheRoot, recursive: true);
+        File.WriteAllText(CacheRoot, "a file where the cache folder would be");
+
+        var again = Embed();
+
+        AssertSameVectors(reference, again);
+        Assert.Equal(1, _log.Count(LogLevel.Debug, "cannot be saved"));
+    }
+
+    [Fact]
     public void The_key_changes_with_the_model_the_runtime_version_the_optimisation_level_and_the_processor()
     {
         var sha = new string('a', 64);
