@@ -20,9 +20,9 @@ public sealed class SearchEngineOptions
     /// <summary>
     /// ONNX Runtime intra-op threads of the query model; 0 lets ONNX Runtime choose (one per core). The default, 1,
     /// runs each query's model on the searching thread alone: a short query gains little from a second thread on an
-    /// idle machine and loses much when anything else runs (at 100k products on 2 cores, hybrid p50 7.5 ms with 1
-    /// thread against 16.2 ms with one per core, p99 18.9 against 43.6 ms; benchmarks/RESULTS.md, "Query-model
-    /// threads"), and concurrent searches each get a core instead of fighting over them. Index building does not use
+    /// idle machine and loses much when anything else runs (at 100k products on a shared 2-core machine, hybrid p50
+    /// 7.5 ms with 1 thread against 15.5 ms with one per core, p99 20.7 against 71.7 ms; benchmarks/RESULTS.md,
+    /// "Query-model threads under load"), and concurrent searches each get a core instead of fighting over them. Index building does not use
     /// this: its embedder (<see cref="EmbedderOptions.IntraOpThreads"/>, default 0) keeps every core for its batches.
     /// </summary>
     public int IntraOpThreads { get; set; } = 1;
