@@ -169,7 +169,7 @@ public sealed partial class SearchEngine : IDisposable
         clock.Lap();
         var query = _preparer.Prepare(request, shape.Filters, profile, snapshot, cancellationToken);
         var prepareTime = clock.Lap();
-        var tiers = RankedTiers(query, shape, reranker, snapshot, clock, cancellationToken);
+        var tiers = RankedTiers(query, shape, reranker, snapshot, ref clock, cancellationToken);
         var (deepest, ranked, fuseTime) = (tiers.Deepest, tiers.Ranked, tiers.FuseTime);
         var (lexical, dense, fused) = (deepest.Lexical, deepest.Dense, deepest.Fused);
         query = deepest.Query;
@@ -208,7 +208,7 @@ public sealed partial class SearchEngine : IDisposable
     /// serving a deep page from it alone would repeat or skip products an earlier page showed; cut from this sequence,
     /// pages at any offsets never do. A sort therefore orders each tier's products among themselves.
     /// </summary>
-    private RankedSequence RankedTiers(PreparedQuery query, ResultShape shape, IReranker reranker, IndexSnapshot snapshot, StageClock clock,
+    private RankedSequence RankedTiers(PreparedQuery query, ResultShape shape, IReranker reranker, IndexSnapshot snapshot, ref StageClock clock,
         CancellationToken cancellationToken)
     {
         var wanted = query.Request.Offset + query.Request.K;

@@ -17,8 +17,15 @@ public sealed class SearchEngineOptions
     /// <summary>Where the model runs.</summary>
     public ComputeDevice Device { get; set; } = ComputeDevice.Auto;
 
-    /// <summary>ONNX Runtime intra-op threads; 0 lets it choose.</summary>
-    public int IntraOpThreads { get; set; }
+    /// <summary>
+    /// ONNX Runtime intra-op threads of the query model; 0 lets ONNX Runtime choose (one per core). The default, 1,
+    /// runs each query's model on the searching thread alone: a short query gains little from a second thread on an
+    /// idle machine and loses much when anything else runs (at 100k products on a shared 2-core machine, hybrid p50
+    /// 7.5 ms with 1 thread against 15.5 ms with one per core, p99 20.7 against 71.7 ms; benchmarks/RESULTS.md,
+    /// "Query-model threads under load"), and concurrent searches each get a core instead of fighting over them. Index building does not use
+    /// this: its embedder (<see cref="EmbedderOptions.IntraOpThreads"/>, default 0) keeps every core for its batches.
+    /// </summary>
+    public int IntraOpThreads { get; set; } = 1;
 
     /// <summary>
     /// The ranking profile for requests that bring none; <c>null</c> uses the index's <c>ranking-profile.json</c>

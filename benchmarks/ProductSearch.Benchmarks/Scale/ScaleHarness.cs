@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using ProductSearch.Benchmarks.Common;
 
@@ -65,14 +64,9 @@ internal static class ScaleHarness
         return failures.Count == 0 ? 0 : 1;
     }
 
-    // The child is this same program: its apphost, or 'dotnet <dll>' when started that way.
     private static async Task<int> RunChildAsync(IEnumerable<string> args)
     {
-        var host = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot tell which program is running.");
-        var start = new ProcessStartInfo(host) { UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet") start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var child = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{host}'.");
+        using var child = SelfProcess.Start(args);
         await child.WaitForExitAsync();
         return child.ExitCode;
     }

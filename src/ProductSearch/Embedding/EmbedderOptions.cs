@@ -12,7 +12,11 @@ public sealed class EmbedderOptions
     /// <summary>Texts per ONNX run when embedding many (texts are sorted by length and padded per batch).</summary>
     public int BatchSize { get; set; } = 32;
 
-    /// <summary>ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose (one per core).</summary>
+    /// <summary>
+    /// ONNX Runtime intra-op threads; 0 (the default here) lets ONNX Runtime choose (one per core), which suits batch
+    /// embedding while indexing. A <see cref="SearchEngine"/> embeds queries with
+    /// <see cref="SearchEngineOptions.IntraOpThreads"/> instead (default 1).
+    /// </summary>
     public int IntraOpThreads { get; set; }
 
     /// <summary>Overrides the model's query prompt (<c>null</c>: the model's own).</summary>

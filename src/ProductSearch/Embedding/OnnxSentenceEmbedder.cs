@@ -16,6 +16,7 @@ namespace ProductSearch.Embedding;
 public sealed class OnnxSentenceEmbedder : ITextEmbedder, IEmbeddingGenerator<string, Embedding<float>>
 {
     private readonly InferenceSession _session;
+    private readonly byte[]? _modelBytes; // the saved optimised graph whose weights the session uses in place
     private readonly EmbedderOptions _options;
     private readonly string[] _inputNames;
     private readonly bool _feedTokenTypes;
@@ -29,7 +30,7 @@ public sealed class OnnxSentenceEmbedder : ITextEmbedder, IEmbeddingGenerator<st
     {
         Model = model;
         _options = options;
-        (_session, ActiveDevice) = OnnxSessionFactory.Open(model.OnnxPath, options, logger);
+        (_session, ActiveDevice, _modelBytes) = OnnxSessionFactory.Open(model.OnnxPath, options, logger);
         var inputs = _session.InputMetadata.Keys.ToArray();
         if (!inputs.Contains("input_ids"))
             throw new ModelLoadException($"'{model.OnnxPath}' has no 'input_ids' input (inputs: {string.Join(", ", inputs)}).");
@@ -247,6 +248,7 @@ public sealed class OnnxSentenceEmbedder : ITextEmbedder, IEmbeddingGenerator<st
     public void Dispose()
     {
         _session.Dispose();
+        GC.KeepAlive(_modelBytes); // not collected while the session above could still read it
         _queryCache?.Dispose();
     }
 }
