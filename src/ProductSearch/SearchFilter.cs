@@ -60,5 +60,5 @@ public sealed record SearchFilter(string Field, FilterOperator Operator, IReadOn
     public override int GetHashCode() => HashCode.Combine(Field, Operator, Values.Count > 0 ? Values[0] : null, Values.Count);
 
     /// <summary>The condition as <see cref="Parse"/> reads it.</summary>
-    public override string ToString() => Field + Operators.First(o => o.Operator == Operator).Text + string.Join(',', Values);
+    public override string ToString() => Field + (Operators.FirstOrDefault(o => o.Operator == Operator).Text ?? $"?{(int)Operator}?") + string.Join(',', Values);
 }

@@ -56,8 +56,18 @@ public static class QueryFuzz
             FieldEquals = random.Next(4) == 0
                 ? new Dictionary<string, string> { [FuzzText.Pick(random, ["brand", "price", "rating", "product_id", "nonsense", ""])] = FuzzText.Value(random) }
                 : null,
+            Conditions = random.Next(3) == 0
+                ? [new SearchFilter(FuzzText.Pick(random, Fields), (FilterOperator)random.Next(-1, 6), [.. Enumerable.Range(0, random.Next(1, 3)).Select(_ => FuzzText.Value(random))])]
+                : null,
         },
+        Sort = random.Next(5) == 0 ? new SearchSort(FuzzText.Pick(random, Fields), random.Next(2) == 0) : null,
+        Facets = random.Next(4) == 0
+            ? [new FacetRequest(FuzzText.Pick(random, Fields)) { Ranges = random.Next(3) == 0 ? [new FacetRange(random.Next(-5, 50), random.Next(2) == 0 ? null : random.Next(-5, 100))] : null }]
+            : null,
     };
+
+    /// <summary>Field names a filter, sort or facet may name: built-ins, ESCI's spelling, unknown ones and nonsense.</summary>
+    private static readonly string[] Fields = ["brand", "color", "price", "rating", "rating_count", "category", "locale", "product_id", "product_brand", "size", "nonsense", "", " "];
 
     private static string Describe(SearchRequest r) =>
         $"mode {r.Mode}, k {r.K}, offset {r.Offset}, explain {r.Explain}/{r.ExplainLexical}, filters {(r.Filters is null ? "none" : "some")}, query \"{r.Query}\"";

@@ -14,6 +14,12 @@ internal static class FilterResolution
 {
     public static FilterClause Resolve(SearchFilter filter, IndexSchema schema)
     {
+        // A filter made in code rather than by SearchFilter.Parse may carry what the syntax cannot say.
+        ArgumentNullException.ThrowIfNull(filter);
+        if (!Enum.IsDefined(filter.Operator))
+            throw new ArgumentException($"The filter on '{filter.Field}' has no known operator ({(int)filter.Operator}); use =, <, <=, > or >=.", nameof(SearchFilters.Conditions));
+        if (filter.Values is not { Count: > 0 } || filter.Values.Any(string.IsNullOrWhiteSpace))
+            throw new ArgumentException($"The filter on '{filter.Field}' gives no value.", nameof(SearchFilters.Conditions));
         var (name, field, target) = SchemaLookup.Require(schema, filter.Field, "filter", "filterable", f => f.Filterable, nameof(SearchFilters.Conditions));
         if (field.Type != SchemaFieldType.Number)
         {

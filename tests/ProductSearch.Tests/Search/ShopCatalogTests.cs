@@ -176,6 +176,18 @@ public sealed class ShopCatalogTests : IDisposable
         Assert.Throws<ArgumentException>(() => SearchFilter.Parse(text));
 
     [Fact]
+    public void A_filter_made_in_code_with_an_unknown_operator_or_no_value_is_refused_naming_the_conditions()
+    {
+        // Found by the engine fuzz: such a filter failed deep inside with "Sequence contains no matching element".
+        using var engine = Serve(Catalog(20));
+        foreach (var filter in new[] { new SearchFilter("price", (FilterOperator)42, ["3"]), new SearchFilter("price", FilterOperator.Less, []), new SearchFilter("brand", FilterOperator.Equal, [" "]) })
+        {
+            var error = Assert.ThrowsAny<ArgumentException>(() => engine.Search(new SearchRequest { Query = "shoes", Filters = new SearchFilters { Conditions = [filter] } }));
+            Assert.Equal(nameof(SearchFilters.Conditions), error.ParamName);
+        }
+    }
+
+    [Fact]
     public void Sorted_pages_never_repeat_or_skip_and_follow_the_field_with_relevance_breaking_ties()
     {
         using var engine = Serve(Catalog());
