@@ -44,8 +44,13 @@ public sealed class SearchPageTests
 
             // The brand filter: the second brand offered for this query, so the filter has to change the first card's brand.
             await Expect(page.Locator("#filters[data-query='girls white shoes']")).ToBeAttachedAsync();
-            var brandOption = page.Locator("#facet-brand .facet-option").Nth(1);
-            var brand = (await brandOption.Locator(".facet-name").TextContentAsync())!.Trim();
+            var brand = (await page.Locator("#facet-brand .facet-option").Nth(1).Locator(".facet-name").TextContentAsync())!.Trim();
+            // Picked by name, not by place: the answer to the pick re-renders the list with new counts and order, and a
+            // locator by place would then point at another brand when Playwright checks the box's new state.
+            var brandOption = page.Locator("#facet-brand .facet-option").Filter(new LocatorFilterOptions
+            {
+                Has = page.Locator(".facet-name", new PageLocatorOptions { HasTextRegex = new Regex("^\\s*" + Regex.Escape(brand) + "\\s*$") }),
+            });
             await brandOption.Locator("input").CheckAsync();
             await Expect(page.Locator("#active-filters .chip")).ToHaveTextAsync(brand);
             await Expect(cards.First.Locator(".card-brand")).ToHaveTextAsync(brand);
