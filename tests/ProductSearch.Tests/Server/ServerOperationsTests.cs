@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ProductSearch.Embedding;
+using ProductSearch.Tests.Support;
 
 namespace ProductSearch.Tests.Server;
 
@@ -68,43 +70,48 @@ public sealed class ServerOperationsTests
     [Fact]
     public async Task Past_its_limit_the_service_answers_429_with_retry_after()
     {
-        await using var service = await TestService.StartAsync(o => { o.ConcurrencyLimit = 1; o.QueueLimit = 0; o.RetryAfterSeconds = 3; });
-        var admin = service.Client(TestService.AdminKey);
-        // A write whose body has not finished arriving holds the one place.
-        var release = new TaskCompletionSource();
-        var held = admin.PutAsync("/products", new SlowContent(release.Task));
-        // Until the write has taken the place, a search may still get it: ask again for a while (a busy machine).
+        // The one place is held by a search whose query embedding waits on a gate: deterministic, where a write with a
+        // slow body was not (the in-memory server may read a body before the limiter sees the request).
+        var gate = new GatedEmbedder("hold");
+        await using var service = await TestService.StartAsync(o => { o.ConcurrencyLimit = 1; o.QueueLimit = 0; o.RetryAfterSeconds = 3; }, embedder: () => gate);
+        var held = service.Client(TestService.SearchKey).GetAsync("/search?q=hold");
+        Assert.True(gate.Entered.Wait(TimeSpan.FromSeconds(60)), "the held search never reached the model");
         var refused = await service.Client(TestService.SearchKey).GetAsync("/search?q=red");
-        // A deadline, not a count of tries: on a loaded 2-core machine the write can take seconds to reach the limiter.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (refused.StatusCode != HttpStatusCode.TooManyRequests && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-            refused = await service.Client(TestService.SearchKey).GetAsync("/search?q=red");
-        }
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(3), refused.Headers.RetryAfter?.Delta);
         Assert.Equal(HttpStatusCode.OK, (await service.Client(null).GetAsync("/health")).StatusCode); // health is never limited
-        release.SetResult();
+        gate.Release.Set();
         Assert.Equal(HttpStatusCode.OK, (await held).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await service.Client(TestService.SearchKey).GetAsync("/search?q=red")).StatusCode);
     }
 
-    /// <summary>A body that sends its first bytes, then waits before the rest.</summary>
-    private sealed class SlowContent(Task release) : HttpContent
+    /// <summary>The hashing embedder, except that a query holding <paramref name="word"/> waits until released.</summary>
+    private sealed class GatedEmbedder(string word) : ITextEmbedder
     {
-        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        private readonly HashingEmbedder _inner = new();
+
+        public ManualResetEventSlim Entered { get; } = new();
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public string ModelName => _inner.ModelName;
+
+        public string ModelSha256 => _inner.ModelSha256;
+
+        public int Dimensions => _inner.Dimensions;
+
+        public string ActiveDevice => _inner.ActiveDevice;
+
+        public float[][] Embed(IReadOnlyList<string> texts, EmbeddingPurpose purpose, CancellationToken cancellationToken = default)
         {
-            await stream.WriteAsync("[{\"id\":\"s1\","u8.ToArray());
-            await stream.FlushAsync();
-            await release;
-            await stream.WriteAsync("\"title\":\"Slow Lamp\"}]"u8.ToArray());
+            if (texts.Any(t => t.Contains(word, StringComparison.Ordinal)))
+            {
+                Entered.Set();
+                Release.Wait(TimeSpan.FromSeconds(60), cancellationToken);
+            }
+            return _inner.Embed(texts, purpose, cancellationToken);
         }
 
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
+        public void Dispose() { }
     }
 }

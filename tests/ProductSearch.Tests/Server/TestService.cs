@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProductSearch.AspNetCore;
+using ProductSearch.Embedding;
 using ProductSearch.Server;
 using ProductSearch.Tests.Support;
 
@@ -36,7 +37,8 @@ internal sealed class TestService : IAsyncDisposable
     public string Folder => _temp.Path;
 
     /// <summary>Starts the service on an index of <paramref name="products"/> products (t0…), with an admin and a search key unless <paramref name="keys"/> is false.</summary>
-    public static async Task<TestService> StartAsync(Action<ProductSearchServerOptions>? server = null, int products = 20, bool keys = true)
+    public static async Task<TestService> StartAsync(Action<ProductSearchServerOptions>? server = null, int products = 20, bool keys = true,
+        Func<ITextEmbedder>? embedder = null)
     {
         var temp = new TempFolder();
         var index = temp.File("idx");
@@ -58,7 +60,7 @@ internal sealed class TestService : IAsyncDisposable
             builder.WebHost.UseTestServer();
             builder.Logging.ClearProviders();
             builder.Services.Replace(ServiceDescriptor.Singleton(services => new SearchEngineProvider(
-                services.GetRequiredService<IOptions<SearchEngineOptions>>(), services.GetService<ILoggerFactory>(), null, () => new HashingEmbedder())));
+                services.GetRequiredService<IOptions<SearchEngineOptions>>(), services.GetService<ILoggerFactory>(), null, embedder ?? (() => new HashingEmbedder()))));
         });
         await app.StartAsync();
         return new TestService(temp, index, app);
