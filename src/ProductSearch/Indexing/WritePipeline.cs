@@ -49,7 +49,11 @@ internal sealed class WritePipeline(GenerationTransaction transaction, ITextEmbe
         schema.Observe(plan.ToWrite.Select(p => p.Product).ToArray());
         transaction.Schema = schema.Schema;
         transaction.Store.Upsert(plan.ToWrite);
-        foreach (var item in plan.ToWrite) transaction.Lexical.Upsert(item.Key, item.Product);
+        foreach (var item in plan.ToWrite)
+        {
+            if (plan.NewKeys.Contains(item.Key)) transaction.Lexical.Add(item.Key, item.Product);
+            else transaction.Lexical.Upsert(item.Key, item.Product);
+        }
     }
 
     private float[][] Embed(WritePlan plan) =>

@@ -11,10 +11,11 @@ internal sealed class WritePlan
 {
     private readonly Dictionary<string, StoredProduct> _byId;
 
-    private WritePlan(List<StoredProduct> toWrite, List<StoredProduct> toEmbed)
+    private WritePlan(List<StoredProduct> toWrite, List<StoredProduct> toEmbed, HashSet<long> newKeys)
     {
         ToWrite = toWrite;
         ToEmbed = toEmbed;
+        NewKeys = newKeys;
         _byId = toWrite.ToDictionary(p => p.Product.Id, StringComparer.Ordinal);
     }
 
@@ -23,6 +24,9 @@ internal sealed class WritePlan
 
     /// <summary>Products to embed and (re)insert into the graph: a subset of <see cref="ToWrite"/>.</summary>
     public List<StoredProduct> ToEmbed { get; }
+
+    /// <summary>Keys handed out to new products in this batch: no store or index of this write holds them yet.</summary>
+    public HashSet<long> NewKeys { get; }
 
     /// <summary>Counts of the whole write, added to as batches are planned.</summary>
     internal sealed class Counts
@@ -47,6 +51,7 @@ internal sealed class WritePlan
         var stored = store.Lookup(unique.Select(p => p.Id));
         var toWrite = new List<StoredProduct>();
         var toEmbed = new List<StoredProduct>();
+        var newKeys = new HashSet<long>();
         foreach (var product in unique)
         {
             if (!counts.Seen.Add(product.Id)) counts.Duplicates++;
@@ -65,11 +70,12 @@ internal sealed class WritePlan
                 var item = new StoredProduct(counts.NextKey++, product, embeddedHash, contentHash);
                 toWrite.Add(item);
                 toEmbed.Add(item);
+                newKeys.Add(item.Key);
                 counts.Added++;
             }
         }
         counts.Embedded += toEmbed.Count;
-        return new WritePlan(toWrite, toEmbed);
+        return new WritePlan(toWrite, toEmbed, newKeys);
     }
 
     // The pending batch is newer than the store: a product in both was read again after the store's copy.
