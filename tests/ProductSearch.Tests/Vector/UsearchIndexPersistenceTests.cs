@@ -188,15 +188,7 @@ public sealed class UsearchIndexPersistenceTests : IDisposable
         var exactBest = full.Search(query, 1)[0];
         Assert.Equal(exactBest.Distance, half.Search(query, 1)[0].Distance, 2);
 
-        var path = Path.Combine(_directory, "f16.usearch");
-        half.Save(path);
-        Assert.True(new FileInfo(path).Length < 0.75 * SavedLength(full), "an f16 file should be well under the f32 one");
-        using var loaded = UsearchIndex.Load(path, new HnswOptions { Dimensions = dims, Storage = VectorStorage.F16 });
-        Assert.Equal(half.Search(query, 10), loaded.Search(query, 10));
-
-        var mismatch = Assert.Throws<VectorIndexException>(() => UsearchIndex.Load(path, new HnswOptions { Dimensions = dims }));
-        Assert.Contains("F16", mismatch.Message);
-        Assert.Contains("F32", mismatch.Message);
+        AssertRoundTripsAsOnly(half, VectorStorage.F16, full, 0.75, query);
     }
 
     /// <summary>
@@ -223,14 +215,23 @@ public sealed class UsearchIndexPersistenceTests : IDisposable
         var query = queries.AsSpan(0, dims);
         Assert.Equal(full.Search(query, 1)[0].Distance, quarter.Search(query, 1)[0].Distance, 1);
 
-        var path = Path.Combine(_directory, "i8.usearch");
-        quarter.Save(path);
-        Assert.True(new FileInfo(path).Length < 0.5 * SavedLength(full), "an i8 file should be well under half the f32 one");
-        using var loaded = UsearchIndex.Load(path, new HnswOptions { Dimensions = dims, Storage = VectorStorage.I8 });
-        Assert.Equal(quarter.Search(query, 10), loaded.Search(query, 10));
+        AssertRoundTripsAsOnly(quarter, VectorStorage.I8, full, 0.5, query);
+    }
 
-        var mismatch = Assert.Throws<VectorIndexException>(() => UsearchIndex.Load(path, new HnswOptions { Dimensions = dims }));
-        Assert.Contains("I8", mismatch.Message);
+    /// <summary>
+    /// <paramref name="index"/> saves to a file under <paramref name="sizeRatio"/> of <paramref name="full"/>'s, loads as
+    /// <paramref name="storage"/> with the same answers, and loading it as f32 is refused with both kinds named.
+    /// </summary>
+    private void AssertRoundTripsAsOnly(UsearchIndex index, VectorStorage storage, UsearchIndex full, double sizeRatio, ReadOnlySpan<float> query)
+    {
+        var path = Path.Combine(_directory, $"{storage}.usearch");
+        index.Save(path);
+        Assert.True(new FileInfo(path).Length < sizeRatio * SavedLength(full), $"an {storage} file should be under {sizeRatio} of the f32 one");
+        using var loaded = UsearchIndex.Load(path, new HnswOptions { Dimensions = index.Dimensions, Storage = storage });
+        Assert.Equal(index.Search(query, 10), loaded.Search(query, 10));
+
+        var mismatch = Assert.Throws<VectorIndexException>(() => UsearchIndex.Load(path, new HnswOptions { Dimensions = index.Dimensions }));
+        Assert.Contains(storage.ToString(), mismatch.Message);
         Assert.Contains("F32", mismatch.Message);
     }
 
