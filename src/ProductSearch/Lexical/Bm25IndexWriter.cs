@@ -49,7 +49,13 @@ public sealed class Bm25IndexWriter : IDisposable
     /// Merges the index down to one segment: a search then looks each term up once instead of once per segment. Worth it
     /// after a full build, whose files are all new anyway; an incremental commit keeps its segments (they are shared).
     /// </summary>
-    internal void MergeToOneSegment() => _writer.ForceMerge(1);
+    internal void MergeToOneSegment()
+    {
+        // As one compound file, as Lucene writes small segments: a merge into a segment above a tenth of the index would
+        // otherwise leave a dozen files per segment (the generation's checks and hard links handle fewer, larger files).
+        _writer.Config.MergePolicy.NoCFSRatio = 1.0;
+        _writer.ForceMerge(1);
+    }
 
     private void Write(long key, Product product, bool replace)
     {
