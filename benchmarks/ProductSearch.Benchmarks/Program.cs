@@ -6,6 +6,7 @@ using ProductSearch.Benchmarks.Scale;
 // "e2e": the end-to-end harness; "scale"/"scale-one": the scale harness and its per-size child; "peers": the peer
 // comparison; "crash": the kill -9 harness; "device": CUDA against CPU; "hnsw-storage": HNSW alone per vector storage;
 // "filter-crossover": filtered HNSW against exact search per filter selectivity; "rerank": the learned second stage's cost; "click-simulation": judgments from simulated shoppers' clicks against the true ones;
+// "build-profile": one generated catalog's build (products/s) and its search stage by stage;
 // "query-threads": hybrid latency per query-model thread count, idle and beside one busy core ("spin" is its load);
 // "shopper-cost": typo tolerance, prefixes and suggestions at scale; "catalog-cost": facets, range filter and sort at scale; "fuzz", "damage", "enospc", "readonly": the hardening runs
 // (issue 14); anything else goes to BenchmarkDotNet, with ShortRun unless a job is named.
@@ -20,6 +21,7 @@ return args.FirstOrDefault() switch
     "crash" => CrashHarnessRun.Run(args[1..]),
     "device" => DeviceComparison.Run(args[1..]),
     "hnsw-storage" => HnswStorageHarness.Run(args[1..]),
+    "build-profile" => await SearchProfileHarness.RunAsync(args[1..]),
     "filter-crossover" => FilterCrossoverHarness.Run(args[1..]),
     "rerank" => RerankHarness.Run(args[1..]),
     "query-threads" => await QueryThreadsHarness.RunAsync(args[1..]),

@@ -10,7 +10,10 @@ namespace ProductSearch.Benchmarks.Scale;
 /// no LiteDB, no Lucene, no commit — and each graph is swept over ef. This isolates what f16 storage does to recall and
 /// queries/s at sizes where the graph outgrows the CPU's caches.
 /// </summary>
-/// <remarks>Usage: <c>hnsw-storage --size 1m [--queries 1000] [--storage f32,f16]</c>.</remarks>
+/// <remarks>
+/// Usage: <c>hnsw-storage --size 1m [--queries 1000] [--storage f32,f16,i8] [--add-threads 1,2] [--connectivity 16]
+/// [--expansion-add 128]</c>; one graph per storage and add-thread count.
+/// </remarks>
 internal static class HnswStorageHarness
 {
     public static int Run(string[] args)
@@ -18,6 +21,10 @@ internal static class HnswStorageHarness
         var size = 1_000_000;
         var queryCount = 1000;
         var storages = new[] { VectorStorage.F32, VectorStorage.F16 };
+        var addThreads = new[] { Environment.ProcessorCount };
+        var defaults = new HnswOptions();
+        var connectivity = defaults.Connectivity;
+        var expansionAdd = defaults.ExpansionAdd;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -25,6 +32,9 @@ internal static class HnswStorageHarness
                 case "--size": size = ScaleSizes.Parse(ScaleOptions.Value(args, ref i)); break;
                 case "--queries": queryCount = int.Parse(ScaleOptions.Value(args, ref i), System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--storage": storages = ScaleOptions.Value(args, ref i).Split(',').Select(s => Enum.Parse<VectorStorage>(s, ignoreCase: true)).ToArray(); break;
+                case "--add-threads": addThreads = ScaleOptions.Value(args, ref i).Split(',').Select(t => int.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToArray(); break;
+                case "--connectivity": connectivity = int.Parse(ScaleOptions.Value(args, ref i), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--expansion-add": expansionAdd = int.Parse(ScaleOptions.Value(args, ref i), System.Globalization.CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
         }
@@ -41,19 +51,29 @@ internal static class HnswStorageHarness
         Log(label, $"{size:N0} vectors and the exact top-10 of {vectors.Length} queries ready");
 
         Console.WriteLine();
-        Console.WriteLine("| storage | build | graph in memory | ef | recall@10 | queries/s, 1 thread (2 threads) | p50 µs, 1 thread |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine($"M {connectivity}, ef_construction {expansionAdd}");
+        Console.WriteLine("| storage | add threads | build | vectors/s | graph in memory | ef | recall@10 | queries/s, 1 thread (2 threads) | p50 µs, 1 thread | load avg |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var storage in storages)
         {
-            using var graph = UsearchIndex.Create(new HnswOptions { Dimensions = dimensions, Storage = storage, SearchThreads = Environment.ProcessorCount });
-            var build = Stopwatch.StartNew();
-            SyntheticVectors.AddAll(graph, rows);
-            build.Stop();
-            Log(label, $"{storage}: built in {build.Elapsed.TotalMinutes:F1} min, {graph.MemoryUsage / 1048576.0:F0} MiB");
-            foreach (var point in ScaleRun.SweepEf(graph, vectors, exactSearch, exact, message => Log($"{label} {storage}", message)))
+            foreach (var threads in addThreads)
             {
-                Console.WriteLine($"| {storage} | {build.Elapsed.TotalMinutes:F1} min | {graph.MemoryUsage / 1048576.0:N0} MiB | {point.Ef} | {point.RecallAt10:F4} | " +
-                                  $"{point.OneThread.QueriesPerSecond:N0} ({point.TwoThreads.QueriesPerSecond:N0}) | {point.OneThread.P50Ms * 1000:N0} |");
+                using var graph = UsearchIndex.Create(new HnswOptions
+                {
+                    Dimensions = dimensions, Storage = storage, SearchThreads = Environment.ProcessorCount, AddThreads = threads,
+                    Connectivity = connectivity, ExpansionAdd = expansionAdd,
+                });
+                var loadBefore = LoadAverage.OneMinute();
+                var build = Stopwatch.StartNew();
+                SyntheticVectors.AddAll(graph, rows);
+                build.Stop();
+                var perSecond = size / build.Elapsed.TotalSeconds;
+                Log(label, $"{storage}, {threads} add threads: built in {build.Elapsed.TotalMinutes:F1} min ({perSecond:N0}/s), {graph.MemoryUsage / 1048576.0:F0} MiB, {graph.UnreachableReinserted:N0} reinserted after a concurrent add, load {loadBefore}–{LoadAverage.OneMinute()}");
+                foreach (var point in ScaleRun.SweepEf(graph, vectors, exactSearch, exact, message => Log($"{label} {storage}", message)))
+                {
+                    Console.WriteLine($"| {storage} | {threads} | {build.Elapsed.TotalMinutes:F2} min | {perSecond:N0} | {graph.MemoryUsage / 1048576.0:N0} MiB | {point.Ef} | {point.RecallAt10:F4} | " +
+                                      $"{point.OneThread.QueriesPerSecond:N0} ({point.TwoThreads.QueriesPerSecond:N0}) | {point.OneThread.P50Ms * 1000:N0} | {LoadAverage.OneMinute()} |");
+                }
             }
         }
         Console.WriteLine();

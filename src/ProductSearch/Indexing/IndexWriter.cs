@@ -104,57 +104,20 @@ public sealed class IndexWriter : IDisposable
             throw IndexException.Damaged(_layout.Root, $"Index folder '{_layout.Root}' holds generation folders but no manifest.json; nothing was changed.");
         using var transaction = GenerationTransaction.Begin(_layout, previous, HnswFor(previous), cancellationToken: cancellationToken);
         var schema = new SchemaInference(transaction.Schema);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var nextKey = transaction.Store.MaxKey() + 1;
-        int added = 0, updated = 0, unchanged = 0, embedded = 0, duplicates = 0, deleted = 0;
-
-        await foreach (var batch in products.Chunk(_options.BatchSize).WithCancellation(cancellationToken).ConfigureAwait(false))
+        var counts = new WritePlan.Counts { NextKey = transaction.Store.MaxKey() + 1, KeyOf = _options.KeyOf };
+        await using (var pipeline = new WritePipeline(transaction, _embedder, schema, cancellationToken))
         {
-            var unique = batch.Select(WellFormedText.Of).GroupBy(p => p.Id, StringComparer.Ordinal).Select(g => g.Last()).ToArray();
-            duplicates += batch.Length - unique.Length;
-            var stored = transaction.Store.Lookup(unique.Select(p => p.Id));
-            var toWrite = new List<StoredProduct>();
-            var toEmbed = new List<StoredProduct>();
-            foreach (var product in unique)
+            WritePlan? pending = null;
+            await foreach (var batch in products.Chunk(_options.BatchSize).WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                if (!seen.Add(product.Id)) duplicates++;
-                var embeddedHash = ProductFingerprint.OfEmbeddedText(product);
-                var contentHash = ProductFingerprint.OfContent(product);
-                if (stored.TryGetValue(product.Id, out var existing))
-                {
-                    if (existing.ContentHash == contentHash) { unchanged++; continue; }
-                    var item = new StoredProduct(existing.Key, product, embeddedHash, contentHash);
-                    toWrite.Add(item);
-                    if (existing.EmbeddedTextHash != embeddedHash) toEmbed.Add(item);
-                    updated++;
-                }
-                else
-                {
-                    var item = new StoredProduct(_options.KeyOf?.Invoke(product.Id) ?? nextKey++, product, embeddedHash, contentHash);
-                    toWrite.Add(item);
-                    toEmbed.Add(item);
-                    added++;
-                }
+                pending = WritePlan.Of(batch, transaction.Store, pending, counts);
+                await pipeline.AcceptAsync(pending).ConfigureAwait(false);
+                progress?.Report(new IndexBuildProgress(counts.Seen.Count, 0, 0));
             }
-
-            if (toEmbed.Count > 0)
-            {
-                var vectors = _embedder.Embed(toEmbed.Select(p => ProductFingerprint.EmbeddedText(p.Product)).ToArray(), EmbeddingPurpose.Document, cancellationToken);
-                foreach (var item in toEmbed) transaction.Vectors.Remove((ulong)item.Key);
-                var flat = new float[toEmbed.Count * _embedder.Dimensions];
-                for (var i = 0; i < vectors.Length; i++) vectors[i].CopyTo(flat, i * _embedder.Dimensions);
-                transaction.Vectors.Add(toEmbed.Select(p => (ulong)p.Key).ToArray(), flat);
-                embedded += toEmbed.Count;
-            }
-            if (toWrite.Count > 0)
-            {
-                schema.Observe(toWrite.Select(p => p.Product).ToArray());
-                transaction.Schema = schema.Schema;
-                transaction.Store.Upsert(toWrite);
-                foreach (var item in toWrite) transaction.Lexical.Upsert(item.Key, item.Product);
-            }
-            progress?.Report(new IndexBuildProgress(seen.Count, 0, 0));
+            await pipeline.CompleteAsync().ConfigureAwait(false);
         }
+        var seen = counts.Seen;
+        int added = counts.Added, updated = counts.Updated, unchanged = counts.Unchanged, embedded = counts.Embedded, duplicates = counts.Duplicates, deleted = 0;
 
         if (mode == SyncMode.Mirror)
         {
@@ -176,6 +139,8 @@ public sealed class IndexWriter : IDisposable
             throw new CatalogException($"Catalog '{report.Path}' holds no valid product {why}; nothing was indexed.");
         if (mode == SyncMode.Mirror && seen.Count == 0 && !_options.AllowEmpty)
             throw new CatalogException($"Catalog '{report.Path}' holds no valid product {why}; the index was left as it was rather than emptied.");
+        // A build from nothing wrote every segment itself: one segment answers each query term with one lookup, not one per segment.
+        if (previous is null) transaction.Lexical.MergeToOneSegment();
         return Finish(transaction, previous, report, added, updated, unchanged, deleted, embedded, duplicates, 0, stopwatch);
     }
 

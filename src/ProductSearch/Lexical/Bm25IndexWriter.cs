@@ -37,7 +37,27 @@ public sealed class Bm25IndexWriter : IDisposable
     public static Bm25IndexWriter Open(string path) => new(FSDirectory.Open(path), OpenMode.CREATE_OR_APPEND);
 
     /// <summary>Adds or replaces the product under <paramref name="key"/>.</summary>
-    public void Upsert(long key, Product product)
+    public void Upsert(long key, Product product) => Write(key, product, replace: true);
+
+    /// <summary>
+    /// Adds the product under <paramref name="key"/>, a key this index has never held a live document for (a new
+    /// product's): no delete term is buffered, which Lucene would otherwise look up in every segment at each flush.
+    /// </summary>
+    internal void Add(long key, Product product) => Write(key, product, replace: false);
+
+    /// <summary>
+    /// Merges the index down to one segment: a search then looks each term up once instead of once per segment. Worth it
+    /// after a full build, whose files are all new anyway; an incremental commit keeps its segments (they are shared).
+    /// </summary>
+    internal void MergeToOneSegment()
+    {
+        // As one compound file, as Lucene writes small segments: a merge into a segment above a tenth of the index would
+        // otherwise leave a dozen files per segment (the generation's checks and hard links handle fewer, larger files).
+        _writer.Config.MergePolicy.NoCFSRatio = 1.0;
+        _writer.ForceMerge(1);
+    }
+
+    private void Write(long key, Product product, bool replace)
     {
         var keyText = key.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var document = new Document
@@ -65,7 +85,8 @@ public sealed class Bm25IndexWriter : IDisposable
         if (product.RatingCount is { } count) document.Add(new Int64Field(LexicalFields.RatingCount, count, Field.Store.NO));
         AddAttributes(document, product);
         // Each product is analysed in its own language (its product_locale), the same way its queries will be.
-        _writer.UpdateDocument(new Term(LexicalFields.Key, keyText), document, AnalyzerFor(product.Locale));
+        if (replace) _writer.UpdateDocument(new Term(LexicalFields.Key, keyText), document, AnalyzerFor(product.Locale));
+        else _writer.AddDocument(document, AnalyzerFor(product.Locale));
     }
 
     /// <summary>

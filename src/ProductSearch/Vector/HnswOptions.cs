@@ -28,16 +28,27 @@ public sealed class HnswOptions
     /// </summary>
     public int SearchThreads { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// How many threads insert the vectors of one <see cref="IVectorIndex.Add"/> into the graph at once (USearch takes
+    /// concurrent inserts, each with its own scratch context). The graph then depends on the threads' timing: the same
+    /// vectors give a graph of the same quality, not the same graph. 1 inserts in order, as before. Defaults to
+    /// <see cref="Environment.ProcessorCount"/>.
+    /// </summary>
+    public int AddThreads { get; set; } = Environment.ProcessorCount;
+
     /// <summary>Throws <see cref="ArgumentException"/> when a value is out of range.</summary>
     internal void Validate()
     {
         Require(Dimensions > 0, nameof(Dimensions), Dimensions);
         Require(Enum.IsDefined(Metric), nameof(Metric), Metric);
         Require(Enum.IsDefined(Storage), nameof(Storage), Storage);
+        // USearch's i8 cast normalises each vector, which only the cosine distance ignores.
+        Require(Storage != VectorStorage.I8 || Metric == VectorMetric.Cosine, nameof(Storage), $"{Storage} (i8 storage serves the Cosine metric only, not {Metric})");
         Require(Connectivity >= 2, nameof(Connectivity), Connectivity);
         Require(ExpansionAdd > 0, nameof(ExpansionAdd), ExpansionAdd);
         Require(ExpansionSearch > 0, nameof(ExpansionSearch), ExpansionSearch);
         Require(SearchThreads > 0, nameof(SearchThreads), SearchThreads);
+        Require(AddThreads > 0, nameof(AddThreads), AddThreads);
     }
 
     private static void Require(bool ok, string name, object value)

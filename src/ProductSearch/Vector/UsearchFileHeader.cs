@@ -33,7 +33,7 @@ internal static unsafe class UsearchFileHeader
                 $"Index file '{path}' was built with metric {storedName}, but HnswOptions.Metric is {options.Metric}.");
         }
 
-        var storage = options.Storage == VectorStorage.F16 ? UsearchScalarKind.F16 : UsearchScalarKind.F32;
+        var storage = UsearchInitOptions.ScalarOf(options.Storage);
         if (stored.Quantization != storage)
         {
             throw new VectorIndexException(

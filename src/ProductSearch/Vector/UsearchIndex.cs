@@ -11,12 +11,14 @@ namespace ProductSearch.Vector;
 /// shared lock; <see cref="Add"/>, <see cref="Remove"/>, <see cref="Reserve"/> and changing
 /// <see cref="ExpansionSearch"/> take it exclusively. That is stricter than USearch needs for plain adds, but
 /// growing capacity reallocates the per-thread search contexts, which is unsafe while any search is running.
-/// Intended use is one writer and many readers.
+/// Intended use is one writer and many readers. Inside one <see cref="Add"/>, up to <see cref="HnswOptions.AddThreads"/>
+/// threads insert at once.
 /// </remarks>
 public sealed unsafe partial class UsearchIndex : IVectorIndex
 {
     private readonly UsearchIndexHandle _handle;
     private readonly int _searchThreads;
+    private readonly int _addThreads;
 
     // Shared for reads, exclusive for writes; see the class remarks.
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
@@ -39,6 +41,7 @@ public sealed unsafe partial class UsearchIndex : IVectorIndex
         Dimensions = options.Dimensions;
         Metric = options.Metric;
         _searchThreads = options.SearchThreads;
+        _addThreads = options.AddThreads;
         _searchSlots = new SemaphoreSlim(_searchThreads, _searchThreads);
     }
 
@@ -80,7 +83,7 @@ public sealed unsafe partial class UsearchIndex : IVectorIndex
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var native = NativeMetricOfNewIndex(options.Metric);
+        var native = NativeMetricOfNewIndex(options);
         var index = new UsearchIndex(Init(options, native), options, native);
         try
         {
@@ -114,8 +117,12 @@ public sealed unsafe partial class UsearchIndex : IVectorIndex
         _searchSlots.Dispose();
     }
 
-    private static UsearchMetricKind NativeMetricOfNewIndex(VectorMetric metric) =>
-        metric == VectorMetric.Cosine ? UsearchMetricKind.InnerProduct : UsearchInitOptions.ToNative(metric);
+    // i8 keeps USearch's own cosine: its cast to i8 scales every vector by its own length, and the i8 cosine kernel
+    // divides the integer dot product by both norms, where an i8 inner product would not be a distance in [0, 2].
+    private static UsearchMetricKind NativeMetricOfNewIndex(HnswOptions options) =>
+        options.Metric == VectorMetric.Cosine && options.Storage != VectorStorage.I8
+            ? UsearchMetricKind.InnerProduct
+            : UsearchInitOptions.ToNative(options.Metric);
 
     /// <summary>
     /// The rows as the graph stores them: unchanged, or L2-normalised copies when cosine is served as inner product

@@ -16,7 +16,7 @@ internal struct UsearchInitOptions
     /// <summary>Custom metric callback; always null because we only use built-in SIMD metrics.</summary>
     public nint Metric;
 
-    /// <summary>Storage type of vectors inside the index: f32 (exact) or f16 (half the memory; <see cref="HnswOptions.Storage"/>).</summary>
+    /// <summary>Storage type of vectors inside the index: f32 (exact), f16 or i8 (<see cref="HnswOptions.Storage"/>).</summary>
     public UsearchScalarKind Quantization;
 
     public nuint Dimensions;
@@ -31,12 +31,20 @@ internal struct UsearchInitOptions
     {
         MetricKind = nativeMetric,
         Metric = 0,
-        Quantization = options.Storage == VectorStorage.F16 ? UsearchScalarKind.F16 : UsearchScalarKind.F32,
+        Quantization = ScalarOf(options.Storage),
         Dimensions = (nuint)options.Dimensions,
         Connectivity = (nuint)options.Connectivity,
         ExpansionAdd = (nuint)options.ExpansionAdd,
         ExpansionSearch = (nuint)options.ExpansionSearch,
         Multi = 0, // one vector per key: Contains/Remove semantics in IVectorIndex assume it
+    };
+
+    /// <summary>The native scalar kind the graph stores vectors as.</summary>
+    public static UsearchScalarKind ScalarOf(VectorStorage storage) => storage switch
+    {
+        VectorStorage.F16 => UsearchScalarKind.F16,
+        VectorStorage.I8 => UsearchScalarKind.I8,
+        _ => UsearchScalarKind.F32,
     };
 
     public static UsearchMetricKind ToNative(VectorMetric metric) => metric switch

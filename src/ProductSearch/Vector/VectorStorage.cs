@@ -11,4 +11,11 @@ public enum VectorStorage
     /// 10k vectors: the same recall, 1.7–2.5× the searches per second; building the graph is slower (RESULTS.md).
     /// </summary>
     F16,
+
+    /// <summary>
+    /// 8-bit integers: a quarter of the bytes of <see cref="F32"/>. USearch scales each vector to unit length and then to
+    /// [-127, 127] and compares by cosine, so this storage serves the <see cref="VectorMetric.Cosine"/> metric only, at a
+    /// recall cost measured in RESULTS.md.
+    /// </summary>
+    I8,
 }

@@ -188,14 +188,50 @@ public sealed class UsearchIndexPersistenceTests : IDisposable
         var exactBest = full.Search(query, 1)[0];
         Assert.Equal(exactBest.Distance, half.Search(query, 1)[0].Distance, 2);
 
-        var path = Path.Combine(_directory, "f16.usearch");
-        half.Save(path);
-        Assert.True(new FileInfo(path).Length < 0.75 * SavedLength(full), "an f16 file should be well under the f32 one");
-        using var loaded = UsearchIndex.Load(path, new HnswOptions { Dimensions = dims, Storage = VectorStorage.F16 });
-        Assert.Equal(half.Search(query, 10), loaded.Search(query, 10));
+        AssertRoundTripsAsOnly(half, VectorStorage.F16, full, 0.75, query);
+    }
 
-        var mismatch = Assert.Throws<VectorIndexException>(() => UsearchIndex.Load(path, new HnswOptions { Dimensions = dims }));
-        Assert.Contains("F16", mismatch.Message);
+    /// <summary>
+    /// An i8 index stores a quarter of the bytes of an f32 one, ranks near it (USearch scales each vector to
+    /// [-127, 127], which costs recall), reports cosine distances, saves and loads as i8, and loading it as f32 is
+    /// refused with both kinds named.
+    /// </summary>
+    [Fact]
+    public void I8_storage_quarters_the_vectors_ranks_by_cosine_and_round_trips()
+    {
+        const int dims = 256;
+        var vectors = VectorTestData.ClusteredUnitVectors(2000, dims, clusters: 20, noise: 0.3, seed: 33);
+        var queries = VectorTestData.RandomUnitVectors(50, dims, seed: 34);
+        using var full = VectorTestData.Build(vectors, dims);
+        using var quarter = VectorTestData.Build(vectors, dims, storage: VectorStorage.I8);
+
+        var fullRecall = VectorTestData.RecallAtK(full, vectors, queries, dims, 10);
+        var quarterRecall = VectorTestData.RecallAtK(quarter, vectors, queries, dims, 10);
+        // Tight clusters are i8's hard case (about 0.82 here against 0.98): neighbours differ in steps finer than 1/127.
+        Assert.True(quarterRecall >= 0.7 && quarterRecall < fullRecall, $"i8 recall {quarterRecall:F3} against f32 {fullRecall:F3}");
+        var row = vectors.AsSpan(0, dims);
+        Assert.Equal(0UL, quarter.Search(row, 1)[0].Key);
+        Assert.Equal(0f, quarter.Search(row, 1)[0].Distance, 2);
+        var query = queries.AsSpan(0, dims);
+        Assert.Equal(full.Search(query, 1)[0].Distance, quarter.Search(query, 1)[0].Distance, 1);
+
+        AssertRoundTripsAsOnly(quarter, VectorStorage.I8, full, 0.5, query);
+    }
+
+    /// <summary>
+    /// <paramref name="index"/> saves to a file under <paramref name="sizeRatio"/> of <paramref name="full"/>'s, loads as
+    /// <paramref name="storage"/> with the same answers, and loading it as f32 is refused with both kinds named.
+    /// </summary>
+    private void AssertRoundTripsAsOnly(UsearchIndex index, VectorStorage storage, UsearchIndex full, double sizeRatio, ReadOnlySpan<float> query)
+    {
+        var path = Path.Combine(_directory, $"{storage}.usearch");
+        index.Save(path);
+        Assert.True(new FileInfo(path).Length < sizeRatio * SavedLength(full), $"an {storage} file should be under {sizeRatio} of the f32 one");
+        using var loaded = UsearchIndex.Load(path, new HnswOptions { Dimensions = index.Dimensions, Storage = storage });
+        Assert.Equal(index.Search(query, 10), loaded.Search(query, 10));
+
+        var mismatch = Assert.Throws<VectorIndexException>(() => UsearchIndex.Load(path, new HnswOptions { Dimensions = index.Dimensions }));
+        Assert.Contains(storage.ToString(), mismatch.Message);
         Assert.Contains("F32", mismatch.Message);
     }
 
