@@ -5,24 +5,33 @@ using ProductSearch.Vector;
 namespace ProductSearch.Indexing;
 
 /// <summary>
-/// One commit in the making. The stores of the current generation are copied into the next generation's folder
-/// and changed there; the current generation is never written, so readers and a crash at any instant see it whole.
+/// One commit in the making. The files of the current generation are brought into the next generation's folder —
+/// those never written in place (Lucene's files, the HNSW graph) as hard links, the rest copied — and changed there;
+/// the current generation is never written, so readers and a crash at any instant see it whole. The graph is loaded
+/// only when a vector changes: a commit that changes prices or stock shares the graph file untouched.
 /// <see cref="Commit"/> flushes the new folder to disk, then writes the manifest that names it (the commit point),
 /// then deletes older generations. Disposing without committing deletes the new folder.
 /// </summary>
 internal sealed class GenerationTransaction : IDisposable
 {
     private readonly IndexLayout _layout;
+    private readonly HnswOptions _hnsw;
+    private readonly IReadOnlyDictionary<string, CarriedFile> _linked;
+    private UsearchIndex? _vectors;
     private bool _committed;
     private bool _closed;
 
-    private GenerationTransaction(IndexLayout layout, long generation, ProductStore store, Bm25IndexWriter lexical, UsearchIndex vectors)
+    private GenerationTransaction(IndexLayout layout, long generation, ProductStore store, Bm25IndexWriter lexical, UsearchIndex? vectors, HnswOptions hnsw,
+        CarriedFiles? carried)
     {
         _layout = layout;
         Generation = generation;
         Store = store;
         Lexical = lexical;
-        Vectors = vectors;
+        _vectors = vectors;
+        _hnsw = hnsw;
+        _linked = carried?.Linked ?? new Dictionary<string, CarriedFile>();
+        LinkRefused = carried?.LinkRefused;
     }
 
     public long Generation { get; }
@@ -31,7 +40,11 @@ internal sealed class GenerationTransaction : IDisposable
 
     public Bm25IndexWriter Lexical { get; }
 
-    public UsearchIndex Vectors { get; }
+    /// <summary>The graph, loaded from the linked file on first use (and then saved into a new file at commit).</summary>
+    public UsearchIndex Vectors => _vectors ??= UsearchIndex.Load(_layout.VectorPath(Generation), _hnsw);
+
+    /// <summary>Why the file system refused to share files by hard link (they were copied); <c>null</c> when it did not.</summary>
+    public string? LinkRefused { get; }
 
     /// <summary>The schema this commit will keep; the lexical writer indexes attributes by it.</summary>
     public IndexSchema Schema
@@ -59,10 +72,15 @@ internal sealed class GenerationTransaction : IDisposable
         var folder = layout.GenerationFolder(generation);
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         if (previous is not null && previous.Files is null) EnsureIntact(layout, IndexVerifier.Check(layout, previous, checkFiles: false, cancellationToken).Problems, previous);
+        CarriedFiles? carried = null;
         try
         {
             if (previous is null) Directory.CreateDirectory(folder);
-            else EnsureIntact(layout, GenerationFiles.CopyChecked(layout.GenerationFolder(previous.Generation), folder, previous.Files, cancellationToken), previous);
+            else
+            {
+                carried = GenerationFiles.CarryForward(layout.GenerationFolder(previous.Generation), folder, previous.Files, cancellationToken);
+                EnsureIntact(layout, carried.Problems, previous);
+            }
         }
         catch
         {
@@ -83,8 +101,8 @@ internal sealed class GenerationTransaction : IDisposable
             opened.Add(lexical);
             lexical.Schema = schema ?? (previous is null ? IndexSchema.Default : IndexSchema.Read(folder));
             if (reanalyse) ReindexLexical(store, lexical);
-            var vectors = previous is null ? UsearchIndex.Create(hnsw) : UsearchIndex.Load(layout.VectorPath(generation), hnsw);
-            return new GenerationTransaction(layout, generation, store, lexical, vectors);
+            var vectors = previous is null ? UsearchIndex.Create(hnsw) : null;
+            return new GenerationTransaction(layout, generation, store, lexical, vectors, hnsw, carried);
         }
         catch
         {
@@ -121,7 +139,7 @@ internal sealed class GenerationTransaction : IDisposable
         Close(saveVectors: true);
         var folder = _layout.GenerationFolder(Generation);
         DurableFiles.FlushTree(folder);
-        var manifest = manifestFor(count) with { Files = GenerationFiles.Digest(folder) };
+        var manifest = manifestFor(count) with { Files = GenerationFiles.Digest(folder, _linked) };
         _layout.WriteManifest(manifest);
         _committed = true; // the manifest names this generation now: from here on it must never be deleted
         DurableFiles.FlushFolder(_layout.Root);
@@ -140,8 +158,9 @@ internal sealed class GenerationTransaction : IDisposable
             try { step(); }
             catch (Exception ex) when (ex is not OutOfMemoryException) { first ??= ex; }
         }
-        if (saveVectors) Run(() => Vectors.Save(_layout.VectorPath(Generation)));
-        Run(Vectors.Dispose);
+        // A graph never loaded was not changed: its file stays the one linked from the previous generation.
+        if (saveVectors && _vectors is not null) Run(() => _vectors.Save(_layout.VectorPath(Generation)));
+        if (_vectors is not null) Run(_vectors.Dispose);
         Run(Lexical.Dispose);
         Run(Store.Checkpoint);
         Run(Store.Dispose);
