@@ -82,7 +82,6 @@ internal static class GenerationFiles
                     string sha;
                     using (var input = OpenRead(file)) sha = Hash(input, null, cancellationToken);
                     if (Problem(file, relative, digest, () => (length, sha)) is { } problem) { result.Problems.Add(problem); continue; }
-                    result.Hashed += length;
                 }
                 if (HardLinks.TryCreate(file, target) is not { } refused)
                 {
@@ -188,12 +187,9 @@ internal sealed class CarriedFiles
     /// <summary>Why the file system refused a hard link (the files were copied instead); <c>null</c> when it never did.</summary>
     public string? LinkRefused { get; set; }
 
-    /// <summary>Bytes shared by link, copied, and hashed without copying.</summary>
+    /// <summary>Bytes shared by link.</summary>
     public long LinkedBytes { get; set; }
 
-    /// <inheritdoc cref="LinkedBytes"/>
+    /// <summary>Bytes copied.</summary>
     public long CopiedBytes { get; set; }
-
-    /// <inheritdoc cref="LinkedBytes"/>
-    public long Hashed { get; set; }
 }

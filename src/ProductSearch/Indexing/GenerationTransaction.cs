@@ -32,6 +32,7 @@ internal sealed class GenerationTransaction : IDisposable
         _hnsw = hnsw;
         _linked = carried?.Linked ?? new Dictionary<string, CarriedFile>();
         LinkRefused = carried?.LinkRefused;
+        CarriedBytes = (carried?.LinkedBytes ?? 0, carried?.CopiedBytes ?? 0);
     }
 
     public long Generation { get; }
@@ -45,6 +46,9 @@ internal sealed class GenerationTransaction : IDisposable
 
     /// <summary>Why the file system refused to share files by hard link (they were copied); <c>null</c> when it did not.</summary>
     public string? LinkRefused { get; }
+
+    /// <summary>Bytes brought from the previous generation by hard link and by copy.</summary>
+    public (long Linked, long Copied) CarriedBytes { get; }
 
     /// <summary>The schema this commit will keep; the lexical writer indexes attributes by it.</summary>
     public IndexSchema Schema

@@ -296,7 +296,10 @@ public sealed class IndexWriter : IDisposable
         });
         _logger.LogInformation("Committed generation {Generation} of {Path}: {Added} added, {Updated} updated, {Deleted} deleted, {Embedded} embedded, {Count} products.",
             manifest.Generation, _layout.Root, added, updated, deleted, embedded, manifest.ProductCount);
-        return new IndexCommitReport(_layout.Root, manifest, report, added, updated, unchanged, deleted, embedded, duplicates, notFound, true, stopwatch.Elapsed);
+        return new IndexCommitReport(_layout.Root, manifest, report, added, updated, unchanged, deleted, embedded, duplicates, notFound, true, stopwatch.Elapsed)
+        {
+            CarriedBytes = transaction.CarriedBytes,
+        };
     }
 
     /// <summary>Index folders whose file system refused hard links, so that it is said once per process, not at every commit.</summary>

@@ -1,0 +1,160 @@
+using Microsoft.Extensions.Logging;
+using ProductSearch.Catalog;
+using ProductSearch.Fuzzing;
+using ProductSearch.Indexing;
+using ProductSearch.Tests.Support;
+
+namespace ProductSearch.Tests.Indexing;
+
+/// <summary>
+/// Issue 16, item 1: a commit shares the files it does not change with the generation it builds on (Lucene's files
+/// and the HNSW graph, by hard link) instead of copying them, falls back to copying where the file system has no
+/// hard links (said once), and still refuses a shared file that changed since its commit.
+/// </summary>
+public sealed class SharedGenerationFilesTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    private string Index => _temp.File("index");
+
+    private static Product[] Repriced(int count) => TinyIndex.Products(count).Select(p => p with { Price = p.Price + 1000 }).ToArray();
+
+    private static IndexCommitReport Write(string index, IEnumerable<Product> products, ILogger? logger = null)
+    {
+        using var writer = IndexWriter.Open(index, TinyIndex.Embedder, TinyIndex.ModelSource, logger: logger);
+        return writer.Write(products, new CatalogReadReport { Path = "test" }, SyncMode.Upsert);
+    }
+
+    [Fact]
+    public void A_price_change_links_the_lexical_files_and_the_graph_and_copies_only_the_product_store()
+    {
+        var first = TinyIndex.Build(Index);
+        var layout = new IndexLayout(Index);
+        var graph = first.Files!["vectors.usearch"].Length;
+        var lexical = first.Files.Where(f => f.Key.StartsWith("lexical/", StringComparison.Ordinal) && !f.Key.EndsWith("segments.gen", StringComparison.Ordinal)).Sum(f => f.Value.Length);
+        using var reader = TinyIndex.Open(Index); // holds the first generation while the next one is committed
+
+        var report = Write(Index, Repriced(3));
+
+        Assert.True(report.Committed);
+        Assert.Equal(0, report.Embedded);
+        Assert.Equal(graph + lexical, report.CarriedBytes.Linked);
+        Assert.True(report.CarriedBytes.Copied >= first.Files["products.db"].Length);
+        Assert.True(report.CarriedBytes.Copied < first.Files["products.db"].Length + graph, "the graph was copied");
+        Assert.Equal(first.Files["vectors.usearch"].Sha256, report.Manifest.Files!["vectors.usearch"].Sha256);
+        var verified = IndexVerifier.Verify(Index);
+        Assert.True(verified.IsConsistent, string.Join("; ", verified.Problems));
+        // The old generation, still read, is whole: its files were shared, never written.
+        Assert.Empty(GenerationFiles.Check(layout.GenerationFolder(first.Generation), first.Files));
+        Assert.NotEmpty(reader.Search(new SearchRequest { Query = "shoes" }).Hits);
+        using var fresh = TinyIndex.Open(Index);
+        Assert.Equal(1010m, fresh.GetProduct("t0")!.Price);
+    }
+
+    [Fact]
+    public void A_title_change_saves_a_new_graph_and_leaves_the_shared_one_of_the_old_generation_as_it_was()
+    {
+        var first = TinyIndex.Build(Index);
+        var layout = new IndexLayout(Index);
+        using var reader = TinyIndex.Open(Index);
+
+        var report = Write(Index, TinyIndex.Products(2, "renamed "));
+
+        Assert.Equal(2, report.Embedded);
+        Assert.NotEqual(first.Files!["vectors.usearch"].Sha256, report.Manifest.Files!["vectors.usearch"].Sha256);
+        Assert.Empty(GenerationFiles.Check(layout.GenerationFolder(first.Generation), first.Files));
+        Assert.True(IndexVerifier.Verify(Index).IsConsistent);
+        using var fresh = TinyIndex.Open(Index);
+        Assert.Contains(fresh.Search(new SearchRequest { Query = "renamed" }).Hits, h => h.Product.Id == "t0");
+    }
+
+    [Fact]
+    public void Without_hard_links_every_file_is_copied_and_that_is_said_once()
+    {
+        TinyIndex.Build(Index);
+        var logger = new ListLogger();
+        HardLinks.RefusedForTests.Value = true;
+        try
+        {
+            var first = Write(Index, Repriced(2), logger);
+            var second = Write(Index, TinyIndex.Products(2, "renamed "), logger);
+
+            Assert.Equal(0, first.CarriedBytes.Linked);
+            Assert.Equal(0, second.CarriedBytes.Linked);
+            Assert.True(first.CarriedBytes.Copied >= first.Manifest.Files!["vectors.usearch"].Length);
+            Assert.Equal(1, logger.Count(LogLevel.Warning, "refuses hard links"));
+            Assert.True(IndexVerifier.Verify(Index).IsConsistent);
+        }
+        finally
+        {
+            HardLinks.RefusedForTests.Value = false;
+        }
+    }
+
+    [Fact]
+    public void A_shared_file_is_trusted_by_its_recorded_time_and_hashed_again_once_that_time_changed()
+    {
+        TinyIndex.Build(Index);
+        var layout = new IndexLayout(Index);
+        var manifest = Backdate(layout);
+        var cfs = Directory.GetFiles(layout.LexicalPath(manifest.Generation), "*.cfs").Single();
+        FileDamage.Apply(cfs, Damage.FlipBytes); // written now: its time is no longer the recorded one
+        var before = FolderStateAssert.Capture(Index);
+
+        var error = Assert.ThrowsAny<IndexException>(() => Write(Index, Repriced(2)));
+
+        Assert.Equal(ProductSearchErrorReason.DamagedIndex, error.Reason);
+        Assert.Contains(Path.GetFileName(cfs), error.Message);
+        FolderStateAssert.AssertUnchanged(before, Index);
+    }
+
+    [Fact]
+    public void Damage_under_an_unchanged_time_is_carried_with_its_old_digest_so_verify_still_names_it()
+    {
+        TinyIndex.Build(Index);
+        var layout = new IndexLayout(Index);
+        var manifest = Backdate(layout);
+        var cfs = Directory.GetFiles(layout.LexicalPath(manifest.Generation), "*.cfs").Single();
+        var time = File.GetLastWriteTimeUtc(cfs);
+        FileDamage.Apply(cfs, Damage.FlipBytes);
+        File.SetLastWriteTimeUtc(cfs, time); // decay of the medium: the bytes differ, the time does not
+
+        var next = Write(Index, Repriced(2)).Manifest;
+
+        var relative = "lexical/" + Path.GetFileName(cfs);
+        Assert.Equal(manifest.Files![relative].Sha256, next.Files![relative].Sha256); // the record is the committed one, not the damage
+        var verified = IndexVerifier.Verify(Index);
+        Assert.Contains(verified.Problems, p => p.Contains(Path.GetFileName(cfs), StringComparison.Ordinal) && p.Contains("SHA-256", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_commit_records_the_time_of_shared_files_written_long_enough_ago_and_not_of_those_just_written()
+    {
+        var built = TinyIndex.Build(Index);
+        Assert.All(built.Files!.Values, d => Assert.Null(d.WrittenAt)); // all written a moment ago
+        var layout = new IndexLayout(Index);
+        var old = DateTime.UtcNow.AddHours(-1);
+        foreach (var file in Directory.EnumerateFiles(layout.GenerationFolder(built.Generation), "*", SearchOption.AllDirectories)) File.SetLastWriteTimeUtc(file, old);
+
+        var next = Write(Index, Repriced(2)).Manifest;
+
+        Assert.Equal(old, next.Files!["vectors.usearch"].WrittenAt);
+        Assert.Null(next.Files["products.db"].WrittenAt); // copied and written by this commit
+        Assert.True(IndexVerifier.Verify(Index).IsConsistent);
+    }
+
+    /// <summary>Makes the current generation look committed an hour ago, its manifest recording the files' times (as a later commit would).</summary>
+    private static IndexManifest Backdate(IndexLayout layout)
+    {
+        var manifest = layout.ReadManifest();
+        var folder = layout.GenerationFolder(manifest.Generation);
+        var old = DateTime.UtcNow.AddHours(-1);
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)) File.SetLastWriteTimeUtc(file, old);
+        var files = manifest.Files!.ToDictionary(f => f.Key, f => f.Value with { WrittenAt = old });
+        manifest = manifest with { Files = files };
+        layout.WriteManifest(manifest);
+        return manifest;
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
