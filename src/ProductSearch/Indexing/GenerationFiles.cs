@@ -41,11 +41,12 @@ internal static class GenerationFiles
     /// <summary>
     /// Files a generation never writes in place, so the next generation may share them by hard link: Lucene's files
     /// (a segment, its deletions and <c>segments_N</c> are written once under new names; only <c>segments.gen</c> is
-    /// rewritten, so it is copied) and the HNSW graph (saved into a new file renamed over the old name). Everything
+    /// rewritten, so it is copied) and the HNSW graph and its delta (each saved into a new file renamed over the old name). Everything
     /// else (the LiteDB store, written in place; the small JSON and rules files) is copied.
     /// </summary>
     public static bool IsShareable(string relativePath) =>
-        relativePath == "vectors.usearch" || (relativePath.StartsWith("lexical/", StringComparison.Ordinal) && Path.GetFileName(relativePath) != "segments.gen");
+        relativePath is "vectors.usearch" or Vector.LayeredVectorIndex.DeltaFileName or Vector.LayeredVectorIndex.SupersededFileName
+        || (relativePath.StartsWith("lexical/", StringComparison.Ordinal) && Path.GetFileName(relativePath) != "segments.gen");
 
     /// <summary>
     /// Brings the files of <paramref name="source"/> into <paramref name="destination"/> for the next generation:

@@ -140,10 +140,9 @@ public sealed class IndexWriter : IDisposable
             if (toEmbed.Count > 0)
             {
                 var vectors = _embedder.Embed(toEmbed.Select(p => ProductFingerprint.EmbeddedText(p.Product)).ToArray(), EmbeddingPurpose.Document, cancellationToken);
-                foreach (var item in toEmbed) transaction.Vectors.Remove((ulong)item.Key);
                 var flat = new float[toEmbed.Count * _embedder.Dimensions];
                 for (var i = 0; i < vectors.Length; i++) vectors[i].CopyTo(flat, i * _embedder.Dimensions);
-                transaction.Vectors.Add(toEmbed.Select(p => (ulong)p.Key).ToArray(), flat);
+                transaction.AddVectors(toEmbed.Select(p => (ulong)p.Key).ToArray(), flat);
                 embedded += toEmbed.Count;
             }
             if (toWrite.Count > 0)
@@ -309,7 +308,7 @@ public sealed class IndexWriter : IDisposable
     {
         transaction.Store.Delete(key);
         transaction.Lexical.Delete(key);
-        transaction.Vectors.Remove((ulong)key);
+        transaction.RemoveVector(key);
     }
 
     /// <summary>

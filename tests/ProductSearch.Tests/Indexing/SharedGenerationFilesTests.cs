@@ -3,6 +3,7 @@ using ProductSearch.Catalog;
 using ProductSearch.Fuzzing;
 using ProductSearch.Indexing;
 using ProductSearch.Tests.Support;
+using ProductSearch.Vector;
 
 namespace ProductSearch.Tests.Indexing;
 
@@ -61,7 +62,9 @@ public sealed class SharedGenerationFilesTests : IDisposable
         var report = Write(Index, TinyIndex.Products(2, "renamed "));
 
         Assert.Equal(2, report.Embedded);
-        Assert.NotEqual(first.Files!["vectors.usearch"].Sha256, report.Manifest.Files!["vectors.usearch"].Sha256);
+        Assert.Equal(first.Files!["vectors.usearch"].Sha256, report.Manifest.Files!["vectors.usearch"].Sha256); // the base, shared
+        Assert.Contains(LayeredVectorIndex.DeltaFileName, report.Manifest.Files.Keys);
+        Assert.Equal(2 * sizeof(ulong), report.Manifest.Files[LayeredVectorIndex.SupersededFileName].Length);
         Assert.Empty(GenerationFiles.Check(layout.GenerationFolder(first.Generation), first.Files));
         Assert.True(IndexVerifier.Verify(Index).IsConsistent);
         using var fresh = TinyIndex.Open(Index);
