@@ -62,10 +62,14 @@ internal sealed class LayeredVectorIndex : IVectorIndex
     /// <summary>Keys whose base vector no longer counts (each is in the delta, or deleted).</summary>
     public int SupersededCount => _superseded.Count;
 
-    /// <summary>Whether the delta is big enough to fold into the base: at least 1,000 keys and 2 % of <paramref name="products"/>.</summary>
-    public static bool MergeThreshold(int superseded, long products) => superseded >= Math.Max(MergeFloorForTests.Value ?? 1_000, products / 50);
+    /// <summary>
+    /// Whether the delta is big enough to fold into the base: at least 32 keys and 2 % of <paramref name="products"/>.
+    /// At 2 % a search pays for one small second graph and a filter over a small set (measured in benchmarks/RESULTS.md,
+    /// issue 16), and the base is rewritten once per 2 % of the catalog changed.
+    /// </summary>
+    public static bool MergeThreshold(int superseded, long products) => superseded >= Math.Max(MergeFloorForTests.Value ?? 32, products / 50);
 
-    /// <summary>Tests lower the 1,000-key floor of <see cref="MergeThreshold"/> to make tiny indexes merge, in their own flow only.</summary>
+    /// <summary>Tests lower the 32-key floor of <see cref="MergeThreshold"/> to make tiny indexes merge, in their own flow only.</summary>
     internal static readonly AsyncLocal<int?> MergeFloorForTests = new();
 
     private UsearchIndex Base => _base.Value;

@@ -146,6 +146,99 @@ public sealed class SharedGenerationFilesTests : IDisposable
         Assert.True(IndexVerifier.Verify(Index).IsConsistent);
     }
 
+    [Fact]
+    public void Past_the_threshold_the_delta_is_folded_into_a_new_base_and_searches_see_the_same_products()
+    {
+        var first = TinyIndex.Build(Index);
+        LayeredVectorIndex.MergeFloorForTests.Value = 5;
+        try
+        {
+            var delta = Write(Index, TinyIndex.Products(3, "renamed "));
+            Assert.Contains(LayeredVectorIndex.DeltaFileName, delta.Manifest.Files!.Keys);
+            using (var writer = IndexWriter.Open(Index, TinyIndex.Embedder, TinyIndex.ModelSource)) writer.Delete(["t5"]);
+            var merged = Write(Index, TinyIndex.Products(8, "renamed again ").Skip(6)); // 3 + 1 + 2 superseded: past 5
+
+            Assert.DoesNotContain(LayeredVectorIndex.DeltaFileName, merged.Manifest.Files!.Keys);
+            Assert.DoesNotContain(LayeredVectorIndex.SupersededFileName, merged.Manifest.Files.Keys);
+            Assert.NotEqual(first.Files!["vectors.usearch"].Sha256, merged.Manifest.Files["vectors.usearch"].Sha256);
+            var verified = IndexVerifier.Verify(Index);
+            Assert.True(verified.IsConsistent, string.Join("; ", verified.Problems));
+            Assert.Equal(39, verified.VectorCount);
+            using var engine = TinyIndex.Open(Index);
+            var dense = engine.Search(new SearchRequest { Query = "renamed again", Mode = SearchMode.Dense, K = 40 }).Hits.Select(h => h.Product.Id).ToArray();
+            Assert.Contains("t6", dense);
+            Assert.Contains("t0", dense);
+            Assert.DoesNotContain("t5", dense);
+            Assert.Equal(dense.Length, dense.Distinct().Count());
+        }
+        finally
+        {
+            LayeredVectorIndex.MergeFloorForTests.Value = null;
+        }
+    }
+
+    [Fact]
+    public void A_deleted_or_replaced_product_is_not_found_through_the_base_graph_while_the_delta_holds_it()
+    {
+        TinyIndex.Build(Index);
+        Write(Index, TinyIndex.Products(2, "renamed "));
+        using (var writer = IndexWriter.Open(Index, TinyIndex.Embedder, TinyIndex.ModelSource)) writer.Delete(["t3"]);
+
+        using var engine = TinyIndex.Open(Index);
+        var dense = engine.Search(new SearchRequest { Query = "shoes", Mode = SearchMode.Dense, K = 40 }).Hits.Select(h => h.Product.Id).ToArray();
+        Assert.Equal(39, dense.Length); // every product once: t0 and t1 from the delta only, t3 from neither
+        Assert.Equal(dense.Length, dense.Distinct().Count());
+        Assert.DoesNotContain("t3", dense);
+        var verified = IndexVerifier.Verify(Index);
+        Assert.True(verified.IsConsistent, string.Join("; ", verified.Problems));
+        Assert.Equal(39, verified.VectorCount);
+    }
+
+    [SkippableFact]
+    public void A_full_disk_during_a_merge_leaves_the_index_at_its_last_commit_and_the_next_writer_cleans_up()
+    {
+        using var disk = Mount.Tmpfs(_temp.File("disk"), "3m", out var why);
+        Skip.If(disk is null, why);
+        var index = _temp.File("disk/index");
+        TinyIndex.Build(index, count: 300);
+        LayeredVectorIndex.MergeFloorForTests.Value = 1;
+        var filler = _temp.File("disk/filler");
+        try
+        {
+            var failures = 0;
+            // Room for the links, the store's copy and Lucene's commit at some levels, but not for a new base graph.
+            foreach (var room in new[] { 0.02, 0.05, 0.1, 0.2, 0.4 })
+            {
+                var graph = new FileInfo(new IndexLayout(index).VectorPath(new IndexLayout(index).ReadManifest().Generation)).Length;
+                File.Delete(filler);
+                ScratchFiles.Fill(filler, new DriveInfo(index).AvailableFreeSpace - (long)(graph * room) - 200_000);
+                var before = FolderStateAssert.Capture(index);
+                IndexException error;
+                try
+                {
+                    Write(index, TinyIndex.Products(8, $"renamed {room} ")); // 8 superseded: past 2 % of 300, a merge
+                    break; // it fitted: the levels above fit too
+                }
+                catch (IndexException ex) { error = ex; }
+                failures++;
+                Assert.Equal(ProductSearchErrorReason.StorageFailed, error.Reason);
+                Assert.DoesNotContain('\n', error.Message);
+                FolderStateAssert.AssertUnchanged(before, index);
+                Assert.Single(Directory.GetDirectories(index, "gen-*"));
+            }
+            Assert.True(failures >= 2, $"only {failures} fill levels ran out of space");
+            File.Delete(filler);
+            var report = Write(index, TinyIndex.Products(8, "renamed "));
+            Assert.DoesNotContain(LayeredVectorIndex.DeltaFileName, report.Manifest.Files!.Keys); // this one merged
+            Assert.True(IndexVerifier.Verify(index).IsConsistent);
+            Assert.Single(Directory.GetDirectories(index, "gen-*"));
+        }
+        finally
+        {
+            LayeredVectorIndex.MergeFloorForTests.Value = null;
+        }
+    }
+
     /// <summary>Makes the current generation look committed an hour ago, its manifest recording the files' times (as a later commit would).</summary>
     private static IndexManifest Backdate(IndexLayout layout)
     {
