@@ -94,6 +94,9 @@ internal static class CommitCostHarness
 
     private static CommitCost Commit(string index, TimedEmbedder model, IReadOnlyList<Product> changed)
     {
+        // Generations the last commit left (deleted by the next writer, or now) would count as this commit's growth.
+        var layout = new IndexLayout(index);
+        layout.DeleteOtherGenerations(layout.ReadManifest().Generation);
         using var reader = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, RefreshInterval = TimeSpan.Zero, ResultCacheSize = 0, QueryCacheSize = 0 }, model);
         reader.Search(new SearchRequest { Query = "boots", K = 1 }); // holds the current generation, as a serving engine does
         var before = Du(index);

@@ -97,10 +97,7 @@ public sealed class SharedGenerationFilesTests : IDisposable
     [Fact]
     public void A_shared_file_is_trusted_by_its_recorded_time_and_hashed_again_once_that_time_changed()
     {
-        TinyIndex.Build(Index);
-        var layout = new IndexLayout(Index);
-        var manifest = Backdate(layout);
-        var cfs = Directory.GetFiles(layout.LexicalPath(manifest.Generation), "*.cfs").Single();
+        var (manifest, cfs) = BuildCommittedAnHourAgo();
         FileDamage.Apply(cfs, Damage.FlipBytes); // written now: its time is no longer the recorded one
         var before = FolderStateAssert.Capture(Index);
 
@@ -114,10 +111,7 @@ public sealed class SharedGenerationFilesTests : IDisposable
     [Fact]
     public void Damage_under_an_unchanged_time_is_carried_with_its_old_digest_so_verify_still_names_it()
     {
-        TinyIndex.Build(Index);
-        var layout = new IndexLayout(Index);
-        var manifest = Backdate(layout);
-        var cfs = Directory.GetFiles(layout.LexicalPath(manifest.Generation), "*.cfs").Single();
+        var (manifest, cfs) = BuildCommittedAnHourAgo();
         var time = File.GetLastWriteTimeUtc(cfs);
         FileDamage.Apply(cfs, Damage.FlipBytes);
         File.SetLastWriteTimeUtc(cfs, time); // decay of the medium: the bytes differ, the time does not
@@ -237,6 +231,15 @@ public sealed class SharedGenerationFilesTests : IDisposable
         {
             LayeredVectorIndex.MergeFloorForTests.Value = null;
         }
+    }
+
+    /// <summary>A tiny index whose generation looks committed an hour ago, with the path of its one Lucene compound file.</summary>
+    private (IndexManifest Manifest, string Cfs) BuildCommittedAnHourAgo()
+    {
+        TinyIndex.Build(Index);
+        var layout = new IndexLayout(Index);
+        var manifest = Backdate(layout);
+        return (manifest, Directory.GetFiles(layout.LexicalPath(manifest.Generation), "*.cfs").Single());
     }
 
     /// <summary>Makes the current generation look committed an hour ago, its manifest recording the files' times (as a later commit would).</summary>
