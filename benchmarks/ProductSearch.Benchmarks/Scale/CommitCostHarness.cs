@@ -58,7 +58,8 @@ internal static class CommitCostHarness
         }
 
         object? series = null;
-        if (commits > 0) series = Series(run, baseIndex, work, model, picked.Skip(offset).ToArray(), commits, queryCount);
+        double? mergeSeconds = null;
+        if (commits > 0) series = Series(run, baseIndex, work, model, picked.Skip(offset).ToArray(), commits, queryCount, out mergeSeconds);
 
         var report = new Dictionary<string, object?>
         {
@@ -70,7 +71,8 @@ internal static class CommitCostHarness
             ["full_build_seconds"] = fullBuildSeconds,
             ["disk_growth_ratio"] = results["title_100"].DiskGrowth,
             ["first_commit_seconds"] = first.Seconds,
-            ["merge_seconds"] = null, // no delta files to merge in this layout (indexes/README.md); Lucene merges its segments inside commits
+            // The median commit of the series that folded the vector delta into a new base (null: none did, or an older build).
+            ["merge_seconds"] = mergeSeconds ?? results.Values.Where(c => c.Merged).Select(c => (double?)c.Seconds).FirstOrDefault(),
             ["index_bytes"] = Du(run),
             ["commits"] = results,
             ["series"] = series,
@@ -86,7 +88,7 @@ internal static class CommitCostHarness
     }
 
     /// <summary>One commit's cost: wall time without the model's, disk growth while the previous generation is still read.</summary>
-    internal sealed record CommitCost(double Seconds, double ModelSeconds, double DiskGrowth, long BytesBefore, long BytesDuring, int Embedded)
+    internal sealed record CommitCost(double Seconds, double ModelSeconds, double DiskGrowth, long BytesBefore, long BytesDuring, int Embedded, bool Merged)
     {
         public override string ToString() =>
             $"{Seconds:F3} s (+{ModelSeconds:F3} s model), disk +{DiskGrowth:P1} ({BytesBefore / 1e6:F0} → {BytesDuring / 1e6:F0} MB), {Embedded} embedded, load {LoadAverage.OneMinute()}";
@@ -96,7 +98,9 @@ internal static class CommitCostHarness
     {
         // Generations the last commit left (deleted by the next writer, or now) would count as this commit's growth.
         var layout = new IndexLayout(index);
-        layout.DeleteOtherGenerations(layout.ReadManifest().Generation);
+        var current = layout.ReadManifest();
+        layout.DeleteOtherGenerations(current.Generation);
+        var hadDelta = current.Files?.ContainsKey("vectors-delta.usearch") == true;
         using var reader = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, RefreshInterval = TimeSpan.Zero, ResultCacheSize = 0, QueryCacheSize = 0 }, model);
         reader.Search(new SearchRequest { Query = "boots", K = 1 }); // holds the current generation, as a serving engine does
         var before = Du(index);
@@ -108,23 +112,31 @@ internal static class CommitCostHarness
         var seconds = clock.Elapsed.TotalSeconds - model.Elapsed.TotalSeconds;
         if (!report.Committed || report.Updated != changed.Count) throw new InvalidOperationException($"expected {changed.Count} updates, got {report.Updated}");
         var during = Du(index);
-        return new CommitCost(Math.Round(seconds, 4), Math.Round(model.Elapsed.TotalSeconds, 4), Math.Round((double)(during - before) / before, 4), before, during, report.Embedded);
+        // A commit that leaves no vector delta after one was there folded it into a new base (a merge); older builds have none.
+        var merged = hadDelta && !report.Manifest.Files!.ContainsKey("vectors-delta.usearch");
+        return new CommitCost(Math.Round(seconds, 4), Math.Round(model.Elapsed.TotalSeconds, 4), Math.Round((double)(during - before) / before, 4), before, during, report.Embedded, merged);
     }
 
     /// <summary>
     /// <paramref name="commits"/> commits of 100 changed titles in a row; search p50/p99 on the index they leave and on a
     /// fresh copy of the base, measured in alternating rounds so a change of load shows in both.
     /// </summary>
-    private static object Series(string run, string baseIndex, string work, TimedEmbedder model, Product[] pool, int commits, int queryCount)
+    private static object Series(string run, string baseIndex, string work, TimedEmbedder model, Product[] pool, int commits, int queryCount, out double? mergeSeconds)
     {
         var times = new List<double>();
+        var merges = new List<double>();
         var bytesAtStart = Du(run);
         for (var c = 0; c < commits; c++)
         {
             var changed = Enumerable.Range(0, 100).Select(i => Change(pool[(c * 100 + i) % pool.Length], "title", 2 + (c * 100 + i) / pool.Length)).ToArray();
-            times.Add(Commit(run, model, changed).Seconds);
+            var cost = Commit(run, model, changed);
+            times.Add(cost.Seconds);
+            if (cost.Merged) merges.Add(cost.Seconds);
             if ((c + 1) % 50 == 0) Log($"{c + 1} commits, last {times[^1]:F3} s, load {LoadAverage.OneMinute()}");
         }
+        var layout = new IndexLayout(run);
+        layout.DeleteOtherGenerations(layout.ReadManifest().Generation); // the size the index keeps, not the one its last commit left behind
+        var bytesAtEnd = Du(run);
         var fresh = Path.Combine(work, "fresh-copy");
         CloneByLinks(baseIndex, fresh);
         var queries = SyntheticCatalog.Queries(queryCount);
@@ -144,12 +156,15 @@ internal static class CommitCostHarness
         var sorted = times.Order().ToArray();
         double P99(string name) => rounds[name].Min(s => s.P99Ms);
         double P50(string name) => rounds[name].Min(s => s.P50Ms);
+        mergeSeconds = merges.Count == 0 ? null : LatencyStats.Percentile(merges.Order().ToArray(), 0.5);
         return new
         {
             commits,
             commit_p50_seconds = LatencyStats.Percentile(sorted, 0.5),
             commit_p99_seconds = LatencyStats.Percentile(sorted, 0.99),
-            disk_growth = Math.Round((double)(Du(run) - bytesAtStart) / bytesAtStart, 4),
+            disk_growth = Math.Round((double)(bytesAtEnd - bytesAtStart) / bytesAtStart, 4),
+            merges = merges.Count,
+            merge_p50_seconds = mergeSeconds,
             search_p50_ms_after = P50("after_commits"),
             search_p50_ms_fresh = P50("fresh"),
             search_p99_ms_after = P99("after_commits"),
