@@ -188,49 +188,41 @@ public sealed class SharedGenerationFilesTests : IDisposable
         Assert.Equal(39, verified.VectorCount);
     }
 
+    // In a child process, as the full-disk tests of StorageFailureTests: LiteDB abandons a write transaction when the disk
+    // fills under it, and that transaction's finalizer throws (LiteDB issue 2574), which would end this test host later.
     [SkippableFact]
-    public void A_full_disk_during_a_merge_leaves_the_index_at_its_last_commit_and_the_next_writer_cleans_up()
+    public async Task A_full_disk_during_a_merge_is_one_line_leaves_the_index_at_its_last_commit_and_the_next_writer_cleans_up()
     {
-        using var disk = Mount.Tmpfs(_temp.File("disk"), "3m", out var why);
+        using var disk = Mount.Tmpfs(_temp.File("disk"), "4m", out var why);
         Skip.If(disk is null, why);
         var index = _temp.File("disk/index");
-        TinyIndex.Build(index, count: 300);
-        LayeredVectorIndex.MergeFloorForTests.Value = 1;
+        var catalog = _temp.File("catalog.jsonl");
+        File.WriteAllLines(catalog, TinyIndex.Products(400).Select(p => System.Text.Json.JsonSerializer.Serialize(new { product_id = p.Id, product_title = p.Title, product_brand = p.Brand })));
+        await new IndexBuilder(TestModels.MiniLm, "minilm").BuildAsync(catalog, index);
+        // 40 new titles: 40 superseded keys, past the merge threshold (32 keys, 2 % of 400), so the commit folds them into a new base.
+        var changes = _temp.File("changes.jsonl");
+        File.WriteAllLines(changes, File.ReadLines(catalog).Take(40).Select(l => l.Replace("\"product_title\":\"", "\"product_title\":\"changed ", StringComparison.Ordinal)));
+        var layout = new IndexLayout(index);
+        var graph = new FileInfo(layout.VectorPath(layout.ReadManifest().Generation)).Length;
         var filler = _temp.File("disk/filler");
-        try
+        // Room for the links, the store's copy and Lucene's commit at the higher levels, but never for a new base graph.
+        foreach (var room in new[] { 0.05, 0.2, 0.4, 0.6, 0.8 })
         {
-            var failures = 0;
-            // Room for the links, the store's copy and Lucene's commit at some levels, but not for a new base graph.
-            foreach (var room in new[] { 0.02, 0.05, 0.1, 0.2, 0.4 })
-            {
-                var graph = new FileInfo(new IndexLayout(index).VectorPath(new IndexLayout(index).ReadManifest().Generation)).Length;
-                File.Delete(filler);
-                ScratchFiles.Fill(filler, new DriveInfo(index).AvailableFreeSpace - (long)(graph * room) - 200_000);
-                var before = FolderStateAssert.Capture(index);
-                IndexException error;
-                try
-                {
-                    Write(index, TinyIndex.Products(8, $"renamed {room} ")); // 8 superseded: past 2 % of 300, a merge
-                    break; // it fitted: the levels above fit too
-                }
-                catch (IndexException ex) { error = ex; }
-                failures++;
-                Assert.Equal(ProductSearchErrorReason.StorageFailed, error.Reason);
-                Assert.DoesNotContain('\n', error.Message);
-                FolderStateAssert.AssertUnchanged(before, index);
-                Assert.Single(Directory.GetDirectories(index, "gen-*"));
-            }
-            Assert.True(failures >= 2, $"only {failures} fill levels ran out of space");
             File.Delete(filler);
-            var report = Write(index, TinyIndex.Products(8, "renamed "));
-            Assert.DoesNotContain(LayeredVectorIndex.DeltaFileName, report.Manifest.Files!.Keys); // this one merged
-            Assert.True(IndexVerifier.Verify(index).IsConsistent);
+            ScratchFiles.Fill(filler, new DriveInfo(index).AvailableFreeSpace - (long)(graph * room));
+            var before = FolderStateAssert.Capture(index);
+            var result = ChildProcessCli.Run("upsert", changes, "--index", index, "--device", "cpu");
+            Assert.True(result.ExitCode == 2, result.ToString());
+            Assert.Equal($"error: No space left on device while writing index '{index}'; the index is unchanged.", Assert.Single(result.ErrorLines));
+            FolderStateAssert.AssertUnchanged(before, index);
             Assert.Single(Directory.GetDirectories(index, "gen-*"));
         }
-        finally
-        {
-            LayeredVectorIndex.MergeFloorForTests.Value = null;
-        }
+        File.Delete(filler);
+        Assert.Equal(0, ChildProcessCli.Run("upsert", changes, "--index", index, "--device", "cpu").ExitCode);
+        var merged = layout.ReadManifest();
+        Assert.DoesNotContain(LayeredVectorIndex.DeltaFileName, merged.Files!.Keys); // the commit that fitted merged
+        Assert.True(IndexVerifier.Verify(index).IsConsistent);
+        Assert.Single(Directory.GetDirectories(index, "gen-*"));
     }
 
     /// <summary>A tiny index whose generation looks committed an hour ago, with the path of its one Lucene compound file.</summary>
