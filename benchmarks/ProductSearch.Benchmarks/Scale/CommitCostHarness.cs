@@ -125,6 +125,8 @@ internal static class CommitCostHarness
     {
         var times = new List<double>();
         var merges = new List<double>();
+        var layout = new IndexLayout(run);
+        layout.DeleteOtherGenerations(layout.ReadManifest().Generation); // both ends measured without a previous commit's generation
         var bytesAtStart = Du(run);
         for (var c = 0; c < commits; c++)
         {
@@ -134,7 +136,6 @@ internal static class CommitCostHarness
             if (cost.Merged) merges.Add(cost.Seconds);
             if ((c + 1) % 50 == 0) Log($"{c + 1} commits, last {times[^1]:F3} s, load {LoadAverage.OneMinute()}");
         }
-        var layout = new IndexLayout(run);
         layout.DeleteOtherGenerations(layout.ReadManifest().Generation); // the size the index keeps, not the one its last commit left behind
         var bytesAtEnd = Du(run);
         var fresh = Path.Combine(work, "fresh-copy");
