@@ -8,7 +8,7 @@ using ProductSearch.Benchmarks.Scale;
 // "filter-crossover": filtered HNSW against exact search per filter selectivity; "rerank": the learned second stage's cost; "click-simulation": judgments from simulated shoppers' clicks against the true ones;
 // "build-profile": one generated catalog's build (products/s) and its search stage by stage;
 // "query-threads": hybrid latency per query-model thread count, idle and beside one busy core ("spin" is its load);
-// "shopper-cost": typo tolerance, prefixes and suggestions at scale; "catalog-cost": facets, range filter and sort at scale; "fuzz", "damage", "enospc", "readonly": the hardening runs
+// "shopper-cost": typo tolerance, prefixes and suggestions at scale; "catalog-cost": facets, range filter and sort at scale; "commit-cost": a commit's time and disk growth per size of change; "fuzz", "damage", "enospc", "readonly": the hardening runs
 // (issue 14); anything else goes to BenchmarkDotNet, with ShortRun unless a job is named.
 // Numbers in tables and JSON are written the same way whatever the machine's locale.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -28,6 +28,7 @@ return args.FirstOrDefault() switch
     "spin" => ProductSearch.Benchmarks.Common.BusyCore.Spin(args[1..]),
     "shopper-cost" => await ProductSearch.Benchmarks.Scale.ShopperCostHarness.RunAsync(args[1..]),
     "catalog-cost" => await CatalogCostHarness.RunAsync(args[1..]),
+    "commit-cost" => await CommitCostHarness.RunAsync(args[1..]),
     "click-simulation" => await ProductSearch.Benchmarks.Clicks.ClickSimulationHarness.RunAsync(args[1..]),
     "fuzz" => await ProductSearch.Benchmarks.Hardening.FuzzRun.RunAsync(args[1..]),
     "damage" => ProductSearch.Benchmarks.Hardening.DamageRun.Run(args[1..]),

@@ -13,11 +13,15 @@ namespace ProductSearch.CrashHarness;
 public sealed record CrashReport(int Trials, int Killed, int Completed, int CommitsVisibleAfterKill, int Unopenable, int Inconsistent,
     int LostCommits, int PartialCommits, IReadOnlyList<string> Failures)
 {
+    /// <summary>Trials whose commit was due to fold the vector delta into a new base graph (a merge), and how many of those were killed.</summary>
+    public (int Started, int Killed) Merges { get; init; }
+
     /// <summary>Whether every trial left a whole, openable index with every acknowledged commit.</summary>
     public bool Passed => Unopenable == 0 && Inconsistent == 0 && LostCommits == 0 && PartialCommits == 0;
 
     /// <inheritdoc />
     public override string ToString() =>
         $"{Trials} trials: {Killed} killed (of which {CommitsVisibleAfterKill} after their commit point), {Completed} completed; " +
-        $"{Unopenable} unopenable, {Inconsistent} inconsistent, {LostCommits} lost commits, {PartialCommits} partial commits";
+        $"{Unopenable} unopenable, {Inconsistent} inconsistent, {LostCommits} lost commits, {PartialCommits} partial commits; " +
+        $"{Merges.Started} commits with a merge, {Merges.Killed} of them killed";
 }

@@ -4,13 +4,15 @@ using System.Text.Json;
 using ProductSearch.Catalog;
 using ProductSearch.Embedding;
 using ProductSearch.Indexing;
+using ProductSearch.Vector;
 
 namespace ProductSearch.CrashHarness;
 
 /// <summary>
 /// Proves that an index survives kill -9: runs the real command line (<c>productsearch upsert</c>, and every fourth
 /// trial a full <c>productsearch index --rebuild</c>) in a child process, kills it (SIGKILL) at a random instant,
-/// then checks the index: it opens and answers a search, its three stores agree with each other and the manifest,
+/// then checks the index (about one upsert in three folds the vector delta into a new base graph, so kills land in
+/// merges too): it opens and answers a search, its three stores agree with each other and the manifest,
 /// the trial's change is visible whole or not at all, and a change the writer acknowledged (exit code 0) is there.
 /// </summary>
 public sealed class CrashTrials
@@ -63,7 +65,7 @@ public sealed class CrashTrials
     public CrashReport Run(int trials)
     {
         if (_durations[false].Count == 0) Prepare();
-        int killed = 0, completed = 0, afterCommit = 0, unopenable = 0, inconsistent = 0, lost = 0, partial = 0;
+        int killed = 0, completed = 0, afterCommit = 0, unopenable = 0, inconsistent = 0, lost = 0, partial = 0, merges = 0, killedMerges = 0;
         var failures = new List<string>();
         for (var trial = 1; trial <= trials; trial++)
         {
@@ -87,9 +89,12 @@ public sealed class CrashTrials
             }
             var killAfter = TimeSpan.FromSeconds(_random.NextDouble() * Typical(rebuild) * 1.3);
             var stopwatch = Stopwatch.StartNew();
+            var merging = !rebuild && MergeDue(before.Products.Count);
             var acknowledged = Run(args, killAfter, out var wasKilled);
             if (acknowledged) _durations[rebuild].Add(stopwatch.Elapsed.TotalSeconds);
             if (wasKilled) killed++; else if (acknowledged) completed++;
+            if (merging) merges++;
+            if (merging && wasKilled) killedMerges++;
 
             var after = TryCheck(marker, rebuild ? before.Products.Count : ChangesPerTrial, failures, ref unopenable, ref inconsistent);
             if (after is null) continue;
@@ -105,7 +110,19 @@ public sealed class CrashTrials
             }
             if (wasKilled && after.Value.Marked == after.Value.Expected) afterCommit++;
         }
-        return new CrashReport(trials, killed, completed, afterCommit, unopenable, inconsistent, lost, partial, failures);
+        return new CrashReport(trials, killed, completed, afterCommit, unopenable, inconsistent, lost, partial, failures) { Merges = (merges, killedMerges) };
+    }
+
+    /// <summary>
+    /// Whether an upsert of <see cref="ChangesPerTrial"/> products now would fold the vector delta into a new base: each
+    /// changed or added product supersedes its key, and the writer merges past the threshold the engine uses.
+    /// </summary>
+    private bool MergeDue(int products)
+    {
+        var layout = new IndexLayout(_indexPath);
+        var keys = Path.Combine(layout.GenerationFolder(layout.ReadManifest().Generation), LayeredVectorIndex.SupersededFileName);
+        var superseded = File.Exists(keys) ? new FileInfo(keys).Length / sizeof(ulong) : 0;
+        return LayeredVectorIndex.MergeThreshold((int)superseded + ChangesPerTrial, products + ChangesPerTrial / 2);
     }
 
     private (int Marked, int Expected)? TryCheck(string marker, int expected, List<string> failures, ref int unopenable, ref int inconsistent)

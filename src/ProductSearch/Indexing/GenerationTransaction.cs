@@ -5,24 +5,36 @@ using ProductSearch.Vector;
 namespace ProductSearch.Indexing;
 
 /// <summary>
-/// One commit in the making. The stores of the current generation are copied into the next generation's folder
-/// and changed there; the current generation is never written, so readers and a crash at any instant see it whole.
+/// One commit in the making. The files of the current generation are brought into the next generation's folder —
+/// those never written in place (Lucene's files, the HNSW graph) as hard links, the rest copied — and changed there;
+/// the current generation is never written, so readers and a crash at any instant see it whole. Vector changes go to
+/// a small delta beside the base graph (<see cref="LayeredVectorIndex"/>), which is folded into a new base once it
+/// passes <see cref="LayeredVectorIndex.MergeThreshold"/>; only then is the base graph read and rewritten.
 /// <see cref="Commit"/> flushes the new folder to disk, then writes the manifest that names it (the commit point),
 /// then deletes older generations. Disposing without committing deletes the new folder.
 /// </summary>
 internal sealed class GenerationTransaction : IDisposable
 {
     private readonly IndexLayout _layout;
+    private readonly HnswOptions _hnsw;
+    private readonly IReadOnlyDictionary<string, CarriedFile> _linked;
+    private UsearchIndex? _fresh;
+    private LayeredVectorIndex? _layered;
     private bool _committed;
     private bool _closed;
 
-    private GenerationTransaction(IndexLayout layout, long generation, ProductStore store, Bm25IndexWriter lexical, UsearchIndex vectors)
+    private GenerationTransaction(IndexLayout layout, long generation, ProductStore store, Bm25IndexWriter lexical, UsearchIndex? fresh, HnswOptions hnsw,
+        CarriedFiles? carried)
     {
         _layout = layout;
         Generation = generation;
         Store = store;
         Lexical = lexical;
-        Vectors = vectors;
+        _fresh = fresh;
+        _hnsw = hnsw;
+        _linked = carried?.Linked ?? new Dictionary<string, CarriedFile>();
+        LinkRefused = carried?.LinkRefused;
+        CarriedBytes = (carried?.LinkedBytes ?? 0, carried?.CopiedBytes ?? 0);
     }
 
     public long Generation { get; }
@@ -31,7 +43,31 @@ internal sealed class GenerationTransaction : IDisposable
 
     public Bm25IndexWriter Lexical { get; }
 
-    public UsearchIndex Vectors { get; }
+    /// <summary>The vectors: a new graph for a fresh index, else the base and delta of the previous generation, opened on first use.</summary>
+    private IVectorIndex Vectors => _fresh ?? (IVectorIndex)(_layered ??= LayeredVectorIndex.Open(_layout.VectorPath(Generation), _hnsw, loadBase: false));
+
+    /// <summary>Adds or replaces the vectors of <paramref name="keys"/>.</summary>
+    public void AddVectors(ReadOnlySpan<ulong> keys, ReadOnlySpan<float> vectors)
+    {
+        if (_fresh is not null) foreach (var key in keys) _fresh.Remove(key);
+        Vectors.Add(keys, vectors);
+    }
+
+    /// <summary>Removes the vector of <paramref name="key"/>, if there is one.</summary>
+    public void RemoveVector(long key)
+    {
+        if (Vectors is LayeredVectorIndex layered) layered.Supersede((ulong)key);
+        else _fresh!.Remove((ulong)key);
+    }
+
+    /// <summary>Whether this commit folded the vector delta into a new base graph.</summary>
+    public bool Merged { get; private set; }
+
+    /// <summary>Why the file system refused to share files by hard link (they were copied); <c>null</c> when it did not.</summary>
+    public string? LinkRefused { get; }
+
+    /// <summary>Bytes brought from the previous generation by hard link and by copy.</summary>
+    public (long Linked, long Copied) CarriedBytes { get; }
 
     /// <summary>The schema this commit will keep; the lexical writer indexes attributes by it.</summary>
     public IndexSchema Schema
@@ -59,10 +95,15 @@ internal sealed class GenerationTransaction : IDisposable
         var folder = layout.GenerationFolder(generation);
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         if (previous is not null && previous.Files is null) EnsureIntact(layout, IndexVerifier.Check(layout, previous, checkFiles: false, cancellationToken).Problems, previous);
+        CarriedFiles? carried = null;
         try
         {
             if (previous is null) Directory.CreateDirectory(folder);
-            else EnsureIntact(layout, GenerationFiles.CopyChecked(layout.GenerationFolder(previous.Generation), folder, previous.Files, cancellationToken), previous);
+            else
+            {
+                carried = GenerationFiles.CarryForward(layout.GenerationFolder(previous.Generation), folder, previous.Files, cancellationToken);
+                EnsureIntact(layout, carried.Problems, previous);
+            }
         }
         catch
         {
@@ -83,8 +124,8 @@ internal sealed class GenerationTransaction : IDisposable
             opened.Add(lexical);
             lexical.Schema = schema ?? (previous is null ? IndexSchema.Default : IndexSchema.Read(folder));
             if (reanalyse) ReindexLexical(store, lexical);
-            var vectors = previous is null ? UsearchIndex.Create(hnsw) : UsearchIndex.Load(layout.VectorPath(generation), hnsw);
-            return new GenerationTransaction(layout, generation, store, lexical, vectors);
+            var vectors = previous is null ? UsearchIndex.Create(hnsw) : null;
+            return new GenerationTransaction(layout, generation, store, lexical, vectors, hnsw, carried);
         }
         catch
         {
@@ -118,10 +159,11 @@ internal sealed class GenerationTransaction : IDisposable
         Lexical.Commit();
         Schema.Write(_layout.GenerationFolder(Generation));
         var count = Store.Count;
+        _productCount = count;
         Close(saveVectors: true);
         var folder = _layout.GenerationFolder(Generation);
         DurableFiles.FlushTree(folder);
-        var manifest = manifestFor(count) with { Files = GenerationFiles.Digest(folder) };
+        var manifest = manifestFor(count) with { Files = GenerationFiles.Digest(folder, _linked) };
         _layout.WriteManifest(manifest);
         _committed = true; // the manifest names this generation now: from here on it must never be deleted
         DurableFiles.FlushFolder(_layout.Root);
@@ -140,13 +182,29 @@ internal sealed class GenerationTransaction : IDisposable
             try { step(); }
             catch (Exception ex) when (ex is not OutOfMemoryException) { first ??= ex; }
         }
-        if (saveVectors) Run(() => Vectors.Save(_layout.VectorPath(Generation)));
-        Run(Vectors.Dispose);
+        // Vectors never opened were not changed: their files stay the ones linked from the previous generation.
+        if (saveVectors) Run(SaveVectors);
+        if (_fresh is not null) Run(_fresh.Dispose);
+        if (_layered is not null) Run(_layered.Dispose);
         Run(Lexical.Dispose);
         Run(Store.Checkpoint);
         Run(Store.Dispose);
         if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
     }
+
+    private void SaveVectors()
+    {
+        if (_fresh is not null) _fresh.Save(_layout.VectorPath(Generation));
+        else if (_layered is null) return;
+        else if (LayeredVectorIndex.MergeThreshold(_layered.SupersededCount, _productCount))
+        {
+            _layered.MergeInto(_layout.VectorPath(Generation));
+            Merged = true;
+        }
+        else _layered.SaveDelta(_layout.GenerationFolder(Generation));
+    }
+
+    private long _productCount;
 
     private static ProductStore OpenStore(string path)
     {

@@ -23,4 +23,7 @@ public sealed record IndexCommitReport(string IndexPath, IndexManifest Manifest,
     /// hold (the rules are kept, and apply to them once they are indexed); empty otherwise.
     /// </summary>
     public IReadOnlyList<Merchandising.RuleProduct> UnknownRuleProducts { get; init; } = [];
+
+    /// <summary>Bytes the commit shared with the previous generation by hard link, and bytes it copied (tests and benchmarks read them).</summary>
+    internal (long Linked, long Copied) CarriedBytes { get; init; }
 }

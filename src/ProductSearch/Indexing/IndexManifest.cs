@@ -91,7 +91,16 @@ public sealed record IndexManifest
     /// <summary>A file's length and SHA-256 (lowercase hex) when it was committed.</summary>
     /// <param name="Length">Bytes.</param>
     /// <param name="Sha256">SHA-256 of its contents, lowercase hex.</param>
-    public sealed record FileDigest(long Length, string Sha256);
+    public sealed record FileDigest(long Length, string Sha256)
+    {
+        /// <summary>
+        /// The file's modification time (UTC) when this digest was made, recorded only once it was safely past; the
+        /// next writer, which shares the file by hard link rather than copying it, trusts the digest without hashing
+        /// again while the file's length and time are still these. <c>null</c>: hash it first (a file written just
+        /// before its commit, or a manifest written before times were recorded).
+        /// </summary>
+        public DateTime? WrittenAt { get; init; }
+    }
 
     /// <summary>The model an index was built with.</summary>
     /// <param name="Name">Built-in name or folder name.</param>

@@ -128,7 +128,7 @@ internal sealed class IndexSnapshot
             opened.Add(store);
             var lexical = Guard(layout, () => Bm25Searcher.Open(layout.LexicalPath(manifest.Generation)), layout.LexicalPath(manifest.Generation));
             opened.Add(lexical);
-            var vectors = Guard(layout, () => UsearchIndex.Load(layout.VectorPath(manifest.Generation), manifest.Hnsw.ToOptions(manifest.Model.Dimensions)),
+            var vectors = Guard(layout, () => LayeredVectorIndex.Open(layout.VectorPath(manifest.Generation), manifest.Hnsw.ToOptions(manifest.Model.Dimensions), loadBase: true),
                 layout.VectorPath(manifest.Generation));
             opened.Add(vectors);
             var synonymsPath = layout.SynonymsPath(manifest.Generation);

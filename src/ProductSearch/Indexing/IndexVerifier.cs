@@ -84,7 +84,7 @@ public static class IndexVerifier
         var missingVectors = new List<long>();
         Try(problems, layout.VectorPath(generation), () =>
         {
-            using var vectors = UsearchIndex.Load(layout.VectorPath(generation), manifest.Hnsw.ToOptions(manifest.Model.Dimensions));
+            using var vectors = LayeredVectorIndex.Open(layout.VectorPath(generation), manifest.Hnsw.ToOptions(manifest.Model.Dimensions), loadBase: true);
             vectorCount = vectors.Count;
             foreach (var key in storeKeys ?? []) if (!vectors.Contains((ulong)key)) missingVectors.Add(key);
             return true;

@@ -245,6 +245,8 @@ public sealed class IndexWriter : IDisposable
             _logger.LogInformation("Nothing changed in {Path}; no commit.", _layout.Root);
             return new IndexCommitReport(_layout.Root, previous, report, 0, 0, unchanged, 0, 0, duplicates, notFound, false, stopwatch.Elapsed);
         }
+        if (transaction.LinkRefused is { } refused && NoHardLinks.TryAdd(_layout.Root, true))
+            _logger.LogWarning("The file system of {Path} refuses hard links ({Reason}); each commit copies the files it would have shared.", _layout.Root, refused);
         var manifest = transaction.Commit(count => new IndexManifest
         {
             Generation = transaction.Generation,
@@ -259,14 +261,20 @@ public sealed class IndexWriter : IDisposable
         });
         _logger.LogInformation("Committed generation {Generation} of {Path}: {Added} added, {Updated} updated, {Deleted} deleted, {Embedded} embedded, {Count} products.",
             manifest.Generation, _layout.Root, added, updated, deleted, embedded, manifest.ProductCount);
-        return new IndexCommitReport(_layout.Root, manifest, report, added, updated, unchanged, deleted, embedded, duplicates, notFound, true, stopwatch.Elapsed);
+        return new IndexCommitReport(_layout.Root, manifest, report, added, updated, unchanged, deleted, embedded, duplicates, notFound, true, stopwatch.Elapsed)
+        {
+            CarriedBytes = transaction.CarriedBytes,
+        };
     }
+
+    /// <summary>Index folders whose file system refused hard links, so that it is said once per process, not at every commit.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> NoHardLinks = new(StringComparer.Ordinal);
 
     private static void DeleteKey(GenerationTransaction transaction, long key)
     {
         transaction.Store.Delete(key);
         transaction.Lexical.Delete(key);
-        transaction.Vectors.Remove((ulong)key);
+        transaction.RemoveVector(key);
     }
 
     /// <summary>

@@ -62,10 +62,9 @@ internal sealed class WritePipeline(GenerationTransaction transaction, ITextEmbe
     private void AddToGraph(WritePlan plan, float[][] vectors)
     {
         var dimensions = embedder.Dimensions;
-        foreach (var item in plan.ToEmbed) transaction.Vectors.Remove((ulong)item.Key);
         var flat = new float[plan.ToEmbed.Count * dimensions];
         for (var i = 0; i < vectors.Length; i++) vectors[i].CopyTo(flat, i * dimensions);
-        transaction.Vectors.Add(plan.ToEmbed.Select(p => (ulong)p.Key).ToArray(), flat);
+        transaction.AddVectors(plan.ToEmbed.Select(p => (ulong)p.Key).ToArray(), flat); // replaces a key's old vector
     }
 
     /// <summary>Waits for the embedding and graph work still running, whatever became of it (a failure is already being reported).</summary>

@@ -154,8 +154,22 @@ public sealed class Bm25IndexWriter : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _writer.Dispose();
-        _directory.Dispose();
-        foreach (var analyzer in _analyzers.Values) analyzer.Dispose();
+        try
+        {
+            _writer.Dispose();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A close that fails (a full disk: Lucene commits on close) keeps Lucene's write lock, and the process would
+            // hold it on that folder for good; rolling back releases it. The close's error is the one to report.
+            try { _writer.Rollback(); }
+            catch (Exception rollback) when (rollback is IOException or ObjectDisposedException) { }
+            throw;
+        }
+        finally
+        {
+            _directory.Dispose();
+            foreach (var analyzer in _analyzers.Values) analyzer.Dispose();
+        }
     }
 }

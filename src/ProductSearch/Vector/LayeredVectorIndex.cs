@@ -1,0 +1,212 @@
+using System.Buffers.Binary;
+
+namespace ProductSearch.Vector;
+
+/// <summary>
+/// A generation's vectors as a base graph that commits never rewrite plus a small delta: a second graph holding the
+/// vectors added or replaced since the base was written, and the keys whose base vector no longer counts (replaced or
+/// deleted: "superseded"). A commit that changes a few vectors rewrites only the delta; the base file is shared with
+/// the previous generation by hard link. Searches ask both graphs — the base with the superseded keys filtered out —
+/// and merge by distance. When the delta grows past <see cref="MergeThreshold"/> the writer folds it into a new base
+/// (<see cref="MergeInto"/>), in a commit like any other. The base is loaded on first use, so a writer that only
+/// records changes never reads it.
+/// </summary>
+internal sealed class LayeredVectorIndex : IVectorIndex
+{
+    /// <summary>File name of the delta graph beside the base.</summary>
+    public const string DeltaFileName = "vectors-delta.usearch";
+
+    /// <summary>File name of the superseded keys (little-endian 64-bit, ascending).</summary>
+    public const string SupersededFileName = "vectors-delta.keys";
+
+    private readonly Lazy<UsearchIndex> _base;
+    private readonly UsearchIndex _delta;
+    private readonly HashSet<ulong> _superseded;
+    private readonly HnswOptions _options;
+
+    private LayeredVectorIndex(Lazy<UsearchIndex> @base, UsearchIndex delta, HashSet<ulong> superseded, HnswOptions options)
+    {
+        _base = @base;
+        _delta = delta;
+        _superseded = superseded;
+        _options = options;
+    }
+
+    /// <summary>
+    /// Opens a generation's vectors: the base graph at <paramref name="basePath"/> (loaded now, or on first use when
+    /// <paramref name="loadBase"/> is false) and the delta beside it in the same folder, if there is one.
+    /// </summary>
+    /// <exception cref="VectorIndexException">A file is missing, damaged, or only one of the delta's two files is there.</exception>
+    public static LayeredVectorIndex Open(string basePath, HnswOptions options, bool loadBase)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(basePath))!;
+        var deltaPath = Path.Combine(folder, DeltaFileName);
+        var keysPath = Path.Combine(folder, SupersededFileName);
+        if (File.Exists(deltaPath) != File.Exists(keysPath))
+            throw new VectorIndexException("opening the delta", $"'{DeltaFileName}' and '{SupersededFileName}' must both be there or neither", folder);
+        var superseded = File.Exists(keysPath) ? ReadKeys(keysPath) : [];
+        var delta = File.Exists(deltaPath) ? UsearchIndex.Load(deltaPath, options) : UsearchIndex.Create(options);
+        try
+        {
+            var @base = new Lazy<UsearchIndex>(() => UsearchIndex.Load(basePath, options), LazyThreadSafetyMode.ExecutionAndPublication);
+            if (loadBase) _ = @base.Value;
+            return new LayeredVectorIndex(@base, delta, superseded, options);
+        }
+        catch
+        {
+            delta.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Keys whose base vector no longer counts (each is in the delta, or deleted).</summary>
+    public int SupersededCount => _superseded.Count;
+
+    /// <summary>
+    /// Whether the delta is big enough to fold into the base: at least 32 keys and 2 % of <paramref name="products"/>.
+    /// At 2 % a search pays for one small second graph and a filter over a small set (measured in benchmarks/RESULTS.md,
+    /// issue 16), and the base is rewritten once per 2 % of the catalog changed.
+    /// </summary>
+    public static bool MergeThreshold(int superseded, long products) => superseded >= Math.Max(MergeFloorForTests.Value ?? 32, products / 50);
+
+    /// <summary>Tests lower the 32-key floor of <see cref="MergeThreshold"/> to make tiny indexes merge, in their own flow only.</summary>
+    internal static readonly AsyncLocal<int?> MergeFloorForTests = new();
+
+    private UsearchIndex Base => _base.Value;
+
+    /// <inheritdoc />
+    public int Dimensions => _delta.Dimensions;
+
+    /// <inheritdoc />
+    public long Count => Base.Count - _superseded.Count(Base.Contains) + _delta.Count;
+
+    /// <inheritdoc />
+    public int ExpansionSearch
+    {
+        get => _delta.ExpansionSearch;
+        set
+        {
+            _delta.ExpansionSearch = value;
+            Base.ExpansionSearch = value;
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Reserves in the delta, where every addition goes.</remarks>
+    public void Reserve(long capacity) => _delta.Reserve(capacity);
+
+    /// <inheritdoc />
+    /// <remarks>Goes to the delta; the base vectors of these keys stop counting. The base is not read.</remarks>
+    public void Add(ReadOnlySpan<ulong> keys, ReadOnlySpan<float> vectors)
+    {
+        foreach (var key in keys)
+        {
+            _superseded.Add(key);
+            if (_delta.Contains(key)) _delta.Remove(key);
+        }
+        _delta.Add(keys, vectors);
+    }
+
+    /// <summary>Makes <paramref name="key"/> count no more, in the base and the delta, without reading the base.</summary>
+    public void Supersede(ulong key)
+    {
+        _superseded.Add(key);
+        if (_delta.Contains(key)) _delta.Remove(key);
+    }
+
+    /// <inheritdoc />
+    public bool Contains(ulong key) => _superseded.Contains(key) ? _delta.Contains(key) : Base.Contains(key);
+
+    /// <inheritdoc />
+    public bool Remove(ulong key)
+    {
+        var held = Contains(key);
+        Supersede(key);
+        return held;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, CancellationToken cancellationToken = default)
+    {
+        var fromBase = _superseded.Count == 0 ? Base.Search(query, k, cancellationToken) : Base.Search(query, k, key => !_superseded.Contains(key), cancellationToken);
+        return _delta.Count == 0 ? fromBase : Merged(fromBase, _delta.Search(query, k, cancellationToken), k);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, Func<ulong, bool> filter, CancellationToken cancellationToken = default)
+    {
+        var fromBase = _superseded.Count == 0 ? Base.Search(query, k, filter, cancellationToken)
+            : Base.Search(query, k, key => !_superseded.Contains(key) && filter(key), cancellationToken);
+        return _delta.Count == 0 ? fromBase : Merged(fromBase, _delta.Search(query, k, filter, cancellationToken), k);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<VectorHit> SearchExact(ReadOnlySpan<float> query, int k, ReadOnlySpan<ulong> keys, CancellationToken cancellationToken = default)
+    {
+        if (_superseded.Count == 0) return Base.SearchExact(query, k, keys, cancellationToken);
+        var inDelta = new List<ulong>();
+        var inBase = new List<ulong>(keys.Length);
+        foreach (var key in keys) (_superseded.Contains(key) ? inDelta : inBase).Add(key);
+        var fromBase = inBase.Count == 0 ? [] : Base.SearchExact(query, k, inBase.ToArray(), cancellationToken);
+        return inDelta.Count == 0 ? fromBase : Merged(fromBase, _delta.SearchExact(query, k, inDelta.ToArray(), cancellationToken), k);
+    }
+
+    private static VectorHit[] Merged(IReadOnlyList<VectorHit> first, IReadOnlyList<VectorHit> second, int k) =>
+        first.Concat(second).OrderBy(h => h.Distance).ThenBy(h => h.Key).Take(k).ToArray();
+
+    /// <summary>Writes the delta (graph and superseded keys) into <paramref name="folder"/>, each file beside-then-renamed; the base file is left as it is.</summary>
+    public void SaveDelta(string folder)
+    {
+        _delta.Save(Path.Combine(folder, DeltaFileName));
+        var keys = _superseded.Order().ToArray();
+        var bytes = new byte[keys.Length * sizeof(ulong)];
+        for (var i = 0; i < keys.Length; i++) BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(i * sizeof(ulong)), keys[i]);
+        Indexing.DurableFiles.ReplaceAtomically(Path.Combine(folder, SupersededFileName), stream => stream.Write(bytes));
+    }
+
+    /// <summary>
+    /// Folds the delta into the base — superseded keys removed from it, the delta's vectors added — and saves it as a
+    /// new base at <paramref name="basePath"/> (beside-then-renamed), removing the delta's files from its folder.
+    /// </summary>
+    public void MergeInto(string basePath)
+    {
+        var merged = Base;
+        var row = new float[Dimensions];
+        var keys = new List<ulong>();
+        var vectors = new List<float>();
+        foreach (var key in _superseded.Order())
+        {
+            if (merged.Contains(key)) merged.Remove(key);
+            if (!_delta.TryGet(key, row)) continue;
+            keys.Add(key);
+            vectors.AddRange(row);
+        }
+        merged.Reserve(merged.Count + keys.Count);
+        if (keys.Count > 0) merged.Add(keys.ToArray(), vectors.ToArray());
+        merged.Save(basePath);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(basePath))!;
+        File.Delete(Path.Combine(folder, DeltaFileName));
+        File.Delete(Path.Combine(folder, SupersededFileName));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Writes the whole view as one graph (the delta folded in) at <paramref name="path"/>.</remarks>
+    public void Save(string path) => MergeInto(path);
+
+    private static HashSet<ulong> ReadKeys(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length % sizeof(ulong) != 0)
+            throw new VectorIndexException("reading the superseded keys", $"{bytes.Length:N0} bytes is not a whole number of keys", path);
+        var keys = new HashSet<ulong>(bytes.Length / sizeof(ulong));
+        for (var at = 0; at < bytes.Length; at += sizeof(ulong)) keys.Add(BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(at)));
+        return keys;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _delta.Dispose();
+        if (_base.IsValueCreated) _base.Value.Dispose();
+    }
+}
