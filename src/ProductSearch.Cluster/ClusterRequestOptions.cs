@@ -1,0 +1,28 @@
+namespace ProductSearch.Cluster;
+
+/// <summary>How a request to the cluster treats slow and missing shards.</summary>
+public sealed record ClusterRequestOptions
+{
+    /// <summary>The default: no partial results, a 5-second budget, a hedge after 150 ms.</summary>
+    public static ClusterRequestOptions Default { get; } = new();
+
+    /// <summary>
+    /// Whether an answer may leave out shards that cannot answer (their products are then missing from it). Off by
+    /// default: a search that cannot reach every shard fails with <see cref="ShardUnavailableException"/> naming them.
+    /// </summary>
+    public bool AllowPartialResults { get; init; }
+
+    /// <summary>The most the whole request may take; past it the request fails naming the shards still outstanding.</summary>
+    public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a shard's replica may take before the same call goes to the shard's next replica as well (the first answer wins).</summary>
+    public TimeSpan HedgeAfter { get; init; } = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>Checks the options, naming the first wrong one.</summary>
+    /// <exception cref="ArgumentException">A time is not positive, or the hedge is not within the budget.</exception>
+    public void Validate()
+    {
+        if (Budget <= TimeSpan.Zero || Budget > TimeSpan.FromMinutes(5)) throw new ArgumentException("Budget must be more than 0 and at most 5 minutes.", nameof(Budget));
+        if (HedgeAfter <= TimeSpan.Zero || HedgeAfter > Budget) throw new ArgumentException("HedgeAfter must be more than 0 and at most the budget.", nameof(HedgeAfter));
+    }
+}
