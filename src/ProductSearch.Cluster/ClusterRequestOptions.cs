@@ -3,7 +3,7 @@ namespace ProductSearch.Cluster;
 /// <summary>How a request to the cluster treats slow and missing shards.</summary>
 public sealed record ClusterRequestOptions
 {
-    /// <summary>The default: no partial results, a 5-second budget, a hedge after 150 ms.</summary>
+    /// <summary>The default: no partial results, a 5-second budget, a hedge to another replica after 150 ms, a resend after 1 s.</summary>
     public static ClusterRequestOptions Default { get; } = new();
 
     /// <summary>
@@ -18,11 +18,19 @@ public sealed record ClusterRequestOptions
     /// <summary>How long a shard's replica may take before the same call goes to the shard's next replica as well (the first answer wins).</summary>
     public TimeSpan HedgeAfter { get; init; } = TimeSpan.FromMilliseconds(150);
 
+    /// <summary>
+    /// How long the client waits for the silo it sent a request to before sending it again (through another gateway
+    /// when that silo died: Orleans fails a request caught on a dead connection only at its 30 s response timeout).
+    /// The first answer wins; reads and writes of whole products are both safe to send twice.
+    /// </summary>
+    public TimeSpan ResendAfter { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Checks the options, naming the first wrong one.</summary>
     /// <exception cref="ArgumentException">A time is not positive, or the hedge is not within the budget.</exception>
     public void Validate()
     {
         if (Budget <= TimeSpan.Zero || Budget > TimeSpan.FromMinutes(5)) throw new ArgumentException("Budget must be more than 0 and at most 5 minutes.", nameof(Budget));
         if (HedgeAfter <= TimeSpan.Zero || HedgeAfter > Budget) throw new ArgumentException("HedgeAfter must be more than 0 and at most the budget.", nameof(HedgeAfter));
+        if (ResendAfter <= TimeSpan.Zero || ResendAfter > Budget) throw new ArgumentException("ResendAfter must be more than 0 and at most the budget.", nameof(ResendAfter));
     }
 }

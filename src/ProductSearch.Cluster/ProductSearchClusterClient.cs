@@ -5,9 +5,10 @@ namespace ProductSearch.Cluster;
 
 /// <summary>
 /// A ProductSearch cluster as one engine: searches, product reads, writes and health go to a coordinator on the
-/// silo the client is connected to. Reads are retried on another gateway when the silo the request went to dies
-/// mid-request, within the request's budget; writes are retried the same way (a write is an upsert or a delete of
-/// whole products, so applying it twice leaves the same catalog).
+/// silo the client is connected to. A request not answered within <see cref="ClusterRequestOptions.ResendAfter"/>,
+/// or failed on the way because its silo died, is sent again (then through another gateway), within the request's
+/// budget; writes are resent the same way (a write is an upsert or a delete of whole products, so applying it twice
+/// leaves the same catalog).
 /// </summary>
 public sealed class ProductSearchClusterClient
 {
@@ -24,13 +25,13 @@ public sealed class ProductSearchClusterClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(productId);
         var settings = Checked(options);
-        var answer = await RetriedAsync(() => Coordinator.GetProductAsync(productId, settings), settings.Budget, cancellationToken);
+        var answer = await RetriedAsync(() => Coordinator.GetProductAsync(productId, settings), settings.Budget, settings.ResendAfter, cancellationToken);
         return Unwrap(answer, settings);
     }
 
     /// <summary>Each shard's committed generation and live replicas.</summary>
     public Task<ClusterHealth> GetHealthAsync(CancellationToken cancellationToken = default) =>
-        RetriedAsync(() => Coordinator.HealthAsync(), ClusterRequestOptions.Default.Budget, cancellationToken);
+        RetriedAsync(() => Coordinator.HealthAsync(), ClusterRequestOptions.Default.Budget, ClusterRequestOptions.Default.ResendAfter, cancellationToken);
 
     /// <summary>Adds or replaces <paramref name="products"/>: each goes to its shard's writer; visible to searches when this returns.</summary>
     /// <exception cref="ArgumentException">A product has no id.</exception>
@@ -39,7 +40,7 @@ public sealed class ProductSearchClusterClient
         ArgumentNullException.ThrowIfNull(products);
         var batch = products.ToArray();
         if (batch.Any(p => string.IsNullOrWhiteSpace(p.Id))) throw new ArgumentException("Every product needs an id.", nameof(products));
-        return RetriedAsync(() => Coordinator.UpsertAsync(batch), WriteBudget, cancellationToken);
+        return RetriedAsync(() => Coordinator.UpsertAsync(batch), WriteBudget, WriteResendAfter, cancellationToken);
     }
 
     /// <summary>Deletes the products with <paramref name="productIds"/> (ids no shard holds are ignored).</summary>
@@ -48,7 +49,7 @@ public sealed class ProductSearchClusterClient
         ArgumentNullException.ThrowIfNull(productIds);
         var batch = productIds.ToArray();
         if (batch.Any(string.IsNullOrWhiteSpace)) throw new ArgumentException("A product id is empty.", nameof(productIds));
-        return RetriedAsync(() => Coordinator.DeleteAsync(batch), WriteBudget, cancellationToken);
+        return RetriedAsync(() => Coordinator.DeleteAsync(batch), WriteBudget, WriteResendAfter, cancellationToken);
     }
 
     private static ClusterRequestOptions Checked(ClusterRequestOptions? options)
@@ -70,24 +71,39 @@ public sealed class ProductSearchClusterClient
     }
 
     /// <summary>
-    /// Runs <paramref name="call"/> again when the silo it went through died under it (the client then connects
-    /// through another gateway), until <paramref name="budget"/> is spent.
+    /// Runs <paramref name="call"/>, and again alongside it each time <paramref name="resendAfter"/> passes without an
+    /// answer or an attempt fails on the way (its silo died), until one answers or <paramref name="budget"/> is spent.
     /// </summary>
-    private static async Task<T> RetriedAsync<T>(Func<Task<T>> call, TimeSpan budget, CancellationToken cancellationToken)
+    private static async Task<T> RetriedAsync<T>(Func<Task<T>> call, TimeSpan budget, TimeSpan resendAfter, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + budget;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(budget);
+        var running = new List<Task<T>> { call() };
+        Exception? last = null;
         while (true)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
+            var resend = Task.Delay(resendAfter, deadline.Token);
+            var finished = await Task.WhenAny(running.Cast<Task>().Append(resend));
+            if (finished == resend)
             {
-                return await call().WaitAsync(cancellationToken);
+                if (!resend.IsCompletedSuccessfully) break; // the budget is spent
+                running.Add(call());
+                continue;
             }
-            catch (Exception ex) when (IsTransport(ex) && DateTime.UtcNow < deadline)
+            var attempt = (Task<T>)finished;
+            running.Remove(attempt);
+            if (attempt.IsCompletedSuccessfully) return attempt.Result;
+            last = attempt.Exception!.InnerException!;
+            if (!IsTransport(last)) throw last;
+            if (running.Count == 0)
             {
-                await Task.Delay(RetryPause, cancellationToken);
+                await Task.WhenAny(Task.Delay(RetryPause, deadline.Token)); // a refused connection fails at once: not in a tight loop
+                running.Add(call());
             }
         }
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var left in running) _ = left.ContinueWith(t => t.Exception, TaskScheduler.Default); // observed: they may fail later
+        throw new TimeoutException($"The cluster did not answer within {budget.TotalSeconds:0.###} s" + (last is null ? "." : $" (last error: {last.Message})."), last);
     }
 
     private static bool IsTransport(Exception ex) =>
@@ -96,4 +112,7 @@ public sealed class ProductSearchClusterClient
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(50);
 
     private static readonly TimeSpan WriteBudget = TimeSpan.FromSeconds(30);
+
+    // A write (an embedding pass, a commit, the copies) takes longer than a read: resent only when clearly lost.
+    private static readonly TimeSpan WriteResendAfter = TimeSpan.FromSeconds(10);
 }

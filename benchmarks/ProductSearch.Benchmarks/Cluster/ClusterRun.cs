@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ProductSearch.Catalog;
+using ProductSearch.Cluster;
+
+namespace ProductSearch.Benchmarks.Cluster;
+
+/// <summary>
+/// A cluster of silo processes on loopback over the ESCI sample's cluster folder (built once per shard count into
+/// benchmarks/out/, then reused), a client connected to it, and the one-node index to compare with.
+/// </summary>
+internal sealed class ClusterRun : IDisposable
+{
+    private const string Model = "arctic-xs";
+
+    private readonly IHost _client;
+    private readonly string _replicas;
+    private readonly string[] _ids;
+
+    private ClusterRun(SiloProcesses silos, IHost client, string replicas, string single, string[] ids)
+    {
+        Silos = silos;
+        _client = client;
+        _replicas = replicas;
+        SinglePath = single;
+        _ids = ids;
+        Client = client.Services.GetRequiredService<ProductSearchClusterClient>();
+    }
+
+    public SiloProcesses Silos { get; }
+
+    public ProductSearchClusterClient Client { get; }
+
+    public string SinglePath { get; }
+
+    public int Products => _ids.Length;
+
+    public string Workload => "product reads by id (hedged over R = 2 replicas)";
+
+    public static async Task<ClusterRun> StartAsync(int shards, int silos, bool log)
+    {
+        var built = Path.Combine(BenchmarkPaths.RepositoryRoot, "benchmarks", "out", $"cluster-esci-{shards}");
+        var single = Path.Combine(built, "single");
+        var cluster = Path.Combine(built, "cluster");
+        var catalog = Path.Combine(BenchmarkPaths.EsciDirectory, "products.jsonl");
+        if (!File.Exists(Path.Combine(ShardFolders.Of(cluster, shards - 1), "manifest.json")))
+        {
+            if (Directory.Exists(built)) Directory.Delete(built, recursive: true);
+            var (singleSeconds, clusterSeconds, products) = await ClusterCatalog.BuildAsync(catalog, single, cluster, shards, Model);
+            if (log) Console.WriteLine($"built {products} products: one index in {singleSeconds:F0} s, {shards} shards in {clusterSeconds:F0} s");
+        }
+        var ids = JsonlCatalogReader.Read(catalog, new CatalogReadReport { Path = catalog }).Select(p => p.Id).ToArray();
+
+        var replicas = Path.Combine(Path.GetTempPath(), "productsearch-cluster-" + Guid.NewGuid().ToString("N")[..8]);
+        var processes = new SiloProcesses(cluster, replicas, silos);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            await processes.StartAsync(0, TimeSpan.FromSeconds(60));
+            await Task.WhenAll(Enumerable.Range(1, silos - 1).Select(i => processes.StartAsync(i, TimeSpan.FromSeconds(60))));
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.AddProductSearchCluster(o => o.Gateways = processes.Gateways.ToList());
+            var client = builder.Build();
+            await client.StartAsync();
+            var run = new ClusterRun(processes, client, replicas, single, ids);
+            await run.WaitAsync(h => h.ActiveSilos == silos && h.IsFullyReplicated, TimeSpan.FromSeconds(120));
+            if (log) Console.WriteLine($"{silos} silos up and fully replicated in {clock.Elapsed.TotalSeconds:F1} s");
+            return run;
+        }
+        catch
+        {
+            processes.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>One request of the load: the next product by id.</summary>
+    public Task Request(int i) => Client.GetProductAsync(_ids[i % _ids.Length]);
+
+    /// <summary>Every product read through the cluster against the one node.</summary>
+    public async Task<(int Queries, int Equal)> CompareWithOneNodeAsync()
+    {
+        using var single = SearchEngine.Open(new SearchEngineOptions { IndexPath = SinglePath, Device = Embedding.ComputeDevice.Cpu });
+        var equal = 0;
+        foreach (var id in _ids)
+            if (JsonSerializer.Serialize(single.GetProduct(id)) == JsonSerializer.Serialize(await Client.GetProductAsync(id))) equal++;
+        return (_ids.Length, equal);
+    }
+
+    public async Task WaitAsync(Func<ClusterHealth, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                if (condition(await Client.GetHealthAsync())) return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException && DateTime.UtcNow < deadline) { }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The cluster did not settle within {timeout.TotalSeconds:0} s.");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Samples the cluster's health every 100 ms until <paramref name="limit"/>.</summary>
+    public HealthTimeline PollHealth(Stopwatch clock, TimeSpan limit) => new(Client, clock, limit);
+
+    public void Dispose()
+    {
+        _client.StopAsync().GetAwaiter().GetResult();
+        _client.Dispose();
+        Silos.Dispose();
+        try { Directory.Delete(_replicas, recursive: true); }
+        catch (IOException) { }
+    }
+}
+
+/// <summary>The cluster's health sampled over time.</summary>
+internal sealed class HealthTimeline
+{
+    private readonly ConcurrentQueue<(double Seconds, ClusterHealth Health)> _samples = new();
+    private readonly CancellationTokenSource _stop;
+    private readonly Task _polling;
+
+    public HealthTimeline(ProductSearchClusterClient client, Stopwatch clock, TimeSpan limit)
+    {
+        _stop = new CancellationTokenSource(limit);
+        _polling = Task.Run(async () =>
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                try
+                {
+                    _samples.Enqueue((clock.Elapsed.TotalSeconds, await client.GetHealthAsync(_stop.Token)));
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException) { }
+                try { await Task.Delay(100, _stop.Token); }
+                catch (OperationCanceledException) { }
+            }
+        });
+    }
+
+    /// <summary>Waits until a sample meets <paramref name="condition"/> (or the limit passes), stops, and returns every sample.</summary>
+    public async Task<IReadOnlyList<(double Seconds, ClusterHealth Health)>> WaitUntilAsync(Func<ClusterHealth, bool> condition)
+    {
+        while (!_stop.IsCancellationRequested && !_samples.Any(s => condition(s.Health))) await Task.Delay(100);
+        await _stop.CancelAsync();
+        await _polling;
+        return _samples.ToArray();
+    }
+}
