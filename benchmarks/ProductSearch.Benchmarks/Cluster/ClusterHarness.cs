@@ -64,7 +64,7 @@ internal static class ClusterHarness
             ["queries"] = samples.Count,
             ["failed"] = samples.Count(s => s.Failed),
             ["failed_during_kill"] = after.Count(s => s.Failed) + samples.Count(s => s.Failed && s.StartSeconds < killSeconds && s.StartSeconds + s.LatencyMs / 1000 >= killSeconds),
-            ["failure_reasons"] = reasons.OrderByDescending(r => r.Value).Take(3).Select(r => $"{r.Value}× {r.Key}").ToArray(),
+            ["failure_reasons"] = string.Join(" | ", reasons.OrderByDescending(r => r.Value).Take(3).Select(r => $"{r.Value}× {r.Key}")),
             ["kill_at_seconds"] = Math.Round(killSeconds, 2),
             ["p50_ms_before"] = Round(LatencyStats.Percentile(before, 0.50)),
             ["p99_ms_before"] = Round(LatencyStats.Percentile(before, 0.99)),

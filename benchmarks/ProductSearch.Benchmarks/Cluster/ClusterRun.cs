@@ -134,7 +134,8 @@ internal sealed class HealthTimeline
             {
                 try
                 {
-                    _samples.Enqueue((clock.Elapsed.TotalSeconds, await client.GetHealthAsync(_stop.Token)));
+                    var health = await client.GetHealthAsync(_stop.Token);
+                    _samples.Enqueue((clock.Elapsed.TotalSeconds, health)); // when the answer came: a health call waits for replicas that are opening
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException) { }
                 try { await Task.Delay(100, _stop.Token); }
