@@ -177,7 +177,7 @@ public sealed partial class SearchEngine : IDisposable
         // timed with the second stage: both reorder the candidates.
         var merchandised = snapshot.Rules.Apply(query, ranked.Order);
         var rerankTime = tiers.RerankTime + clock.Lap();
-        var hits = Fetch(query, Page(merchandised.Order, request), snapshot, ranked, reranker, merchandised);
+        var hits = Fetch(query, TierSequence.Page(merchandised.Order, request), snapshot, ranked, reranker, merchandised);
         var fetchTime = clock.Lap();
         var facets = CountFacets(query, shape, merchandised.Order.Select(c => c.Key).ToArray(), snapshot, cancellationToken);
 
@@ -200,23 +200,13 @@ public sealed partial class SearchEngine : IDisposable
         return response;
     }
 
-    /// <summary>
-    /// The order a request's pages are cut from, the same whatever the page: the candidates ranked (fused, reordered by
-    /// the second stage, sorted when asked) at the profile's depth; when a page reaches past them, followed by those a
-    /// retrieval twice as deep adds, in that retrieval's order, then four times as deep, and so on. A deeper retrieval
-    /// can reorder what a shallower one found (convex fusion normalises over the whole list; RRF ranks shift), so
-    /// serving a deep page from it alone would repeat or skip products an earlier page showed; cut from this sequence,
-    /// pages at any offsets never do. A sort therefore orders each tier's products among themselves.
-    /// </summary>
+    /// <summary>The candidates ranked, tier by tier (<see cref="TierSequence"/>), as deep as the request's page needs.</summary>
     private RankedSequence RankedTiers(PreparedQuery query, ResultShape shape, IReranker reranker, IndexSnapshot snapshot, ref StageClock clock,
         CancellationToken cancellationToken)
     {
-        var wanted = query.Request.Offset + query.Request.K;
-        var order = new List<FusedCandidate>();
-        var features = new Dictionary<long, float[]>();
-        var seen = new HashSet<long>();
+        var tiers = new TierSequence(query.Request, query.Profile);
         var (lexicalTime, denseTime, fuseTime, rerankTime) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
-        for (var depth = Math.Max(1, query.Profile.CandidateDepth); ; depth = (int)Math.Min(2L * depth, SearchRequest.MaxOffset + SearchRequest.MaxK))
+        for (var depth = tiers.FirstDepth; ; depth = TierSequence.NextDepth(depth))
         {
             var tierQuery = query with { Depth = depth };
             clock.Lap();
@@ -228,11 +218,8 @@ public sealed partial class SearchEngine : IDisposable
             var ranked = fused.Lists is null ? Reranked.Unchanged(fused.Order) : reranker.Rerank(tierQuery, fused.Lists, fused.Order, snapshot, cancellationToken);
             var tier = shape.SortField is { } sortField ? ResultSorter.Sort(ranked.Order, query.Request.Sort!, sortField, snapshot.Lexical.Columns) : ranked.Order;
             rerankTime += clock.Lap();
-            foreach (var candidate in tier.Where(c => seen.Add(c.Key))) order.Add(candidate);
-            foreach (var (key, values) in ranked.Features) features.TryAdd(key, values);
-            var exhausted = (lexical.Candidates.Count < depth) && (dense.Candidates.Count < depth);
-            if (order.Count >= wanted || exhausted || depth >= SearchRequest.MaxOffset + SearchRequest.MaxK)
-                return new RankedSequence(new Tier(tierQuery, lexical, dense, fused), new Reranked(order, features), lexicalTime, denseTime, fuseTime, rerankTime);
+            if (tiers.Add(tier, ranked.Features, depth, lexical.Candidates.Count, dense.Candidates.Count))
+                return new RankedSequence(new Tier(tierQuery, lexical, dense, fused), tiers.Ranked, lexicalTime, denseTime, fuseTime, rerankTime);
         }
     }
 
@@ -259,28 +246,11 @@ public sealed partial class SearchEngine : IDisposable
         return (profile, RerankerFor(request, learned), cacheKey);
     }
 
-    /// <summary>
-    /// One list from the retrievers' candidates: the single retriever's own order in BM25 or dense mode; in hybrid modes
-    /// the profile's fusion (with <see cref="Fused.Lists"/> for the second stage) and the dense candidates the relevance
-    /// floor removed, nearest first.
-    /// </summary>
-    private Fused Fuse(PreparedQuery query, RetrievalResult lexical, RetrievalResult dense, IndexSnapshot snapshot)
-    {
-        switch (query.Request.Mode)
-        {
-            case SearchMode.Bm25: return new Fused(Single(lexical.Candidates, lexicalSide: true), null, []);
-            case SearchMode.Dense: return new Fused(Single(dense.Candidates, lexicalSide: false), null, []);
-        }
-        var lists = Candidates(query, lexical, dense, snapshot);
-        var above = query.Profile.AboveFloor(lists).Select(c => c.Key).ToHashSet();
-        var below = lists.Dense.Select(c => c.Key).Where(k => !above.Contains(k)).ToArray();
-        return new Fused(query.Profile.Rank(lists), lists, below);
-    }
-
-    /// <param name="Order">Fused order, best first.</param>
-    /// <param name="Lists">The candidate lists it came from, in the hybrid modes (what the second stage reads).</param>
-    /// <param name="BelowFloor">Keys of the dense candidates the relevance floor removed.</param>
-    private sealed record Fused(IReadOnlyList<FusedCandidate> Order, CandidateLists? Lists, IReadOnlyList<long> BelowFloor);
+    /// <summary>The retrievers' candidates as one list (<see cref="CandidateFusion"/>).</summary>
+    private Fused Fuse(PreparedQuery query, RetrievalResult lexical, RetrievalResult dense, IndexSnapshot snapshot) =>
+        query.Request.Mode is SearchMode.Bm25 or SearchMode.Dense
+            ? CandidateFusion.Fuse(query.Request.Mode, query.Profile, new CandidateLists(lexical.Candidates, dense.Candidates))
+            : CandidateFusion.Fuse(query.Request.Mode, query.Profile, Candidates(query, lexical, dense, snapshot));
 
     /// <summary>
     /// Each retriever's candidates for <paramref name="request"/>, before fusion: BM25 (unless the mode is dense) and
@@ -347,7 +317,8 @@ public sealed partial class SearchEngine : IDisposable
         return keys.Where(products.ContainsKey).Select(k => products[k].Id).ToArray();
     }
 
-    private static (RetrievalResult Lexical, RetrievalResult Dense) RetrieveBoth(PreparedQuery query, IndexSnapshot snapshot, CancellationToken cancellationToken)
+    /// <summary>Each retriever the request's mode uses, to the query's depth (a shard of a sharded index retrieves so too).</summary>
+    internal static (RetrievalResult Lexical, RetrievalResult Dense) RetrieveBoth(PreparedQuery query, IndexSnapshot snapshot, CancellationToken cancellationToken)
     {
         var mode = query.Request.Mode;
         var lexical = mode == SearchMode.Dense ? RetrievalResult.None : snapshot.LexicalRetriever.Retrieve(query, cancellationToken);
@@ -355,38 +326,12 @@ public sealed partial class SearchEngine : IDisposable
         return (lexical, dense);
     }
 
-    /// <summary>
-    /// Both retrievers' candidates, with those whose title affirms what the query negates: the titles' affirmed words
-    /// are indexed (<see cref="LexicalFields.AffirmedTitle"/>), so this is one term lookup, not a read of the candidates.
-    /// </summary>
+    /// <summary>Both retrievers' candidates, with those whose title affirms what the query negates (<see cref="NegationAffirmations"/>).</summary>
     private CandidateLists Candidates(PreparedQuery query, RetrievalResult lexical, RetrievalResult dense, IndexSnapshot snapshot)
     {
         var lists = new CandidateLists(lexical.Candidates, dense.Candidates) { ModelFloor = _modelFloor };
-        if (query.NegatedTerms.Count == 0) return lists;
-        var affirming = snapshot.Lexical.MatchingKeys(AffirmingAny(query.NegatedTerms));
-        if (affirming.Count == 0) return lists;
-        var keys = lists.Lexical.Select(c => c.Key).Concat(lists.Dense.Select(c => c.Key)).Where(k => affirming.Contains((ulong)k)).ToHashSet();
-        return lists with { AffirmNegated = keys };
-    }
-
-    /// <summary>Titles holding every term of some group (<see cref="PreparedQuery.NegatedTerms"/>).</summary>
-    private static Lucene.Net.Search.BooleanQuery AffirmingAny(IReadOnlyList<IReadOnlyList<string>> groups)
-    {
-        var any = new Lucene.Net.Search.BooleanQuery();
-        foreach (var group in groups)
-        {
-            var all = new Lucene.Net.Search.BooleanQuery();
-            foreach (var term in group) all.Add(new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(LexicalFields.AffirmedTitle, term)), Lucene.Net.Search.Occur.MUST);
-            any.Add(all, Lucene.Net.Search.Occur.SHOULD);
-        }
-        return any;
-    }
-
-    private static ArraySegment<FusedCandidate> Page(IReadOnlyList<FusedCandidate> ranked, SearchRequest request)
-    {
-        var all = ranked as FusedCandidate[] ?? ranked.ToArray();
-        var start = Math.Min(request.Offset, all.Length);
-        return new ArraySegment<FusedCandidate>(all, start, Math.Min(request.K, all.Length - start));
+        var keys = NegationAffirmations.Of(query, lists.Lexical.Select(c => c.Key).Concat(lists.Dense.Select(c => c.Key)), snapshot);
+        return keys.Count == 0 ? lists : lists with { AffirmNegated = keys };
     }
 
     private static List<SearchHit> Fetch(PreparedQuery query, ArraySegment<FusedCandidate> page, IndexSnapshot snapshot, Reranked ranked, IReranker reranker,
@@ -429,12 +374,6 @@ public sealed partial class SearchEngine : IDisposable
             RankerContributions = reranker.Explain(features),
         };
     }
-
-    private static FusedCandidate[] Single(IReadOnlyList<(long Key, float Score)> list, bool lexicalSide) =>
-        list.Select((h, i) => new FusedCandidate(h.Key, h.Score,
-            lexicalSide ? new RetrieverHit(i + 1, h.Score) : null,
-            lexicalSide ? null : new RetrieverHit(i + 1, h.Score),
-            lexicalSide ? h.Score : 0, lexicalSide ? 0 : h.Score)).ToArray();
 
     private static void EnsureCompatible(IndexLayout layout, IndexManifest manifest, ITextEmbedder embedder)
     {

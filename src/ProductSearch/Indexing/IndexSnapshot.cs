@@ -98,6 +98,27 @@ internal sealed class IndexSnapshot
         }
     }
 
+    /// <summary>
+    /// Opens the commit <paramref name="manifest"/> describes (a shard's commit named by its sharded index's
+    /// <c>generations.json</c>, which may be older than the shard's own manifest); <c>null</c> when its folder is gone.
+    /// </summary>
+    /// <exception cref="IndexException">The commit is damaged, or of a layout this version does not read.</exception>
+    public static IndexSnapshot? OpenAt(IndexLayout layout, IndexManifest manifest)
+    {
+        manifest.EnsureReadableLayout(layout.Root);
+        var readLock = GenerationReadLock.TryShared(layout.GenerationFolder(manifest.Generation));
+        if (readLock is null) return null;
+        try
+        {
+            return OpenGeneration(layout, manifest, readLock);
+        }
+        catch
+        {
+            readLock.Dispose();
+            throw;
+        }
+    }
+
     private static IndexSnapshot OpenGeneration(IndexLayout layout, IndexManifest manifest, FileStream readLock)
     {
         var opened = new List<IDisposable>();

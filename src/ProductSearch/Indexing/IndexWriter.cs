@@ -130,7 +130,7 @@ public sealed class IndexWriter : IDisposable
                 }
                 else
                 {
-                    var item = new StoredProduct(nextKey++, product, embeddedHash, contentHash);
+                    var item = new StoredProduct(_options.KeyOf?.Invoke(product.Id) ?? nextKey++, product, embeddedHash, contentHash);
                     toWrite.Add(item);
                     toEmbed.Add(item);
                     added++;
@@ -172,9 +172,9 @@ public sealed class IndexWriter : IDisposable
             _logger.LogWarning("{Count} attribute values do not fit the type the schema gives their field; they are stored but not indexed for it.", schema.ValuesNotFitting);
 
         var why = $"({report.Skipped} records skipped" + (report.OtherLocale > 0 ? $", {report.OtherLocale} of other locales left out" : "") + ")";
-        if (previous is null && seen.Count == 0)
+        if (previous is null && seen.Count == 0 && !_options.AllowEmpty)
             throw new CatalogException($"Catalog '{report.Path}' holds no valid product {why}; nothing was indexed.");
-        if (mode == SyncMode.Mirror && seen.Count == 0)
+        if (mode == SyncMode.Mirror && seen.Count == 0 && !_options.AllowEmpty)
             throw new CatalogException($"Catalog '{report.Path}' holds no valid product {why}; the index was left as it was rather than emptied.");
         return Finish(transaction, previous, report, added, updated, unchanged, deleted, embedded, duplicates, 0, stopwatch);
     }

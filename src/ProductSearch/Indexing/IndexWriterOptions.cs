@@ -19,4 +19,13 @@ public sealed class IndexWriterOptions
 
     /// <summary>What the writer is doing, shown to a second writer that finds the index locked.</summary>
     public string Purpose { get; set; } = "productsearch index";
+
+    /// <summary>
+    /// The key a product new to the index gets, by its catalog id (default: one more than the largest key). A sharded
+    /// index gives keys unique across its shards, in the order products arrived, as one index would.
+    /// </summary>
+    internal Func<string, long>? KeyOf { get; set; }
+
+    /// <summary>Whether a write may leave the index without products (a shard that no product routes to).</summary>
+    internal bool AllowEmpty { get; set; }
 }

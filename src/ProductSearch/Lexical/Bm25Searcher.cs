@@ -35,7 +35,8 @@ public sealed class Bm25Searcher : IDisposable
         Path = path;
         _reader = DirectoryReader.Open(directory);
         _searcher = new CombinedStatisticsSearcher(_reader) { Similarity = new BM25Similarity(DefaultK1, DefaultB) };
-        Vocabulary = new CatalogVocabulary(_reader);
+        Words = new LocalCatalogWords(this);
+        Vocabulary = new CatalogVocabulary(_reader, Words);
         MainLocale = CatalogLocale.OfProduct(TermsStartingWith(FilterField.Locale.LuceneField, "", 1) is [var (most, _)] ? most : null);
         var keys = Keys();
         for (var doc = 0; doc < _reader.MaxDoc; doc++) _maxKey = Math.Max(_maxKey, keys.Get(doc));
@@ -78,6 +79,9 @@ public sealed class Bm25Searcher : IDisposable
     /// <summary>The catalog's most common product locale (<see cref="CatalogLocale"/>): queries that name none are analysed in it.</summary>
     public string MainLocale { get; }
 
+    /// <summary>This commit's answers to the questions preparing a query asks about the catalog's words.</summary>
+    internal ICatalogWords Words { get; }
+
     /// <summary>The catalog's words as typed (for corrections and completions).</summary>
     public CatalogVocabulary Vocabulary { get; }
 
@@ -102,19 +106,31 @@ public sealed class Bm25Searcher : IDisposable
     public IReadOnlyList<LexicalHit> Search(Query query, int k, LexicalQuerySettings settings, Query? filter = null) =>
         Search(query, k, settings, filter is null ? null : new QueryWrapperFilter(filter));
 
-    /// <summary>As <see cref="Search(Query, int, LexicalQuerySettings, Query?)"/>, with a Lucene filter (a cached one: <see cref="FilterCache"/>).</summary>
-    internal IReadOnlyList<LexicalHit> Search(Query query, int k, LexicalQuerySettings settings, Filter? filter)
+    /// <summary>
+    /// As <see cref="Search(Query, int, LexicalQuerySettings, Query?)"/>, with a Lucene filter (a cached one:
+    /// <see cref="FilterCache"/>), and scored with <paramref name="global"/> statistics when given (a shard of a sharded
+    /// index scores as the whole index would).
+    /// </summary>
+    internal IReadOnlyList<LexicalHit> Search(Query query, int k, LexicalQuerySettings settings, Filter? filter, GlobalStatistics? global = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(settings);
         if (k <= 0) return [];
-        var searcher = SearcherFor(settings);
-        var top = filter is null ? searcher.Search(query, k) : searcher.Search(query, filter, k);
+        // A searcher is a light view over the reader; one per search carries that search's statistics.
+        var searcher = global is null ? SearcherFor(settings) : new CombinedStatisticsSearcher(_reader, global) { Similarity = new BM25Similarity(settings.K1, settings.B) };
+        var top = searcher.Search(query, filter, k, ScoreThenKey, doDocScores: true, doMaxScore: false);
         var hits = new LexicalHit[top.ScoreDocs.Length];
         var keys = Keys();
         for (var i = 0; i < hits.Length; i++) hits[i] = new LexicalHit(keys.Get(top.ScoreDocs[i].Doc), top.ScoreDocs[i].Score);
         return hits;
     }
+
+    /// <summary>
+    /// BM25's order: the score, then the lower product key — not Lucene's default of the lower document number, which
+    /// merges and updates shuffle, so that ties fall alike in any index holding the products, a shard of a sharded index
+    /// among them (the coordinator merges the shards' lists in this order).
+    /// </summary>
+    private static readonly Sort ScoreThenKey = new(SortField.FIELD_SCORE, new SortField(LexicalFields.Key, SortFieldType.INT64));
 
     /// <summary>Up to <paramref name="max"/> terms of <paramref name="field"/> that begin with <paramref name="prefix"/>, with how many products hold each, the most held first.</summary>
     public IReadOnlyList<(string Term, int Products)> TermsStartingWith(string field, string prefix, int max)
@@ -157,6 +173,22 @@ public sealed class Bm25Searcher : IDisposable
 
     /// <summary>How many products hold the (analysed) <paramref name="term"/> anywhere in their title, brand or description.</summary>
     public int DocumentFrequency(string term) => _reader.DocFreq(new Term(LexicalFields.CombinedText, term));
+
+    /// <summary>
+    /// This index's own counts of the terms <paramref name="rewritten"/> (a query already rewritten: <see cref="Rewrite"/>)
+    /// scores and of their fields: what a shard reports so that every shard can score with the sum (<see cref="GlobalStatistics.Sum"/>).
+    /// </summary>
+    internal GlobalStatistics StatisticsOf(Query rewritten)
+    {
+        var terms = new HashSet<Term>();
+        rewritten.ExtractTerms(terms);
+        var searcher = (CombinedStatisticsSearcher)_searcher;
+        return new GlobalStatistics
+        {
+            Terms = terms.Select(searcher.RawCounts).ToArray(),
+            Fields = terms.Select(t => t.Field).Distinct(StringComparer.Ordinal).Select(searcher.RawCounts).ToArray(),
+        };
+    }
 
     /// <summary><paramref name="query"/> with its fuzzy, prefix and other multi-term clauses expanded to the terms they match here.</summary>
     public Query Rewrite(Query query) => _searcher.Rewrite(query);

@@ -8,7 +8,7 @@ namespace ProductSearch.Search;
 /// something the shopper does not want (<see cref="Lexical.Negations.Parse(string, string, bool, Func{string, bool}?)"/>
 /// asks only about those). One Lucene phrase query per phrase, remembered for the request.
 /// </summary>
-internal sealed class CatalogNames(Bm25Searcher lexical, string locale)
+internal sealed class CatalogNames(ICatalogWords lexical, string locale)
 {
     private readonly Dictionary<string, bool> _held = new(StringComparer.OrdinalIgnoreCase);
 

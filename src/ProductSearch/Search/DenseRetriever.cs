@@ -36,12 +36,15 @@ internal sealed class DenseRetriever(IVectorIndex vectors, VectorMetric metric) 
         // ONNX Runtime may sum in another order when concurrent runs share its thread pool, moving a similarity in the
         // 7th digit; ranking on similarities rounded to 1e-6, ties broken by key, keeps such noise from reordering
         // near-identical products.
-        Array.Sort(candidates, static (a, b) =>
-        {
-            var bySimilarity = Math.Round(b.Score, 6).CompareTo(Math.Round(a.Score, 6));
-            return bySimilarity != 0 ? bySimilarity : a.Key.CompareTo(b.Key);
-        });
+        Array.Sort(candidates, Nearest);
         return new RetrievalResult(candidates, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>The dense order: similarity rounded to 1e-6, higher first, then the lower key (the order shards' candidates are merged in too).</summary>
+    internal static int Nearest((long Key, float Score) a, (long Key, float Score) b)
+    {
+        var bySimilarity = Math.Round(b.Score, 6).CompareTo(Math.Round(a.Score, 6));
+        return bySimilarity != 0 ? bySimilarity : a.Key.CompareTo(b.Key);
     }
 
     /// <summary>

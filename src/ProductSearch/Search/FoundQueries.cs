@@ -22,7 +22,7 @@ internal static class FoundQueries
         // Most searches use only words the catalog knows, which the correction would leave alone: one term lookup a
         // word decides them, and only the rest pay for the correction (a completion runs a few searches).
         if (normalized.Split(' ').All(w => !w.All(char.IsLetter) || vocabulary.Frequency(w) > 0)) return normalized;
-        var correction = QueryCorrection.Of(normalized, vocabulary, TypoTolerance.Default, completeLastWord: true);
+        var correction = QueryCorrection.Of(normalized, vocabulary.Words, TypoTolerance.Default, completeLastWord: true);
         return correction.Completed == normalized ? normalized : null;
     }
 }

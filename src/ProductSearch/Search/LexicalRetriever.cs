@@ -15,7 +15,7 @@ internal sealed class LexicalRetriever(Bm25Searcher searcher) : IRetriever
         IReadOnlyList<LexicalHit> hits;
         try
         {
-            hits = searcher.Search(query.ExpandedLexicalQuery(searcher)!, query.Depth, query.Profile.Lexical, query.Filter);
+            hits = searcher.Search(query.ExpandedLexicalQuery(searcher)!, query.Depth, query.Profile.Lexical, query.Filter, query.Statistics);
         }
         catch (IOException ex)
         {
@@ -39,6 +39,6 @@ internal sealed class LexicalRetriever(Bm25Searcher searcher) : IRetriever
         var relaxed = (BooleanQuery)floored.Clone();
         relaxed.MinimumNumberShouldMatch = 0;
         var keys = kept.Select(c => c.Key).ToHashSet();
-        return searcher.Search(relaxed, query.Depth, query.Profile.Lexical, query.Filter).Select(h => h.Key).Where(k => !keys.Contains(k)).ToArray();
+        return searcher.Search(relaxed, query.Depth, query.Profile.Lexical, query.Filter, query.Statistics).Select(h => h.Key).Where(k => !keys.Contains(k)).ToArray();
     }
 }

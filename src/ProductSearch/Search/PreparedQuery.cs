@@ -46,6 +46,12 @@ internal sealed record PreparedQuery
     /// <summary>The keys passing <see cref="Filter"/> in the snapshot searched; <c>null</c> without filters.</summary>
     public KeySet? Allowed { get; init; }
 
+    /// <summary>
+    /// The BM25 statistics to score with: every shard's counts summed, when this index is a shard of a sharded one;
+    /// <c>null</c>: this index's own.
+    /// </summary>
+    public GlobalStatistics? Statistics { get; init; }
+
     /// <summary>The query's embedding; <c>null</c> in BM25 mode.</summary>
     public float[]? Vector { get; init; }
 

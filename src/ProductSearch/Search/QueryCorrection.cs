@@ -19,11 +19,11 @@ internal sealed record QueryCorrection(string Corrected, string Completed)
     /// <summary>Most words a query may have to be corrected and completed.</summary>
     public const int MaxWords = 32;
 
-    public static QueryCorrection Of(string text, CatalogVocabulary vocabulary, TypoTolerance? typos, bool completeLastWord)
+    public static QueryCorrection Of(string text, ICatalogWords vocabulary, TypoTolerance? typos, bool completeLastWord)
     {
         var words = text.Split(' ');
         // A query of many words is pasted text, not typed: correcting each word would cost more than it could find.
-        if (!vocabulary.IsAvailable || (typos is null && !completeLastWord) || words.Length > MaxWords) return new QueryCorrection(text, text);
+        if (!vocabulary.HasSpelling || (typos is null && !completeLastWord) || words.Length > MaxWords) return new QueryCorrection(text, text);
         var lastIndex = Array.FindLastIndex(words, w => w.Length > 0);
         var typingLastWord = completeLastWord && text.Length > 0 && !char.IsWhiteSpace(text[^1]) && lastIndex >= 0;
         var corrected = (string[])words.Clone();
@@ -37,7 +37,7 @@ internal sealed record QueryCorrection(string Corrected, string Completed)
             if (i == lastIndex && typingLastWord)
             {
                 var context = words.Take(i).Where(w => w.Length > 0).Select(w => w.ToLowerInvariant()).ToArray();
-                if (vocabulary.Complete(word, context) is { } completion)
+                if (VocabularyRules.Complete(vocabulary, word, context) is { } completion)
                 {
                     completed[i] = completion;
                     continue;
@@ -45,7 +45,7 @@ internal sealed record QueryCorrection(string Corrected, string Completed)
             }
             if (typos is null || lookedUp >= TypoTolerance.MaxWordsPerQuery) continue;
             lookedUp++;
-            if (vocabulary.Correct(word, typos.MaxEdits(word.Length), out var anythingNear) is { } fix)
+            if (VocabularyRules.Correct(vocabulary, word, typos.MaxEdits(word.Length), out var anythingNear) is { } fix)
                 corrected[i] = completed[i] = fix;
             else if (!anythingNear)
                 nothingNear.Add(word);

@@ -12,17 +12,25 @@ namespace ProductSearch.Search;
 /// filters once (a Lucene filter and the snapshot's set of keys passing it, both kept for the commit's next searches, which both retrievers use), and embeds the
 /// text for the dense retriever — each only when the request's mode needs it.
 /// </summary>
-internal sealed class QueryPreparer(ITextEmbedder embedder) : IDisposable
+internal sealed class QueryPreparer(ITextEmbedder? embedder) : IDisposable
 {
     // The plain analysis of each locale (no synonyms): what the negated words are looked up as in the titles.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Analyzer> _analyzers = new();
 
+    /// <summary>
+    /// Prepares <paramref name="request"/> over <paramref name="snapshot"/>. <paramref name="catalog"/> answers the
+    /// questions about the catalog's words (default: the snapshot's own index; a shard of a sharded index gets the answers
+    /// summed over every shard, so it prepares the query one index would); <paramref name="vector"/> is the query's embedding when
+    /// it was made already (a sharded search embeds once, for every shard); without <paramref name="embed"/> none is made
+    /// (a sharded search's shard only finds the text to embed).
+    /// </summary>
     public PreparedQuery Prepare(SearchRequest request, IReadOnlyList<FilterClause> filters, RankingProfile profile, IndexSnapshot snapshot,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, ICatalogWords? catalog = null, float[]? vector = null, bool embed = true)
     {
+        catalog ??= snapshot.Lexical.Words;
         var (filter, allowed) = snapshot.Lexical.Filters.Get(filters);
         var settings = WithSearchableAttributes(request.TypoTolerance ? profile.Lexical : profile.Lexical with { Typos = null }, snapshot.Schema);
-        var locale = request.Locale is null ? snapshot.Lexical.MainLocale : CatalogLocale.OfQuery(request.Locale);
+        var locale = request.Locale is null ? (ReferenceEquals(catalog, snapshot.Lexical.Words) ? snapshot.Lexical.MainLocale : VocabularyRules.MainLocale(catalog)) : CatalogLocale.OfQuery(request.Locale);
         var analyzer = snapshot.QueryAnalyzer(locale);
         // Corrections and completions need words separated by spaces.
         var words = CatalogLocale.SeparatesWords(locale);
@@ -30,25 +38,25 @@ internal sealed class QueryPreparer(ITextEmbedder embedder) : IDisposable
         // typed completed, in the catalog's own words (typos 80 % → 96 % of clean hybrid nDCG@10, prefixes 83 % → 91 %;
         // RESULTS.md). The BM25 query keeps fuzzy and prefix matching for what no correction or completion covers.
         var correction = words
-            ? QueryCorrection.Of(request.Query, snapshot.Lexical.Vocabulary, settings.Typos, request.CompleteLastWord && profile.PrefixWeight > 0)
+            ? QueryCorrection.Of(request.Query, catalog, settings.Typos, request.CompleteLastWord && profile.PrefixWeight > 0)
             : new QueryCorrection(request.Query, request.Query);
-        var names = new CatalogNames(snapshot.Lexical, locale);
+        var names = new CatalogNames(catalog, locale);
         // A negation the catalog's titles hold as written ("Rebel Without a Cause") is a name: it stays in both queries as words.
         var affirmed = Negations.Parse(correction.Completed, locale, includeNo: false, names.IsName).Affirmed;
         // The builder is given the text without the negated words (it would otherwise read them again, in English only, names and all).
         var lexicalText = settings.DropNegatedPhrases ? affirmed : correction.Completed;
         // Built in dense mode too (cheap, never searched there): highlighting marks the words it matches.
-        var lexical = LexicalQueryBuilder.Build(analyzer, lexicalText, settings with { DropNegatedPhrases = false, WordsWithNothingNear = correction.NothingNear }, snapshot.Lexical.DocumentFrequency,
+        var lexical = LexicalQueryBuilder.Build(analyzer, lexicalText, settings with { DropNegatedPhrases = false, WordsWithNothingNear = correction.NothingNear }, catalog.DocumentFrequency,
             request.CompleteLastWord && words);
         // "no" phrases stay in both queries ("no show socks" is a name) but still demote titles that affirm the word.
         var negated = Negations.Parse(request.Query, locale, includeNo: true, names.IsName);
         var denseText = profile.DropNegatedPhrases ? affirmed : correction.Completed;
-        float[]? vector = null;
+        if (request.Mode == SearchMode.Bm25) vector = null;
         var embeddingTime = TimeSpan.Zero;
-        if (request.Mode != SearchMode.Bm25 && allowed is not { Count: 0 })
+        if (vector is null && embed && request.Mode != SearchMode.Bm25 && allowed is not { Count: 0 })
         {
             var started = Stopwatch.GetTimestamp();
-            vector = embedder.Embed([denseText], EmbeddingPurpose.Query, cancellationToken)[0];
+            vector = Embedder.Embed([denseText], EmbeddingPurpose.Query, cancellationToken)[0];
             embeddingTime = Stopwatch.GetElapsedTime(started);
         }
         return new PreparedQuery
@@ -73,6 +81,9 @@ internal sealed class QueryPreparer(ITextEmbedder embedder) : IDisposable
         };
     }
 
+    /// <summary>The model, for a preparer that embeds (a shard's is given the embedding its coordinator made).</summary>
+    private ITextEmbedder Embedder => embedder ?? throw new InvalidOperationException("This query preparer has no model; the query's embedding must be given.");
+
     /// <summary>The schema's searchable attributes join the BM25 query's fields, each with its boost.</summary>
     private static LexicalQuerySettings WithSearchableAttributes(LexicalQuerySettings settings, Indexing.IndexSchema schema)
     {
@@ -92,7 +103,7 @@ internal sealed class QueryPreparer(ITextEmbedder embedder) : IDisposable
         var (filter, allowed) = snapshot.Lexical.Filters.Get(filters);
         var vector = query.Vector;
         if (vector is null && query.Request.Mode != SearchMode.Bm25 && allowed is not { Count: 0 })
-            vector = embedder.Embed([query.DenseText], EmbeddingPurpose.Query, cancellationToken)[0];
+            vector = Embedder.Embed([query.DenseText], EmbeddingPurpose.Query, cancellationToken)[0];
         return query with { Filter = filter, Allowed = allowed, Vector = vector };
     }
 

@@ -8,16 +8,20 @@ namespace ProductSearch.Search;
 /// </summary>
 internal static class ResultTotal
 {
-    public static bool IsLowerBound(PreparedQuery query, RetrievalResult lexical, RetrievalResult dense, IReadOnlyList<long> belowFloor)
+    public static bool IsLowerBound(PreparedQuery query, RetrievalResult lexical, RetrievalResult dense, IReadOnlyList<long> belowFloor) =>
+        IsLowerBound(query.Request.Mode, query.Depth, lexical.Candidates, dense.Candidates, belowFloor);
+
+    /// <summary>As above, for candidate lists retrieved to <paramref name="depth"/> (a sharded search's, merged).</summary>
+    public static bool IsLowerBound(SearchMode mode, int depth, IReadOnlyList<(long Key, float Score)> lexical, IReadOnlyList<(long Key, float Score)> dense,
+        IReadOnlyList<long> belowFloor)
     {
-        var mode = query.Request.Mode;
-        var lexicalCut = mode != SearchMode.Dense && lexical.Candidates.Count >= query.Depth;
-        var denseFull = mode != SearchMode.Bm25 && dense.Candidates.Count >= query.Depth;
+        var lexicalCut = mode != SearchMode.Dense && lexical.Count >= depth;
+        var denseFull = mode != SearchMode.Bm25 && dense.Count >= depth;
         return mode switch
         {
             SearchMode.Bm25 => lexicalCut,
             SearchMode.Dense => denseFull,
-            _ => lexicalCut || (denseFull && !belowFloor.Contains(dense.Candidates[^1].Key)),
+            _ => lexicalCut || (denseFull && !belowFloor.Contains(dense[^1].Key)),
         };
     }
 }

@@ -1,0 +1,33 @@
+using ProductSearch.Lexical;
+
+namespace ProductSearch.Sharding;
+
+/// <summary>
+/// One shard of a sharded index, as its coordinator (<see cref="ShardCoordinator"/>) talks to it: in this process
+/// (<see cref="LocalShardSearcher"/>) or on another machine (a grain façade over one). Every message is plain data. A
+/// search asks, in order: <see cref="PlanAsync"/> on one shard and <see cref="AnswerAsync"/> on all until the query is
+/// prepared as one index would prepare it; <see cref="StatisticsAsync"/> on all (Elasticsearch's
+/// <c>dfs_query_then_fetch</c>); <see cref="RetrieveAsync"/> on all, once per tier, with the summed statistics; and
+/// <see cref="FetchAsync"/> on the shards holding the page's products.
+/// </summary>
+public interface IShardSearcher
+{
+    /// <summary>This shard's answers to <paramref name="questions"/>, one per question (empty lists and zero counts included).</summary>
+    Task<CatalogAnswers> AnswerAsync(CatalogQuestions questions, long clusterGeneration, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Prepares the query with the answers it carries and says what else it needs to know about the catalog's words
+    /// and, once nothing, the text to embed.
+    /// </summary>
+    /// <exception cref="ArgumentException">The request does not fit the index (a filter on an unknown field...); the message names it.</exception>
+    Task<ShardPlan> PlanAsync(ShardQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>This shard's counts of the terms and fields the query scores with (to be summed over every shard).</summary>
+    Task<GlobalStatistics> StatisticsAsync(ShardQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Each retriever's best <paramref name="depth"/> candidates here, BM25 scored with <paramref name="statistics"/>, the request's filters applied.</summary>
+    Task<ShardCandidates> RetrieveAsync(ShardQuery query, GlobalStatistics statistics, int depth, CancellationToken cancellationToken = default);
+
+    /// <summary>The products with these keys that this shard holds, with their titles highlighted for the query.</summary>
+    Task<IReadOnlyList<ShardProduct>> FetchAsync(ShardQuery query, IReadOnlyList<long> keys, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,171 @@
+using ProductSearch.Indexing;
+using ProductSearch.Lexical;
+using ProductSearch.Search;
+
+namespace ProductSearch.Sharding;
+
+/// <summary>
+/// One shard of a sharded index in this process: opens the shard's commit that the asked cluster generation names
+/// (kept open, and read-locked, while that generation is current) and answers its coordinator with the same query
+/// preparation and retrievers as <see cref="SearchEngine"/>. Thread-safe. An Orleans grain can be a thin façade over one.
+/// </summary>
+public sealed class LocalShardSearcher : IShardSearcher, IDisposable
+{
+    private readonly ShardedIndexLayout _layout;
+    private readonly IndexLayout _shardLayout;
+    private readonly QueryPreparer _preparer = new(null);
+    private readonly Lock _gate = new();
+    private (long Generation, IndexSnapshot Snapshot)? _current;
+    private bool _disposed;
+
+    /// <summary>Shard <paramref name="shard"/> (0-based) of the sharded index at <paramref name="indexPath"/>.</summary>
+    /// <exception cref="IndexException">The folder holds no sharded index.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The index has no such shard.</exception>
+    public LocalShardSearcher(string indexPath, int shard)
+    {
+        _layout = new ShardedIndexLayout(indexPath);
+        var manifest = _layout.ReadManifest();
+        if (shard < 0 || shard >= manifest.ShardCount)
+            throw new ArgumentOutOfRangeException(nameof(shard), shard, $"Sharded index '{_layout.Root}' has shards 0 to {manifest.ShardCount - 1}.");
+        Shard = shard;
+        _shardLayout = new IndexLayout(_layout.ShardFolder(shard));
+    }
+
+    /// <summary>The shard's number.</summary>
+    public int Shard { get; }
+
+    /// <summary>The cluster generation this shard has open, or <c>null</c> before its first search.</summary>
+    public long? OpenGeneration
+    {
+        get { lock (_gate) return _current?.Generation; }
+    }
+
+    /// <inheritdoc />
+    public Task<CatalogAnswers> AnswerAsync(CatalogQuestions questions, long clusterGeneration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        using var lease = Acquire(clusterGeneration);
+        var local = lease.Snapshot.Lexical.Words;
+        return Task.FromResult(new CatalogAnswers
+        {
+            HasFacts = questions.Facts,
+            Locales = questions.Facts ? local.Locales().Select(l => new CountAnswer(l.Word, l.Count)).ToArray() : [],
+            HasSpelling = questions.Facts && local.HasSpelling,
+            Frequencies = questions.Frequencies.Select(w => new CountAnswer(w, local.Frequency(w))).ToArray(),
+            DocumentFrequencies = questions.DocumentFrequencies.Select(t => new CountAnswer(t, local.DocumentFrequency(t))).ToArray(),
+            Neighbours = questions.Neighbours.Select(q => new NeighbourAnswer(q, local.Neighbours(q.Word, q.MaxEdits))).ToArray(),
+            Prefixes = questions.Prefixes.Select(q => new PrefixAnswer(q, local.PrefixWords(q.Prefix, q.Scan))).ToArray(),
+            Together = questions.Together.Select(q => new TogetherAnswer(q, local.Together(q.Context, q.Candidate))).ToArray(),
+            Titles = questions.Titles.Select(q => new TitleAnswer(q, local.AnyTitleHolds(q.Words, q.Locale))).ToArray(),
+        });
+    }
+
+    /// <inheritdoc />
+    public Task<ShardPlan> PlanAsync(ShardQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var lease = Acquire(query.ClusterGeneration);
+        var words = new AnsweredCatalogWords(query.Answers);
+        var prepared = Prepare(query, lease.Snapshot, words, cancellationToken, embed: false);
+        return Task.FromResult(new ShardPlan(words.Missing, prepared.DenseText, prepared.Correction));
+    }
+
+    /// <inheritdoc />
+    public Task<GlobalStatistics> StatisticsAsync(ShardQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var lease = Acquire(query.ClusterGeneration);
+        var prepared = Prepare(query, lease.Snapshot, new AnsweredCatalogWords(query.Answers), cancellationToken, embed: false);
+        var rewritten = query.Request.Mode == SearchMode.Dense ? null : prepared.ExpandedLexicalQuery(lease.Snapshot.Lexical);
+        return Task.FromResult(rewritten is null ? new GlobalStatistics() : lease.Snapshot.Lexical.StatisticsOf(rewritten));
+    }
+
+    /// <inheritdoc />
+    public Task<ShardCandidates> RetrieveAsync(ShardQuery query, GlobalStatistics statistics, int depth, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(statistics);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(depth);
+        using var lease = Acquire(query.ClusterGeneration);
+        var snapshot = lease.Snapshot;
+        var prepared = Prepare(query, snapshot, new AnsweredCatalogWords(query.Answers), cancellationToken, embed: false) with { Depth = depth, Statistics = statistics };
+        var (lexical, dense) = SearchEngine.RetrieveBoth(prepared, snapshot, cancellationToken);
+        var affirming = query.Request.Mode.IsHybrid()
+            ? NegationAffirmations.Of(prepared, lexical.Candidates.Select(c => c.Key).Concat(dense.Candidates.Select(c => c.Key)), snapshot)
+            : new HashSet<long>();
+        return Task.FromResult(new ShardCandidates
+        {
+            Lexical = lexical.Candidates.Select(c => new ScoredKey(c.Key, c.Score)).ToArray(),
+            Dense = dense.Candidates.Select(c => new ScoredKey(c.Key, c.Score)).ToArray(),
+            AffirmNegated = affirming.Order().ToArray(),
+            Allowed = prepared.Allowed?.Count,
+            QueryTermsDropped = prepared.LexicalQuery?.TermsDropped ?? 0,
+            LexicalTime = lexical.Elapsed,
+            DenseTime = dense.Elapsed,
+        });
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ShardProduct>> FetchAsync(ShardQuery query, IReadOnlyList<long> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0) return Task.FromResult<IReadOnlyList<ShardProduct>>([]);
+        using var lease = Acquire(query.ClusterGeneration);
+        var snapshot = lease.Snapshot;
+        var products = snapshot.Store.GetMany(keys);
+        var highlighter = new TitleHighlighter(Prepare(query, snapshot, new AnsweredCatalogWords(query.Answers), cancellationToken, embed: false), snapshot);
+        return Task.FromResult<IReadOnlyList<ShardProduct>>(keys.Where(products.ContainsKey)
+            .Select(k => new ShardProduct(k, products[k], highlighter.Mark(products[k].Title))).ToArray());
+    }
+
+    private PreparedQuery Prepare(ShardQuery query, IndexSnapshot snapshot, ICatalogWords words, CancellationToken cancellationToken, bool embed)
+    {
+        var request = query.Request;
+        request.CheckedFilterClauses();
+        var shape = ResultShape.Check(request, snapshot.Schema);
+        return _preparer.Prepare(request, shape.Filters, query.Profile, snapshot, cancellationToken, words, query.Vector, embed);
+    }
+
+    /// <summary>
+    /// The shard's commit that <paramref name="clusterGeneration"/> names, taken for one call: the one open when it is
+    /// that generation's, else opened from <c>generations.json</c> (the previous one closes when its last call ends).
+    /// </summary>
+    private SnapshotLease Acquire(long clusterGeneration)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_current is { } open && open.Generation == clusterGeneration && open.Snapshot.TryAcquire()) return new SnapshotLease(open.Snapshot);
+            for (var attempt = 1; ; attempt++)
+            {
+                var generations = _layout.ReadGenerations();
+                if (generations.Generation != clusterGeneration) throw new ClusterGenerationMovedException(_layout.Root, clusterGeneration, generations.Generation);
+                var snapshot = IndexSnapshot.OpenAt(_shardLayout, generations.Shards[Shard]);
+                if (snapshot is null)
+                {
+                    // Deleted after generations.json was read: a newer cluster generation landed meanwhile; read it again.
+                    if (attempt < 5) continue;
+                    throw IndexException.Damaged(_shardLayout.Root, $"Shard {Shard} of '{_layout.Root}' lacks generation {generations.Shards[Shard].Generation}, which its cluster generation names.");
+                }
+                _current?.Snapshot.Release();
+                _current = (clusterGeneration, snapshot);
+                snapshot.TryAcquire();
+                return new SnapshotLease(snapshot);
+            }
+        }
+    }
+
+    /// <summary>Closes the open commit (once the calls reading it end) and the preparer.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _current?.Snapshot.Release();
+            _current = null;
+        }
+        _preparer.Dispose();
+    }
+}

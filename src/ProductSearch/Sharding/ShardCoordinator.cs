@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using ProductSearch.Embedding;
+using ProductSearch.Lexical;
+using ProductSearch.Ranking;
+using ProductSearch.Search;
+
+namespace ProductSearch.Sharding;
+
+/// <summary>
+/// Answers a search over the shards of a sharded index exactly as one index holding every product would
+/// (Elasticsearch's <c>dfs_query_then_fetch</c>, carried through fusion): the query is prepared with the catalog's words
+/// counted over every shard (<see cref="IShardSearcher.PlanAsync"/>, <see cref="IShardSearcher.AnswerAsync"/>) and
+/// embedded once; the shards' BM25 statistics are summed and every shard scores with the sum; each shard returns each
+/// retriever's best candidates to the depth of one index's retrieval; each retriever's lists are merged (ties to the
+/// lower key, as one index breaks them) and only then fused by the engine's own fusion, tier by tier as one index pages
+/// (<see cref="TierSequence"/>); the page's products are fetched from the shards holding them. Thread-safe.
+/// </summary>
+/// <remarks>
+/// Not yet done across shards: sorting, facets, merchandising rules, the learned second stage and explanations; a
+/// request asking for sorting or facets is refused (<see cref="NotSupportedException"/>), the others are left out.
+/// </remarks>
+public sealed class ShardCoordinator
+{
+    /// <summary>Most rounds of questions about the catalog's words one search asks before giving up (a typical query needs two or three).</summary>
+    public const int MaxPlanRounds = 8;
+
+    private readonly IReadOnlyList<IShardSearcher> _shards;
+    private readonly ITextEmbedder _embedder;
+    private readonly RankingProfile _profile;
+    private readonly double _modelFloor;
+
+    /// <summary>A coordinator over <paramref name="shards"/> (in shard order), embedding queries with <paramref name="embedder"/> (the shards' model; not disposed here).</summary>
+    /// <param name="shards">The shards, one searcher each.</param>
+    /// <param name="embedder">The model the shards are embedded with.</param>
+    /// <param name="defaultProfile">The ranking profile of requests that bring none (default: <see cref="RankingProfile.Default"/>).</param>
+    /// <exception cref="ArgumentException">No shard.</exception>
+    public ShardCoordinator(IReadOnlyList<IShardSearcher> shards, ITextEmbedder embedder, RankingProfile? defaultProfile = null)
+    {
+        ArgumentNullException.ThrowIfNull(shards);
+        ArgumentNullException.ThrowIfNull(embedder);
+        if (shards.Count == 0) throw new ArgumentException("A sharded search needs at least one shard.", nameof(shards));
+        _shards = shards;
+        _embedder = embedder;
+        _profile = defaultProfile ?? RankingProfile.Default;
+        _modelFloor = BuiltInModels.FindBySha256(embedder.ModelSha256)?.RelevanceFloor ?? 0;
+    }
+
+    /// <summary>Answers <paramref name="request"/> from the shards' commits that <paramref name="clusterGeneration"/> names.</summary>
+    /// <exception cref="ArgumentException">A parameter of the request is out of range or does not fit the index; the message names it.</exception>
+    /// <exception cref="NotSupportedException">The request sorts or counts facets, which sharded searches do not do yet.</exception>
+    /// <exception cref="ClusterGenerationMovedException">A newer cluster generation was committed meanwhile; search again on it.</exception>
+    public async Task<SearchResponse> SearchAsync(SearchRequest request, long clusterGeneration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        if (request.Sort is not null) throw new NotSupportedException("A search of a sharded index cannot sort yet (SearchRequest.Sort).");
+        if (request.Facets is { Count: > 0 }) throw new NotSupportedException("A search of a sharded index cannot count facets yet (SearchRequest.Facets).");
+        var started = Stopwatch.GetTimestamp();
+        var query = new ShardQuery { Request = request, Profile = request.Ranking ?? _profile, ClusterGeneration = clusterGeneration };
+        var plan = await PlanAsync(query, cancellationToken).ConfigureAwait(false);
+        query = plan.Query;
+        var prepareTime = Stopwatch.GetElapsedTime(started);
+
+        var embeddingTime = TimeSpan.Zero;
+        if (request.Mode != SearchMode.Bm25)
+        {
+            var embedding = Stopwatch.GetTimestamp();
+            query = query with { Vector = _embedder.Embed([plan.Plan.DenseText], EmbeddingPurpose.Query, cancellationToken)[0] };
+            embeddingTime = Stopwatch.GetElapsedTime(embedding);
+        }
+        var statistics = request.Mode == SearchMode.Dense ? new GlobalStatistics()
+            : GlobalStatistics.Sum(await Task.WhenAll(_shards.Select(s => s.StatisticsAsync(query, cancellationToken))).ConfigureAwait(false));
+
+        var tiers = new TierSequence(request, query.Profile);
+        var (lexicalTime, denseTime, fuseTime) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+        var origins = new Dictionary<long, int>(); // which shard holds each candidate of any tier
+        for (var depth = tiers.FirstDepth; ; depth = TierSequence.NextDepth(depth))
+        {
+            var found = await Task.WhenAll(_shards.Select(s => s.RetrieveAsync(query, statistics, depth, cancellationToken))).ConfigureAwait(false);
+            lexicalTime += found.Select(f => f.LexicalTime).DefaultIfEmpty().Max();
+            denseTime += found.Select(f => f.DenseTime).DefaultIfEmpty().Max();
+            var fusing = Stopwatch.GetTimestamp();
+            var lists = Merge(found, depth, origins);
+            var fused = CandidateFusion.Fuse(request.Mode, query.Profile, lists);
+            fuseTime += Stopwatch.GetElapsedTime(fusing);
+            if (!tiers.Add(fused.Order, new Dictionary<long, float[]>(), depth, lists.Lexical.Count, lists.Dense.Count)) continue;
+
+            var fetching = Stopwatch.GetTimestamp();
+            var order = tiers.Ranked.Order;
+            var hits = await FetchAsync(query, TierSequence.Page(order, request), origins, cancellationToken).ConfigureAwait(false);
+            var fetchTime = Stopwatch.GetElapsedTime(fetching);
+            var allowed = found.Any(f => f.Allowed is not null) ? found.Sum(f => f.Allowed ?? 0) : (long?)null;
+            return new SearchResponse(hits, request.Mode, Stopwatch.GetElapsedTime(started), embeddingTime, allowed is null ? null : (int)Math.Min(allowed.Value, int.MaxValue))
+            {
+                DidYouMean = plan.Plan.Correction,
+                BelowFloor = fused.BelowFloor.Count,
+                QueryTermsDropped = found.Select(f => f.QueryTermsDropped).DefaultIfEmpty().Max(),
+                TotalHits = order.Count,
+                TotalHitsIsLowerBound = ResultTotal.IsLowerBound(request.Mode, depth, lists.Lexical, lists.Dense, fused.BelowFloor),
+                Timings = new SearchTimings(prepareTime, embeddingTime, lexicalTime, denseTime, fuseTime, TimeSpan.Zero, fetchTime),
+            };
+        }
+    }
+
+    /// <summary>
+    /// Prepares the query as one index would: one shard prepares it with what is known of the catalog's words and says
+    /// what else it needs; every shard answers that, the answers are summed, and so on until nothing is missing.
+    /// </summary>
+    private async Task<(ShardQuery Query, ShardPlan Plan)> PlanAsync(ShardQuery query, CancellationToken cancellationToken)
+    {
+        for (var round = 1; ; round++)
+        {
+            var plan = await _shards[0].PlanAsync(query, cancellationToken).ConfigureAwait(false);
+            if (plan.Missing.IsEmpty) return (query, plan);
+            if (round >= MaxPlanRounds)
+                throw new InvalidOperationException($"Preparing the query across shards still asked about the catalog's words after {MaxPlanRounds} rounds.");
+            var answers = await Task.WhenAll(_shards.Select(s => s.AnswerAsync(plan.Missing, query.ClusterGeneration, cancellationToken))).ConfigureAwait(false);
+            query = query with { Answers = CatalogAnswers.Sum(query.Answers, answers) };
+        }
+    }
+
+    /// <summary>
+    /// Each retriever's candidates from every shard as one list, cut at <paramref name="depth"/>: BM25 by score, then
+    /// the lower key (one index's order: its documents lie in key order); dense by the dense retriever's own order.
+    /// </summary>
+    private CandidateLists Merge(IReadOnlyList<ShardCandidates> found, int depth, Dictionary<long, int> origins)
+    {
+        for (var shard = 0; shard < found.Count; shard++)
+            foreach (var candidate in found[shard].Lexical.Concat(found[shard].Dense))
+                origins[candidate.Key] = shard;
+        var lexical = found.SelectMany(f => f.Lexical).Select(c => (c.Key, c.Score)).ToList();
+        lexical.Sort(static (a, b) => b.Score.CompareTo(a.Score) is var byScore && byScore != 0 ? byScore : a.Key.CompareTo(b.Key));
+        var dense = found.SelectMany(f => f.Dense).Select(c => (c.Key, c.Score)).ToList();
+        dense.Sort(DenseRetriever.Nearest);
+        var lists = new CandidateLists(lexical.Take(depth).ToArray(), dense.Take(depth).ToArray()) { ModelFloor = _modelFloor };
+        var kept = lists.Lexical.Select(c => c.Key).Concat(lists.Dense.Select(c => c.Key)).ToHashSet();
+        var affirming = found.SelectMany(f => f.AffirmNegated).Where(kept.Contains).ToHashSet();
+        return affirming.Count == 0 ? lists : lists with { AffirmNegated = affirming };
+    }
+
+    private async Task<List<SearchHit>> FetchAsync(ShardQuery query, ArraySegment<FusedCandidate> page, IReadOnlyDictionary<long, int> origins, CancellationToken cancellationToken)
+    {
+        var byShard = page.GroupBy(c => origins[c.Key]).ToArray();
+        var fetched = await Task.WhenAll(byShard.Select(g => _shards[g.Key].FetchAsync(query, g.Select(c => c.Key).ToArray(), cancellationToken))).ConfigureAwait(false);
+        var products = fetched.SelectMany(f => f).ToDictionary(p => p.Key);
+        var hits = new List<SearchHit>(page.Count);
+        foreach (var candidate in page)
+        {
+            // A key no shard holds any more would mean a shard changed under the generation; skip it rather than show a hole.
+            if (!products.TryGetValue(candidate.Key, out var product)) continue;
+            hits.Add(new SearchHit(query.Request.Offset + hits.Count + 1, product.Product, candidate.FusedScore, candidate.Lexical, candidate.Dense)
+            {
+                Highlight = product.Highlight,
+                RankerScore = candidate.RankerScore,
+            });
+        }
+        return hits;
+    }
+}

@@ -1,0 +1,69 @@
+using ProductSearch.Catalog;
+using ProductSearch.Ranking;
+
+namespace ProductSearch.Sharding;
+
+/// <summary>A candidate from one retriever: product key and the retriever's score (BM25 score or similarity).</summary>
+/// <param name="Key">The product's key, unique across the shards of an index.</param>
+/// <param name="Score">The retriever's score, higher is better.</param>
+public readonly record struct ScoredKey(long Key, float Score);
+
+/// <summary>
+/// A search as every shard of a sharded index is asked it: the request, the ranking profile the coordinator chose, the
+/// cluster generation every shard reads, what the coordinator learnt about the catalog's words so far (so each shard
+/// prepares the very query one index would), and the query's embedding, made once by the coordinator.
+/// </summary>
+public sealed record ShardQuery
+{
+    /// <summary>The shopper's request.</summary>
+    public required SearchRequest Request { get; init; }
+
+    /// <summary>The ranking profile (the request's own or the coordinator's default).</summary>
+    public required RankingProfile Profile { get; init; }
+
+    /// <summary>The cluster generation to read (<see cref="ClusterGenerations.Generation"/>): every shard reads the commit it names for the shard.</summary>
+    public required long ClusterGeneration { get; init; }
+
+    /// <summary>Answers about the catalog's words, summed over every shard.</summary>
+    public CatalogAnswers Answers { get; init; } = CatalogAnswers.None;
+
+    /// <summary>The query's embedding; <c>null</c> in BM25 mode (and while planning).</summary>
+    public float[]? Vector { get; init; }
+}
+
+/// <summary>What preparing a query on a shard found (<see cref="IShardSearcher.PlanAsync"/>).</summary>
+/// <param name="Missing">What it still needs to know about the catalog's words (empty: the query is prepared as one index would).</param>
+/// <param name="DenseText">The text the model embeds (the query corrected and completed in the catalog's words).</param>
+/// <param name="Correction">"Did you mean": the query with its typos corrected, or <c>null</c>.</param>
+public sealed record ShardPlan(CatalogQuestions Missing, string DenseText, string? Correction);
+
+/// <summary>One shard's candidates for one tier of a search (<see cref="IShardSearcher.RetrieveAsync"/>).</summary>
+public sealed record ShardCandidates
+{
+    /// <summary>BM25 candidates, best first, scored with the global statistics.</summary>
+    public IReadOnlyList<ScoredKey> Lexical { get; init; } = [];
+
+    /// <summary>Dense candidates, nearest first.</summary>
+    public IReadOnlyList<ScoredKey> Dense { get; init; } = [];
+
+    /// <summary>Those candidates whose title affirms what the query negates.</summary>
+    public IReadOnlyList<long> AffirmNegated { get; init; } = [];
+
+    /// <summary>How many of the shard's products pass the request's filters; <c>null</c> without filters.</summary>
+    public long? Allowed { get; init; }
+
+    /// <summary>Distinct terms the BM25 query left out (a text of too many).</summary>
+    public int QueryTermsDropped { get; init; }
+
+    /// <summary>Time the shard's BM25 search took.</summary>
+    public TimeSpan LexicalTime { get; init; }
+
+    /// <summary>Time the shard's dense search took.</summary>
+    public TimeSpan DenseTime { get; init; }
+}
+
+/// <summary>A product of a result page, as its shard stores it.</summary>
+/// <param name="Key">The product's key.</param>
+/// <param name="Product">The product.</param>
+/// <param name="Highlight">Its title with the query's words marked, or <c>null</c>.</param>
+public sealed record ShardProduct(long Key, Product Product, string? Highlight);

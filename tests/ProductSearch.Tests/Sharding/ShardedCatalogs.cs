@@ -1,0 +1,70 @@
+using ProductSearch.Catalog;
+using ProductSearch.Indexing;
+using ProductSearch.Sharding;
+using ProductSearch.Tests.Support;
+
+namespace ProductSearch.Tests.Sharding;
+
+/// <summary>
+/// One catalog indexed twice over: as one index and as sharded indexes of 2, 4 and 8 shards (all with the
+/// <see cref="HashingEmbedder"/>), for comparing the answers of each. Disposed with its folder.
+/// </summary>
+public sealed class ShardedCatalogs : IDisposable
+{
+    public static readonly int[] ShardCounts = [2, 4, 8];
+
+    private readonly TempFolder _temp = new();
+    private readonly Dictionary<int, ShardedSearchEngine> _sharded = [];
+
+    public ShardedCatalogs(IReadOnlyList<Product> products)
+    {
+        Products = products;
+        OneNode = TinyIndex.Serve(_temp.File("one"), products);
+        foreach (var count in ShardCounts)
+        {
+            var path = _temp.File("sharded-" + count);
+            using (var writer = ShardedIndexWriter.Open(path, count, TinyIndex.Embedder, TinyIndex.ModelSource))
+                writer.Write(products, new CatalogReadReport { Path = "test" }, SyncMode.Mirror);
+            _sharded[count] = ShardedSearchEngine.Open(path, new HashingEmbedder());
+        }
+    }
+
+    public IReadOnlyList<Product> Products { get; }
+
+    public SearchEngine OneNode { get; }
+
+    public ShardedSearchEngine Sharded(int shards) => _sharded[shards];
+
+    /// <summary>
+    /// A varied hand-made catalog: titles, brands and descriptions drawn from small vocabularies with skewed word
+    /// frequencies, so each shard's own BM25 statistics differ from the whole catalog's, and many near-ties.
+    /// </summary>
+    public static Product[] Demo(int count)
+    {
+        string[] extras = ["waterproof", "lightweight", "vintage", "premium", "organic", "wireless", "cordless", "compact", "portable", "deluxe",
+            "bpa", "free", "stainless", "steel", "glass", "lid", "set", "pack", "laces", "hooded"];
+        var random = new Random(17);
+        return Enumerable.Range(0, count).Select(i =>
+        {
+            // Squared draws skew the frequencies: early words are common, late ones rare.
+            string Pick(string[] words) => words[(int)(Math.Pow(random.NextDouble(), 2) * words.Length)];
+            var title = $"{Pick(SyntheticCatalog.Adjectives)} {Pick(SyntheticCatalog.Nouns)}" + (random.Next(3) == 0 ? $" {Pick(extras)}" : "") + (random.Next(4) == 0 ? $" {Pick(extras)} {Pick(SyntheticCatalog.Nouns)}" : "");
+            return new Product
+            {
+                Id = "p" + i,
+                Title = title,
+                Brand = "Brand" + (int)(Math.Pow(random.NextDouble(), 3) * 40),
+                Description = string.Join(' ', Enumerable.Range(0, random.Next(0, 12)).Select(_ => random.Next(2) == 0 ? Pick(extras) : Pick(SyntheticCatalog.Nouns))),
+                Color = SyntheticCatalog.Colors[random.Next(SyntheticCatalog.Colors.Length)],
+                Price = 5 + random.Next(200),
+            };
+        }).ToArray();
+    }
+
+    public void Dispose()
+    {
+        OneNode.Dispose();
+        foreach (var engine in _sharded.Values) engine.Dispose();
+        _temp.Dispose();
+    }
+}
