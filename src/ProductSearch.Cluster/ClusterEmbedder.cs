@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProductSearch.Embedding;
-using ProductSearch.Indexing;
+using ProductSearch.Sharding;
 
 namespace ProductSearch.Cluster;
 
@@ -19,7 +19,7 @@ internal sealed class ClusterEmbedder : IDisposable
         {
             if (services.GetService(typeof(ITextEmbedder)) is ITextEmbedder given) return given;
             var settings = options.Value;
-            var model = settings.Model is { Length: > 0 } named ? named : new IndexLayout(ShardFolders.Of(settings.ClusterPath, 0)).ReadManifest().Model.Source;
+            var model = settings.Model is { Length: > 0 } named ? named : new ShardedIndexLayout(settings.ClusterPath).ReadManifest().Model.Source;
             _owned = true;
             return OnnxSentenceEmbedder.Create(new EmbedderOptions { Model = model, Device = settings.Device }, loggerFactory.CreateLogger<ClusterEmbedder>());
         });

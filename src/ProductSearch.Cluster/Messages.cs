@@ -27,6 +27,9 @@ internal sealed class ReplicaUnavailableException : Exception
 
     /// <summary>The shard's folder is missing or damaged: no other replica will do better until it is repaired.</summary>
     [Id(2)] public bool ShardMissing { get; private set; }
+
+    /// <summary>The cluster moved to this generation since the search began: search again on it.</summary>
+    [Id(3)] public long? MovedTo { get; init; }
 }
 
 /// <summary>A coordinator's answer: the response, or the shards that could not answer and why (the client turns that into its exception).</summary>
@@ -34,7 +37,17 @@ internal sealed class ReplicaUnavailableException : Exception
 internal sealed record CoordinatorAnswer<T>(
     [property: Id(0)] T? Value,
     [property: Id(1)] IReadOnlyList<ShardFailure> Failures,
-    [property: Id(2)] bool TimedOut);
+    [property: Id(2)] bool TimedOut)
+{
+    /// <summary>Why the request itself was refused (a parameter out of range, something sharded searches cannot do yet), or <c>null</c>.</summary>
+    [Id(3)] public string? Refused { get; init; }
+
+    /// <summary>The parameter the refusal names, if any.</summary>
+    [Id(4)] public string? RefusedParameter { get; init; }
+
+    /// <summary>The refusal is of something not supported yet, rather than of a wrong value.</summary>
+    [Id(5)] public bool NotSupported { get; init; }
+}
 
 /// <summary>A shard that did not answer a request.</summary>
 [GenerateSerializer, Immutable]

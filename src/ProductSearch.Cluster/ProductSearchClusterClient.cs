@@ -19,6 +19,24 @@ public sealed class ProductSearchClusterClient
 
     private ISearchCoordinatorGrain Coordinator => _client.GetGrain<ISearchCoordinatorGrain>(0);
 
+    /// <summary>
+    /// Searches the cluster: the answer one engine holding every product gives (the core's sharded coordinator, over the
+    /// shards' replicas). Missing shards fail the search, naming them, unless <paramref name="options"/> allow partial
+    /// results: then <see cref="ClusterSearchResponse.MissingShards"/> names them.
+    /// </summary>
+    /// <exception cref="ArgumentException">A parameter of the request is out of range (named).</exception>
+    /// <exception cref="NotSupportedException">The request asks for what sharded searches do not do yet (sorting, facets).</exception>
+    /// <exception cref="ShardUnavailableException">Some shards cannot answer, or not within the budget; the message names them.</exception>
+    public async Task<ClusterSearchResponse> SearchAsync(SearchRequest request, ClusterRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        var settings = Checked(options);
+        var answer = await RetriedAsync(() => Coordinator.SearchAsync(request, settings), settings.Budget, settings.ResendAfter, cancellationToken);
+        var response = Unwrap(answer, settings)!;
+        return new ClusterSearchResponse(response, answer.Failures.Select(f => f.Shard).Order().ToArray());
+    }
+
     /// <summary>A product by its id, or <c>null</c> when no shard holds it.</summary>
     /// <exception cref="ShardUnavailableException">The product's shard cannot answer.</exception>
     public async Task<Product?> GetProductAsync(string productId, ClusterRequestOptions? options = null, CancellationToken cancellationToken = default)
@@ -62,12 +80,14 @@ public sealed class ProductSearchClusterClient
     /// <summary>The answer's value, or the exception naming the shards that did not answer (unless partial answers are allowed).</summary>
     private static T? Unwrap<T>(CoordinatorAnswer<T> answer, ClusterRequestOptions options)
     {
+        if (answer.Refused is { } refused)
+            throw answer.NotSupported ? new NotSupportedException(refused) : new ArgumentException(refused, answer.RefusedParameter);
         if (answer.Failures.Count == 0 || (options.AllowPartialResults && answer.Value is not null)) return answer.Value;
         var reason = answer.TimedOut ? ProductSearchErrorReason.IndexBusy
             : answer.Failures.Any(f => f.Missing) ? ProductSearchErrorReason.DamagedIndex : ProductSearchErrorReason.IndexBusy;
-        var shards = answer.Failures.Select(f => f.Shard).Order().ToArray();
-        var message = string.Join("; ", answer.Failures.OrderBy(f => f.Shard).Select(f => $"shard {f.Shard}: {f.Reason}"));
-        throw new ShardUnavailableException(reason, shards, (shards.Length == 1 ? "A shard" : $"{shards.Length} shards") + " cannot answer: " + message);
+        var shards = answer.Failures.Select(f => f.Shard).Where(s => s >= 0).Order().ToArray();
+        var message = string.Join("; ", answer.Failures.OrderBy(f => f.Shard).Select(f => f.Shard >= 0 ? $"shard {f.Shard}: {f.Reason}" : f.Reason));
+        throw new ShardUnavailableException(reason, shards, (shards.Length == 1 ? "A shard" : shards.Length == 0 ? "The cluster" : $"{shards.Length} shards") + " cannot answer: " + message);
     }
 
     /// <summary>

@@ -25,9 +25,10 @@ public sealed class ProductSearchClusterHealthCheck(ProductSearchClusterClient c
             return HealthCheckResult.Unhealthy("The cluster cannot be reached: " + ex.Message);
         }
         var data = health.Shards.ToDictionary(s => $"shard {s.Shard}",
-            object (s) => $"generation {s.Generation?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, {s.LiveReplicas} live replica(s)" + (s.Problem is null ? "" : ": " + s.Problem));
+            object (s) => $"generation {s.Generation?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, {health.LiveReplicas(s.Shard)} live replica(s)" + (s.Problem is null ? "" : ": " + s.Problem));
         data["active silos"] = health.ActiveSilos;
-        var down = health.Shards.Where(s => !s.IsAvailable).Select(s => s.Shard).ToArray();
+        data["cluster generation"] = health.Generation?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+        var down = health.Shards.Where(s => !s.IsAvailable || health.LiveReplicas(s.Shard) == 0).Select(s => s.Shard).ToArray();
         if (down.Length > 0) return HealthCheckResult.Unhealthy($"Shard(s) {string.Join(", ", down)} cannot answer.", data: data);
         return health.IsFullyReplicated
             ? HealthCheckResult.Healthy($"{health.Shards.Count} shards, {health.ReplicaCount} replicas each.", data)

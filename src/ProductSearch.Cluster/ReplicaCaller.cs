@@ -44,6 +44,7 @@ internal sealed class ReplicaCaller(IGrainFactory grains, IClusterMembershipServ
             running.Remove(answered, out var answeredBy);
             if (answered.IsCompletedSuccessfully) return answered.Result;
             var error = answered.Exception?.InnerException;
+            if (error is ReplicaUnavailableException { MovedTo: not null } moved) throw moved; // the cluster moved on: no replica will answer for the old generation
             failures.Add(error as ReplicaUnavailableException
                          ?? new ReplicaUnavailableException(shard, answeredBy!.ToString(), error?.Message ?? "cancelled"));
             if (next < ranked.Count) StartNext();

@@ -1,12 +1,15 @@
 using Orleans.Concurrency;
 using ProductSearch.Catalog;
 using ProductSearch.Indexing;
+using ProductSearch.Sharding;
 
 namespace ProductSearch.Cluster;
 
 /// <summary>The cluster's entry point for clients: searches, product reads, writes and health, each spread over the shards.</summary>
 internal interface ISearchCoordinatorGrain : IGrainWithIntegerKey
 {
+    Task<CoordinatorAnswer<SearchResponse>> SearchAsync(SearchRequest request, ClusterRequestOptions options);
+
     Task<CoordinatorAnswer<Product>> GetProductAsync(string productId, ClusterRequestOptions options);
 
     Task<ClusterHealth> HealthAsync();
@@ -21,11 +24,11 @@ internal interface ISearchCoordinatorGrain : IGrainWithIntegerKey
 /// itself and no single coordinator is a bottleneck or a point of failure. It holds nothing between requests.
 /// </summary>
 [StatelessWorker]
-internal sealed partial class SearchCoordinatorGrain(ShardHost host, ReplicaCaller replicas) : Grain, ISearchCoordinatorGrain
+internal sealed partial class SearchCoordinatorGrain(ShardHost host, ReplicaCaller replicas, ClusterEmbedder embedder) : Grain, ISearchCoordinatorGrain
 {
     public async Task<CoordinatorAnswer<Product>> GetProductAsync(string productId, ClusterRequestOptions options)
     {
-        var shard = ShardRouting.ShardOf(productId, host.ShardCount);
+        var shard = host.Router.ShardOf(productId);
         using var deadline = new CancellationTokenSource(options.Budget);
         try
         {
@@ -45,18 +48,20 @@ internal sealed partial class SearchCoordinatorGrain(ShardHost host, ReplicaCall
     public async Task<ClusterHealth> HealthAsync()
     {
         var active = replicas.ActiveSilos();
+        ClusterGenerations? generations = null;
+        string? clusterProblem = null;
+        try
+        {
+            generations = host.Layout.ReadGenerations();
+        }
+        catch (ProductSearchException ex)
+        {
+            clusterProblem = ex.Message;
+        }
         var shards = await Task.WhenAll(Enumerable.Range(0, host.ShardCount).Select(async shard =>
         {
-            long? generation = null;
-            string? problem = null;
-            try
-            {
-                generation = new IndexLayout(ShardFolders.Of(host.Options.ClusterPath, shard)).ReadManifest().Generation;
-            }
-            catch (ProductSearchException ex)
-            {
-                problem = ex.Message;
-            }
+            var committed = generations is null || shard >= generations.Shards.Count ? null : generations.Shards[shard];
+            var problem = clusterProblem ?? (committed is null ? "the cluster generation names no commit of this shard" : Problem(shard, committed));
             var states = await Task.WhenAll(ShardPlacement.Replicas(shard, active, host.Options.ReplicaCount).Select(async silo =>
             {
                 try
@@ -69,25 +74,21 @@ internal sealed partial class SearchCoordinatorGrain(ShardHost host, ReplicaCall
                     return new ReplicaHealth(silo.ToString(), false, 0, ex.Message);
                 }
             }));
-            return new ShardHealth(shard, generation, states, problem);
+            return new ShardHealth(shard, committed?.Generation, committed?.ProductCount, states, problem);
         }));
-        return new ClusterHealth(host.Options.ReplicaCount, active.Count, shards);
+        return new ClusterHealth(generations?.Generation, host.Options.ReplicaCount, active.Count, shards);
     }
 
-    public Task<ClusterWriteReport> UpsertAsync(IReadOnlyList<Product> products) =>
-        WriteAsync(products, p => p.Id, (writer, part) => writer.UpsertAsync(part));
-
-    public Task<ClusterWriteReport> DeleteAsync(IReadOnlyList<string> productIds) =>
-        WriteAsync(productIds, id => id, (writer, part) => writer.DeleteAsync(part));
-
-    /// <summary>Routes each item to its shard's writer; the shards commit side by side.</summary>
-    private async Task<ClusterWriteReport> WriteAsync<T>(IReadOnlyList<T> items, Func<T, string> id, Func<IShardWriterGrain, IReadOnlyList<T>, Task<long>> write)
+    /// <summary>What is wrong with a shard's commit in the cluster folder (its generation folder gone), or <c>null</c>; file contents are checked when replicas copy them.</summary>
+    private string? Problem(int shard, IndexManifest committed)
     {
-        var shardCount = host.ShardCount;
-        var commits = await Task.WhenAll(items.GroupBy(item => ShardRouting.ShardOf(id(item), shardCount))
-            .Select(async group => (Shard: group.Key, Generation: await write(GrainFactory.GetGrain<IShardWriterGrain>(group.Key), group.ToArray()))));
-        return new ClusterWriteReport(commits.OrderBy(c => c.Shard).ToDictionary(c => c.Shard, c => c.Generation));
+        var folder = new IndexLayout(host.Layout.ShardFolder(shard)).GenerationFolder(committed.Generation);
+        return Directory.Exists(folder) ? null : $"shard {shard}'s generation folder '{folder}' is missing";
     }
+
+    public Task<ClusterWriteReport> UpsertAsync(IReadOnlyList<Product> products) => GrainFactory.GetGrain<IClusterWriterGrain>(0).UpsertAsync(products);
+
+    public Task<ClusterWriteReport> DeleteAsync(IReadOnlyList<string> productIds) => GrainFactory.GetGrain<IClusterWriterGrain>(0).DeleteAsync(productIds);
 
     private static readonly TimeSpan HealthWait = TimeSpan.FromSeconds(5);
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProductSearch.Embedding;
+using ProductSearch.Sharding;
 
 namespace ProductSearch.Cluster;
 
@@ -19,6 +20,9 @@ internal sealed class ShardHost : IDisposable
     private readonly ConcurrentDictionary<int, Lazy<Task<ShardReplica>>> _replicas = new();
     private readonly ConcurrentDictionary<int, string> _failures = new();
     private readonly CancellationTokenSource _stopping = new();
+    // One copy at a time into the silo's folder: its generations.json covers every shard it holds.
+    private readonly SemaphoreSlim _copying = new(1, 1);
+    private readonly Lazy<ClusterManifest> _manifest;
 
     public ShardHost(IOptions<ProductSearchSiloOptions> options, ClusterEmbedder embedder, ILoggerFactory loggerFactory)
     {
@@ -28,12 +32,21 @@ internal sealed class ShardHost : IDisposable
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<ShardHost>();
         Directory.CreateDirectory(_options.ReplicaPath);
+        Layout = new ShardedIndexLayout(_options.ClusterPath);
+        _manifest = new Lazy<ClusterManifest>(Layout.ReadManifest);
     }
+
+    /// <summary>The cluster folder (the sharded index the writer commits to).</summary>
+    public ShardedIndexLayout Layout { get; }
+
+    /// <summary>How products are routed to shards.</summary>
+    public ShardRouter Router => new(ShardCount);
 
     public ProductSearchSiloOptions Options => _options;
 
     /// <summary>How many shards the cluster folder holds.</summary>
-    public int ShardCount => ShardFolders.Count(_options.ClusterPath);
+    /// <exception cref="Indexing.IndexException">The cluster folder holds no sharded index.</exception>
+    public int ShardCount => _manifest.Value.ShardCount;
 
     /// <summary>The replica of <paramref name="shard"/> if it is open and warm.</summary>
     public ShardReplica? Warm(int shard) =>
@@ -68,6 +81,34 @@ internal sealed class ShardHost : IDisposable
 
     private static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Brings the silo's copy to the cluster's generation now (at least <paramref name="clusterGeneration"/>), for every
+    /// shard held here, and moves the product engines to it.
+    /// </summary>
+    /// <returns>The cluster generation the copy holds afterwards.</returns>
+    public async Task<long> CatchUpAsync(long clusterGeneration)
+    {
+        if (ReplicaFolder.Generation(_options.ReplicaPath) is { } held && held >= clusterGeneration) return held;
+        await _copying.WaitAsync(_stopping.Token);
+        try
+        {
+            if (ReplicaFolder.Generation(_options.ReplicaPath) is { } now && now >= clusterGeneration) return now;
+            var shards = _replicas.Keys.ToArray();
+            var (generation, failures) = await Task.Run(() => ReplicaFolder.CatchUp(_options.ClusterPath, _options.ReplicaPath, shards, _stopping.Token));
+            foreach (var (shard, failure) in failures)
+            {
+                _failures[shard] = failure.Message;
+                ClusterLog.ReplicaFailed(_logger, shard, failure.Message);
+            }
+            foreach (var replica in WarmReplicas()) replica.Refresh();
+            return generation;
+        }
+        finally
+        {
+            _copying.Release();
+        }
+    }
+
     /// <summary>What went wrong the last time <paramref name="shard"/> failed to open here, if it did.</summary>
     public string? Failure(int shard) => _failures.TryGetValue(shard, out var reason) ? reason : null;
 
@@ -77,12 +118,22 @@ internal sealed class ShardHost : IDisposable
 
     private ShardReplica Open(int shard)
     {
-        var source = ShardFolders.Of(_options.ClusterPath, shard);
         try
         {
-            var replica = ShardReplica.Open(shard, source, ShardFolders.Of(_options.ReplicaPath, shard), _embedder.Value, _loggerFactory, _stopping.Token);
+            _copying.Wait(_stopping.Token);
+            try
+            {
+                // Every shard held here, this one included (it is in the dictionary already), at the cluster's generation now.
+                var (_, failures) = ReplicaFolder.CatchUp(_options.ClusterPath, _options.ReplicaPath, _replicas.Keys.ToArray(), _stopping.Token);
+                if (failures.TryGetValue(shard, out var failure)) throw failure;
+            }
+            finally
+            {
+                _copying.Release();
+            }
+            var replica = ShardReplica.Open(shard, _options.ReplicaPath, _embedder.Value, _loggerFactory, _stopping.Token);
             _failures.TryRemove(shard, out _);
-            ClusterLog.ReplicaWarm(_logger, shard, replica.Generation);
+            ClusterLog.ReplicaWarm(_logger, shard, replica.ClusterGeneration);
             return replica;
         }
         catch (Exception ex) when (ex is ProductSearchException or IOException or UnauthorizedAccessException)
@@ -99,5 +150,6 @@ internal sealed class ShardHost : IDisposable
         foreach (var lazy in _replicas.Values)
             if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully) lazy.Value.Result.Dispose();
         _stopping.Dispose();
+        _copying.Dispose();
     }
 }

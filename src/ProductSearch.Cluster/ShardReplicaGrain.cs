@@ -1,26 +1,39 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using ProductSearch.Catalog;
+using ProductSearch.Lexical;
+using ProductSearch.Sharding;
 
 namespace ProductSearch.Cluster;
 
-/// <summary>One silo's replica of one shard, as the coordinator reaches it.</summary>
+/// <summary>One silo's replica of one shard, as the coordinator reaches it: the core's <see cref="IShardSearcher"/> calls, plus state and product reads.</summary>
 internal interface IShardReplicaGrain : IGrainWithStringKey
 {
-    /// <summary>Whether the replica is warm, and at which generation (opens it if it is not open yet).</summary>
+    /// <summary>Whether the replica is warm, and at which generation (opens it if this silo should hold it).</summary>
     Task<ReplicaState> StateAsync();
 
-    /// <summary>Brings the replica to at least <paramref name="generation"/> by copying it from the shard.</summary>
-    Task<long> CatchUpAsync(long generation);
+    /// <summary>Brings the silo's copy to at least cluster generation <paramref name="clusterGeneration"/>.</summary>
+    Task<long> CatchUpAsync(long clusterGeneration);
 
     /// <summary>A product of this shard by id.</summary>
     Task<Product?> GetProductAsync(string productId);
+
+    Task<CatalogAnswers> AnswerAsync(CatalogQuestions questions, long clusterGeneration);
+
+    Task<ShardPlan> PlanAsync(ShardQuery query);
+
+    Task<GlobalStatistics> StatisticsAsync(ShardQuery query);
+
+    Task<ShardCandidates> RetrieveAsync(ShardQuery query, GlobalStatistics statistics, int depth);
+
+    Task<IReadOnlyList<ShardProduct>> FetchAsync(ShardQuery query, IReadOnlyList<long> keys);
 }
 
 /// <summary>
-/// The façade of the replica this silo holds (<see cref="SiloPinnedPlacement"/> keeps it here): the open engine lives
+/// The façade of the replica this silo holds (<see cref="SiloPinnedPlacement"/> keeps it here): the open shard lives
 /// in the silo's <see cref="ShardHost"/>, so this grain holds nothing and can be deactivated at will. Reentrant and
-/// read-only: queries run side by side on the engine, as they do on one node.
+/// read-only: queries run side by side on the shard, as they do on one node. A query on a cluster generation newer
+/// than the silo's copy first brings the copy up to it.
 /// </summary>
 [SiloPinnedPlacement, Reentrant]
 internal sealed class ShardReplicaGrain(ShardHost host, ReplicaCaller replicas, ILocalSiloDetails silo, ILogger<ShardReplicaGrain> logger)
@@ -33,7 +46,7 @@ internal sealed class ShardReplicaGrain(ShardHost host, ReplicaCaller replicas, 
         try
         {
             var replica = await host.EnsureAsync(Shard);
-            return new ReplicaState(Shard, silo.SiloAddress.ToString(), true, replica.Generation, replica.Engine.Manifest.ProductCount, null);
+            return new ReplicaState(Shard, silo.SiloAddress.ToString(), true, replica.ClusterGeneration, replica.Engine.Manifest.ProductCount, null);
         }
         catch (Exception ex) when (ex is ProductSearchException or IOException or UnauthorizedAccessException)
         {
@@ -41,13 +54,46 @@ internal sealed class ShardReplicaGrain(ShardHost host, ReplicaCaller replicas, 
         }
     }
 
-    public async Task<long> CatchUpAsync(long generation)
-    {
-        var replica = await Replica();
-        return await replica.CatchUpAsync(generation, CancellationToken.None);
-    }
+    public Task<long> CatchUpAsync(long clusterGeneration) => host.CatchUpAsync(clusterGeneration);
 
     public async Task<Product?> GetProductAsync(string productId) => await (await Replica()).Engine.GetProductAsync(productId);
+
+    public Task<CatalogAnswers> AnswerAsync(CatalogQuestions questions, long clusterGeneration) =>
+        OnGenerationAsync(clusterGeneration, s => s.AnswerAsync(questions, clusterGeneration));
+
+    public Task<ShardPlan> PlanAsync(ShardQuery query) => OnGenerationAsync(query.ClusterGeneration, s => s.PlanAsync(query));
+
+    public Task<GlobalStatistics> StatisticsAsync(ShardQuery query) => OnGenerationAsync(query.ClusterGeneration, s => s.StatisticsAsync(query));
+
+    public Task<ShardCandidates> RetrieveAsync(ShardQuery query, GlobalStatistics statistics, int depth) =>
+        OnGenerationAsync(query.ClusterGeneration, s => s.RetrieveAsync(query, statistics, depth));
+
+    public Task<IReadOnlyList<ShardProduct>> FetchAsync(ShardQuery query, IReadOnlyList<long> keys) =>
+        OnGenerationAsync(query.ClusterGeneration, s => s.FetchAsync(query, keys));
+
+    /// <summary>
+    /// Runs <paramref name="call"/> on the replica at <paramref name="clusterGeneration"/>: a copy behind it catches up
+    /// first; a copy ahead of it (the cluster moved on since the search began) answers with the generation to search instead.
+    /// </summary>
+    private async Task<T> OnGenerationAsync<T>(long clusterGeneration, Func<LocalShardSearcher, Task<T>> call)
+    {
+        var replica = await Replica();
+        if (replica.ClusterGeneration < clusterGeneration) await host.CatchUpAsync(clusterGeneration);
+        try
+        {
+            return await call(replica.Searcher);
+        }
+        catch (ClusterGenerationMovedException moved)
+        {
+            throw new ReplicaUnavailableException(Shard, silo.SiloAddress.ToString(), moved.Message) { MovedTo = moved.Current };
+        }
+        catch (ProductSearchException ex) when (ex is not ClusterGenerationMovedException)
+        {
+            // The engine's own failure (a damaged file found while reading): the coordinator asks another replica.
+            throw new ReplicaUnavailableException(Shard, silo.SiloAddress.ToString(), ex.Message,
+                ex.Reason is ProductSearchErrorReason.IndexNotFound or ProductSearchErrorReason.DamagedIndex);
+        }
+    }
 
     /// <summary>
     /// The warm replica, or at once an error saying it is not (the coordinator asks another replica meanwhile): a

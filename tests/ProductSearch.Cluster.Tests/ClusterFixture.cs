@@ -16,7 +16,7 @@ public class ClusterFixture : IAsyncLifetime
 
     public virtual int Silos => 3;
 
-    public virtual int ProductCount => 60;
+    public virtual int ProductCount => 150;
 
     private readonly TempFolder _folder = new();
 

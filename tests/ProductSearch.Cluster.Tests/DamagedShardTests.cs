@@ -1,4 +1,5 @@
 using ProductSearch.Indexing;
+using ProductSearch.Sharding;
 
 namespace ProductSearch.Cluster.Tests;
 
@@ -11,7 +12,13 @@ public sealed class DamagedShardFixture : ClusterFixture
 
     protected override bool ExpectFullReplication => false;
 
-    protected override void Prepare() => File.Delete(new IndexLayout(ShardFolders.Of(ClusterPath, DamagedShard)).ManifestPath);
+    // The commit the cluster generation names for the shard is gone (a disk lost it): nothing can copy or serve it.
+    protected override void Prepare()
+    {
+        var layout = new ShardedIndexLayout(ClusterPath);
+        var committed = layout.ReadGenerations().Shards[DamagedShard];
+        Directory.Delete(new IndexLayout(layout.ShardFolder(DamagedShard)).GenerationFolder(committed.Generation), recursive: true);
+    }
 }
 
 public sealed class DamagedShardTests(DamagedShardFixture fixture) : IClassFixture<DamagedShardFixture>
@@ -24,8 +31,7 @@ public sealed class DamagedShardTests(DamagedShardFixture fixture) : IClassFixtu
         Assert.False(health.IsAvailable);
         var damaged = health.Shards[DamagedShardFixture.DamagedShard];
         Assert.False(damaged.IsAvailable);
-        Assert.Null(damaged.Generation);
-        Assert.Contains("manifest", damaged.Problem);
+        Assert.Contains("generation folder", damaged.Problem);
         Assert.All(health.Shards.Where(s => s.Shard != DamagedShardFixture.DamagedShard), s => Assert.True(s.IsAvailable));
     }
 
@@ -33,8 +39,9 @@ public sealed class DamagedShardTests(DamagedShardFixture fixture) : IClassFixtu
     public async Task A_read_from_the_damaged_shard_is_refused_naming_it_and_other_shards_answer()
     {
         var ids = ShardedCatalog.Products(fixture.ProductCount).Select(p => p.Id).ToArray();
-        var onDamaged = ids.First(id => ShardRouting.ShardOf(id, ClusterFixture.ShardCount) == DamagedShardFixture.DamagedShard);
-        var elsewhere = ids.First(id => ShardRouting.ShardOf(id, ClusterFixture.ShardCount) != DamagedShardFixture.DamagedShard);
+        var router = new ShardRouter(ClusterFixture.ShardCount);
+        var onDamaged = ids.First(id => router.ShardOf(id) == DamagedShardFixture.DamagedShard);
+        var elsewhere = ids.First(id => router.ShardOf(id) != DamagedShardFixture.DamagedShard);
 
         var error = await Assert.ThrowsAsync<ShardUnavailableException>(() => fixture.Client.GetProductAsync(onDamaged));
 
@@ -42,5 +49,21 @@ public sealed class DamagedShardTests(DamagedShardFixture fixture) : IClassFixtu
         Assert.Contains($"shard {DamagedShardFixture.DamagedShard}:", error.Message);
         Assert.Equal(ProductSearchErrorReason.DamagedIndex, error.Reason);
         Assert.NotNull(await fixture.Client.GetProductAsync(elsewhere));
+    }
+
+    [Fact]
+    public async Task A_search_is_refused_naming_the_damaged_shard_unless_it_allows_partial_results()
+    {
+        var request = new SearchRequest { Query = "leather boots", K = 10 };
+
+        var error = await Assert.ThrowsAsync<ShardUnavailableException>(() => fixture.Client.SearchAsync(request));
+        Assert.Equal([DamagedShardFixture.DamagedShard], error.Shards);
+        Assert.Contains($"shard {DamagedShardFixture.DamagedShard}:", error.Message);
+
+        var partial = await fixture.Client.SearchAsync(request, new ClusterRequestOptions { AllowPartialResults = true });
+        Assert.Equal([DamagedShardFixture.DamagedShard], partial.MissingShards);
+        Assert.NotEmpty(partial.Response.Hits);
+        var router = new ShardRouter(ClusterFixture.ShardCount);
+        Assert.All(partial.Response.Hits, hit => Assert.NotEqual(DamagedShardFixture.DamagedShard, router.ShardOf(hit.Product.Id)));
     }
 }
