@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProductSearch.Catalog;
 using ProductSearch.Cluster;
+using ProductSearch.Sharding;
 
 namespace ProductSearch.Benchmarks.Cluster;
 
@@ -19,6 +20,7 @@ internal sealed class ClusterRun : IDisposable
     private readonly IHost _client;
     private readonly string _replicas;
     private readonly string[] _ids;
+    private readonly IReadOnlyList<string> _queries = BenchmarkPaths.EsciQueries();
 
     private ClusterRun(SiloProcesses silos, IHost client, string replicas, string single, string[] ids)
     {
@@ -38,18 +40,18 @@ internal sealed class ClusterRun : IDisposable
 
     public int Products => _ids.Length;
 
-    public string Workload => "product reads by id (hedged over R = 2 replicas)";
+    public string Workload => $"hybrid search k=10 (RRF, HNSW), the {_queries.Count} ESCI queries in turn";
 
     public static async Task<ClusterRun> StartAsync(int shards, int silos, bool log)
     {
-        var built = Path.Combine(BenchmarkPaths.RepositoryRoot, "benchmarks", "out", $"cluster-esci-{shards}");
+        var built = Path.Combine(BenchmarkPaths.RepositoryRoot, "benchmarks", "out", $"cluster-esci-sharded-{shards}");
         var single = Path.Combine(built, "single");
         var cluster = Path.Combine(built, "cluster");
         var catalog = Path.Combine(BenchmarkPaths.EsciDirectory, "products.jsonl");
-        if (!File.Exists(Path.Combine(ShardFolders.Of(cluster, shards - 1), "manifest.json")))
+        if (!File.Exists(new ShardedIndexLayout(cluster).GenerationsPath) || !File.Exists(Path.Combine(single, "manifest.json")))
         {
             if (Directory.Exists(built)) Directory.Delete(built, recursive: true);
-            var (singleSeconds, clusterSeconds, products) = await ClusterCatalog.BuildAsync(catalog, single, cluster, shards, Model);
+            var (singleSeconds, clusterSeconds, products) = ClusterCatalog.Build(catalog, single, cluster, shards, Model);
             if (log) Console.WriteLine($"built {products} products: one index in {singleSeconds:F0} s, {shards} shards in {clusterSeconds:F0} s");
         }
         var ids = JsonlCatalogReader.Read(catalog, new CatalogReadReport { Path = catalog }).Select(p => p.Id).ToArray();
@@ -77,17 +79,38 @@ internal sealed class ClusterRun : IDisposable
         }
     }
 
-    /// <summary>One request of the load: the next product by id.</summary>
-    public Task Request(int i) => Client.GetProductAsync(_ids[i % _ids.Length]);
+    /// <summary>One request of the load: the next ESCI query, hybrid.</summary>
+    public Task Request(int i) => Client.SearchAsync(new SearchRequest { Query = _queries[i % _queries.Count], K = 10 });
 
-    /// <summary>Every product read through the cluster against the one node.</summary>
-    public async Task<(int Queries, int Equal)> CompareWithOneNodeAsync()
+    /// <summary>A filter every ESCI product passes: the dense side then searches exactly, as one index and every shard alike.</summary>
+    private static readonly SearchFilters Everything = new() { Conditions = [SearchFilter.Parse("locale=us")] };
+
+    /// <summary>
+    /// The ESCI queries through the cluster against the one node, top 10 (products, ranks, scores to the bit, totals):
+    /// hybrid with exact dense search, BM25 alone, and hybrid through the HNSW graphs (which differ between one index
+    /// and its shards, so equality there is not expected); plus every product read by id.
+    /// </summary>
+    public async Task<Equality> CompareWithOneNodeAsync()
     {
-        using var single = SearchEngine.Open(new SearchEngineOptions { IndexPath = SinglePath, Device = Embedding.ComputeDevice.Cpu });
-        var equal = 0;
+        using var single = SearchEngine.Open(new SearchEngineOptions { IndexPath = SinglePath, Device = Embedding.ComputeDevice.Cpu, ResultCacheSize = 0 });
+        async Task<int> EqualAsync(Func<string, SearchRequest> request)
+        {
+            var equal = 0;
+            foreach (var query in _queries)
+            {
+                var expected = await single.SearchAsync(request(query));
+                var actual = (await Client.SearchAsync(request(query))).Response;
+                if (AnswerComparison.FirstDifference(expected, actual, top: 10) is null) equal++;
+            }
+            return equal;
+        }
+        var hybrid = await EqualAsync(q => new SearchRequest { Query = q, K = 10, Filters = Everything });
+        var bm25 = await EqualAsync(q => new SearchRequest { Query = q, K = 10, Mode = SearchMode.Bm25 });
+        var hnsw = await EqualAsync(q => new SearchRequest { Query = q, K = 10 });
+        var products = 0;
         foreach (var id in _ids)
-            if (JsonSerializer.Serialize(single.GetProduct(id)) == JsonSerializer.Serialize(await Client.GetProductAsync(id))) equal++;
-        return (_ids.Length, equal);
+            if (JsonSerializer.Serialize(single.GetProduct(id)) == JsonSerializer.Serialize(await Client.GetProductAsync(id))) products++;
+        return new Equality(_queries.Count, hybrid, bm25, hnsw, _ids.Length, products);
     }
 
     public async Task WaitAsync(Func<ClusterHealth, bool> condition, TimeSpan timeout)
@@ -117,6 +140,9 @@ internal sealed class ClusterRun : IDisposable
         catch (IOException) { }
     }
 }
+
+/// <summary>How many answers of the cluster equal the one node's.</summary>
+internal sealed record Equality(int Queries, int HybridExact, int Bm25, int HybridHnsw, int Products, int ProductsEqual);
 
 /// <summary>The cluster's health sampled over time.</summary>
 internal sealed class HealthTimeline
