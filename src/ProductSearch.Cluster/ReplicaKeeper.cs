@@ -48,7 +48,16 @@ internal sealed class ReplicaKeeper(ShardHost host, IClusterMembershipService me
     {
         var active = Active();
         if (!active.Contains(local.SiloAddress)) return;
-        var mine = Mine(active);
+        int[] mine;
+        try
+        {
+            mine = Mine(active);
+        }
+        catch (ProductSearchException ex) // no readable cluster folder: health says so; the next membership change tries again
+        {
+            ClusterLog.ReplicaFailed(logger, -1, ex.Message);
+            return;
+        }
         ClusterLog.Assigned(logger, active.Count, string.Join(",", mine));
         foreach (var shard in mine)
         {
@@ -58,7 +67,7 @@ internal sealed class ReplicaKeeper(ShardHost host, IClusterMembershipService me
         if (host.Held.Except(mine).Any())
         {
             await Task.Delay(ReleaseAfter, stoppingToken);
-            var still = Mine(Active());
+            var still = Mine(Active()); // readable a moment ago
             foreach (var shard in host.Held.Except(still)) host.Release(shard);
         }
     }

@@ -8,7 +8,7 @@ using ProductSearch.Cluster;
 namespace ProductSearch.Benchmarks.Cluster;
 
 /// <summary>
-/// <c>cluster [--silos 3] [--shards 4] [--workers 4] [--seconds 20] [--kill-at 6] [--json]</c>: builds the shared ESCI
+/// <c>cluster [--silos 3] [--shards 4] [--workers 4] [--seconds 20] [--kill-at 6] [--victim N] [--postgres CONN] [--json]</c>: builds the shared ESCI
 /// sample as one index and as a cluster folder, starts the silo processes on loopback, checks the cluster's answers
 /// against the one node, then runs closed-loop load and SIGKILLs one silo (never the seed) mid-run. Prints one JSON
 /// object (with <c>--json</c>) or the same figures as lines.
@@ -24,11 +24,13 @@ internal static class ClusterHarness
         var seconds = Option(args, "--seconds", 20);
         var killAt = Option(args, "--kill-at", 6);
         var json = args.Contains("--json");
+        var postgres = Text(args, "--postgres");
+        var victim = Option(args, "--victim", silos) - 1; // 1-based on the command line; the last silo by default
         if (silos < 2) return Refuse("--silos must be at least 2: one is killed.");
-        using var run = await ClusterRun.StartAsync(shards, silos, log: !json);
+        if (victim >= silos || (victim == 0 && postgres is null)) return Refuse("--victim must name a silo 1…silos, and not silo 1 (the localhost seed) without --postgres.");
+        using var run = await ClusterRun.StartAsync(shards, silos, log: !json, postgres);
 
         var equality = await run.CompareWithOneNodeAsync();
-        var victim = silos - 1;
         var clock = Stopwatch.StartNew();
         var health = run.PollHealth(clock, TimeSpan.FromSeconds(seconds + 30));
         var killed = Task.Run(async () =>
@@ -55,6 +57,8 @@ internal static class ClusterHarness
             ["machine"] = MachineInfo.Describe(),
             ["load_average_1m"] = LoadAverage.OneMinute(),
             ["silos"] = silos,
+            ["clustering"] = postgres is null ? "localhost (silo 1 is the seed)" : "ADO.NET, PostgreSQL membership table",
+            ["killed_silo"] = victim + 1,
             ["shards"] = shards,
             ["replicas"] = 2,
             ["workers"] = workers,
@@ -112,6 +116,12 @@ internal static class ClusterHarness
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) && value > 0 ? value : fallback;
+    }
+
+    private static string? Text(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     private static int Refuse(string message)

@@ -42,7 +42,7 @@ internal sealed class ClusterRun : IDisposable
 
     public string Workload => $"hybrid search k=10 (RRF, HNSW), the {_queries.Count} ESCI queries in turn";
 
-    public static async Task<ClusterRun> StartAsync(int shards, int silos, bool log)
+    public static async Task<ClusterRun> StartAsync(int shards, int silos, bool log, string? postgres = null)
     {
         var built = Path.Combine(BenchmarkPaths.RepositoryRoot, "benchmarks", "out", $"cluster-esci-sharded-{shards}");
         var single = Path.Combine(built, "single");
@@ -57,7 +57,7 @@ internal sealed class ClusterRun : IDisposable
         var ids = JsonlCatalogReader.Read(catalog, new CatalogReadReport { Path = catalog }).Select(p => p.Id).ToArray();
 
         var replicas = Path.Combine(Path.GetTempPath(), "productsearch-cluster-" + Guid.NewGuid().ToString("N")[..8]);
-        var processes = new SiloProcesses(cluster, replicas, silos);
+        var processes = new SiloProcesses(cluster, replicas, silos, postgres);
         try
         {
             var clock = Stopwatch.StartNew();

@@ -4,7 +4,8 @@ namespace ProductSearch.Benchmarks.Cluster;
 
 /// <summary>
 /// Silo processes of the cluster sample (samples/ClusterSilo) on loopback: silo i listens on 11111 + i with gateway
-/// 30000 + i, each with its own replica folder; silo 0 is the localhost-clustering seed (never the one killed).
+/// 30000 + i, each with its own replica folder; with localhost clustering silo 0 is the seed (never the one killed),
+/// with a PostgreSQL membership table (ADO.NET clustering) there is none.
 /// </summary>
 internal sealed class SiloProcesses : IDisposable
 {
@@ -14,9 +15,12 @@ internal sealed class SiloProcesses : IDisposable
     private readonly string _clusterPath;
     private readonly string _root;
     private readonly Process?[] _silos;
+    private readonly string? _postgres;
 
-    public SiloProcesses(string clusterPath, string root, int count)
+    /// <param name="postgres">A PostgreSQL connection string for the membership table (ADO.NET clustering), or <c>null</c> for localhost clustering.</param>
+    public SiloProcesses(string clusterPath, string root, int count, string? postgres)
     {
+        _postgres = postgres;
         _clusterPath = clusterPath;
         _root = root;
         _silos = new Process?[count];
@@ -47,6 +51,11 @@ internal sealed class SiloProcesses : IDisposable
                      "--primary-port", FirstSiloPort.ToString(),
                  })
             info.ArgumentList.Add(arg);
+        if (_postgres is not null)
+        {
+            info.ArgumentList.Add("--postgres");
+            info.ArgumentList.Add(_postgres);
+        }
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
         _silos[index] = process;
         var ready = new TaskCompletionSource();
