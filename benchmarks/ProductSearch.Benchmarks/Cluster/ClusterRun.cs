@@ -22,8 +22,11 @@ internal sealed class ClusterRun : IDisposable
     private readonly string[] _ids;
     private readonly IReadOnlyList<string> _queries = BenchmarkPaths.EsciQueries();
 
-    private ClusterRun(SiloProcesses silos, IHost client, string replicas, string single, string[] ids)
+    private readonly string _clusterPath;
+
+    private ClusterRun(SiloProcesses silos, IHost client, string replicas, string single, string cluster, string[] ids)
     {
+        _clusterPath = cluster;
         Silos = silos;
         _client = client;
         _replicas = replicas;
@@ -67,7 +70,7 @@ internal sealed class ClusterRun : IDisposable
             builder.AddProductSearchCluster(o => o.Gateways = processes.Gateways.ToList());
             var client = builder.Build();
             await client.StartAsync();
-            var run = new ClusterRun(processes, client, replicas, single, ids);
+            var run = new ClusterRun(processes, client, replicas, single, cluster, ids);
             await run.WaitAsync(h => h.ActiveSilos == silos && h.IsFullyReplicated, TimeSpan.FromSeconds(120));
             if (log) Console.WriteLine($"{silos} silos up and fully replicated in {clock.Elapsed.TotalSeconds:F1} s");
             return run;
@@ -92,25 +95,35 @@ internal sealed class ClusterRun : IDisposable
     /// </summary>
     public async Task<Equality> CompareWithOneNodeAsync()
     {
+        // Not a latency measure: a cold first query (JIT on every silo, on a shared 2-core machine) may take seconds.
+        var patient = new ClusterRequestOptions { Budget = TimeSpan.FromSeconds(60), ResendAfter = TimeSpan.FromSeconds(20) };
         using var single = SearchEngine.Open(new SearchEngineOptions { IndexPath = SinglePath, Device = Embedding.ComputeDevice.Cpu, ResultCacheSize = 0 });
-        async Task<int> EqualAsync(Func<string, SearchRequest> request)
+        // The same sharded index searched in this process (no Orleans): what the cluster must equal whatever one node gives.
+        using var inProcess = ShardedSearchEngine.Open(_clusterPath, Embedding.OnnxSentenceEmbedder.Create(new Embedding.EmbedderOptions { Model = Model, Device = Embedding.ComputeDevice.Cpu }));
+        string? firstDifference = null;
+        async Task<(int OneNode, int InProcess)> EqualAsync(Func<string, SearchRequest> request)
         {
-            var equal = 0;
+            var (equal, same) = (0, 0);
             foreach (var query in _queries)
             {
                 var expected = await single.SearchAsync(request(query));
-                var actual = (await Client.SearchAsync(request(query))).Response;
-                if (AnswerComparison.FirstDifference(expected, actual, top: 10) is null) equal++;
+                var local = await inProcess.SearchAsync(request(query));
+                var actual = (await Client.SearchAsync(request(query), patient)).Response;
+                var difference = AnswerComparison.FirstDifference(expected, actual, top: 10);
+                if (difference is null) equal++;
+                else firstDifference ??= $"{request(query).Mode} '{query}': {difference}";
+                if (AnswerComparison.FirstDifference(local, actual, top: 10) is null) same++;
             }
-            return equal;
+            return (equal, same);
         }
         var hybrid = await EqualAsync(q => new SearchRequest { Query = q, K = 10, Filters = Everything });
         var bm25 = await EqualAsync(q => new SearchRequest { Query = q, K = 10, Mode = SearchMode.Bm25 });
+        var dense = await EqualAsync(q => new SearchRequest { Query = q, K = 10, Mode = SearchMode.Dense, Filters = Everything });
         var hnsw = await EqualAsync(q => new SearchRequest { Query = q, K = 10 });
         var products = 0;
         foreach (var id in _ids)
-            if (JsonSerializer.Serialize(single.GetProduct(id)) == JsonSerializer.Serialize(await Client.GetProductAsync(id))) products++;
-        return new Equality(_queries.Count, hybrid, bm25, hnsw, _ids.Length, products);
+            if (JsonSerializer.Serialize(single.GetProduct(id)) == JsonSerializer.Serialize(await Client.GetProductAsync(id, patient))) products++;
+        return new Equality(_queries.Count, hybrid, bm25, dense, hnsw, _ids.Length, products, firstDifference);
     }
 
     public async Task WaitAsync(Func<ClusterHealth, bool> condition, TimeSpan timeout)
@@ -142,7 +155,9 @@ internal sealed class ClusterRun : IDisposable
 }
 
 /// <summary>How many answers of the cluster equal the one node's.</summary>
-internal sealed record Equality(int Queries, int HybridExact, int Bm25, int HybridHnsw, int Products, int ProductsEqual);
+/// <remarks>Each count pairs the one node's equality with the in-process sharded engine's (the cluster's transport alone).</remarks>
+internal sealed record Equality(int Queries, (int OneNode, int InProcess) HybridExact, (int OneNode, int InProcess) Bm25, (int OneNode, int InProcess) DenseExact,
+    (int OneNode, int InProcess) HybridHnsw, int Products, int ProductsEqual, string? FirstDifference);
 
 /// <summary>The cluster's health sampled over time.</summary>
 internal sealed class HealthTimeline
