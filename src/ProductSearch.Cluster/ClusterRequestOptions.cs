@@ -3,7 +3,7 @@ namespace ProductSearch.Cluster;
 /// <summary>How a request to the cluster treats slow and missing shards.</summary>
 public sealed record ClusterRequestOptions
 {
-    /// <summary>The default: no partial results, a 5-second budget, a hedge to another replica after 150 ms, a resend after 1 s.</summary>
+    /// <summary>The default: no partial results, a 5-second budget, a hedge to another replica after 150 ms, a resend when a gateway is lost.</summary>
     public static ClusterRequestOptions Default { get; } = new();
 
     /// <summary>
@@ -19,11 +19,12 @@ public sealed record ClusterRequestOptions
     public TimeSpan HedgeAfter { get; init; } = TimeSpan.FromMilliseconds(150);
 
     /// <summary>
-    /// How long the client waits for the silo it sent a request to before sending it again (through another gateway
-    /// when that silo died: Orleans fails a request caught on a dead connection only at its 30 s response timeout).
-    /// The first answer wins; reads and writes of whole products are both safe to send twice.
+    /// How long the client waits for an answer before sending the request again. A request is also sent again at once
+    /// when a gateway connection is lost (Orleans fails a request caught on a dead connection only at its 30 s response
+    /// timeout). The first answer wins; reads and writes of whole products are both safe to send twice. Default: 5 s,
+    /// the budget — a slow answer is not resent, so an overloaded cluster is not sent its slow requests twice.
     /// </summary>
-    public TimeSpan ResendAfter { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ResendAfter { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Checks the options, naming the first wrong one.</summary>
     /// <exception cref="ArgumentException">A time is not positive, or the hedge is not within the budget.</exception>

@@ -14,7 +14,9 @@ public static class ProductSearchClientBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(client);
         ClusterSerialization.Add(client.Services);
-        client.Services.AddSingleton<ProductSearchClusterClient>();
+        client.Services.AddSingleton<GatewayLoss>();
+        client.Services.AddSingleton(services => new ProductSearchClusterClient(services.GetRequiredService<IClusterClient>(), services.GetRequiredService<GatewayLoss>()));
+        client.AddGatewayCountChangedHandler(services => (_, change) => services.GetRequiredService<GatewayLoss>().OnCountChanged(change));
         return client;
     }
 }

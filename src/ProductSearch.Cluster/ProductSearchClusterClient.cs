@@ -13,9 +13,16 @@ namespace ProductSearch.Cluster;
 public sealed class ProductSearchClusterClient
 {
     private readonly IClusterClient _client;
+    private readonly GatewayLoss _gatewayLoss;
 
-    /// <summary>Creates the client over a connected Orleans client.</summary>
-    public ProductSearchClusterClient(IClusterClient client) => _client = client ?? throw new ArgumentNullException(nameof(client));
+    /// <summary>Creates the client over a connected Orleans client (registered by <c>AddProductSearchCluster</c>, which also tells it of lost gateways).</summary>
+    public ProductSearchClusterClient(IClusterClient client) : this(client, new GatewayLoss()) { }
+
+    internal ProductSearchClusterClient(IClusterClient client, GatewayLoss gatewayLoss)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _gatewayLoss = gatewayLoss;
+    }
 
     private ISearchCoordinatorGrain Coordinator => _client.GetGrain<ISearchCoordinatorGrain>(0);
 
@@ -91,10 +98,11 @@ public sealed class ProductSearchClusterClient
     }
 
     /// <summary>
-    /// Runs <paramref name="call"/>, and again alongside it each time <paramref name="resendAfter"/> passes without an
-    /// answer or an attempt fails on the way (its silo died), until one answers or <paramref name="budget"/> is spent.
+    /// Runs <paramref name="call"/>, and again alongside it each time a gateway is lost or <paramref name="resendAfter"/>
+    /// passes without an answer, or at once when an attempt fails on the way (its silo died), until one answers or
+    /// <paramref name="budget"/> is spent.
     /// </summary>
-    private static async Task<T> RetriedAsync<T>(Func<Task<T>> call, TimeSpan budget, TimeSpan resendAfter, CancellationToken cancellationToken)
+    private async Task<T> RetriedAsync<T>(Func<Task<T>> call, TimeSpan budget, TimeSpan resendAfter, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(budget);
@@ -103,10 +111,11 @@ public sealed class ProductSearchClusterClient
         while (true)
         {
             var resend = Task.Delay(resendAfter, deadline.Token);
-            var finished = await Task.WhenAny(running.Cast<Task>().Append(resend));
-            if (finished == resend)
+            var lost = _gatewayLoss.Next;
+            var finished = await Task.WhenAny(running.Cast<Task>().Append(resend).Append(lost));
+            if (finished == resend || finished == lost)
             {
-                if (!resend.IsCompletedSuccessfully) break; // the budget is spent
+                if (deadline.IsCancellationRequested) break; // the budget is spent
                 running.Add(call());
                 continue;
             }
