@@ -2,10 +2,11 @@ using System.CommandLine;
 using System.Text.Json;
 using ProductSearch.Indexing;
 using ProductSearch.Lexical;
+using ProductSearch.Sharding;
 
 namespace ProductSearch.Cli;
 
-/// <summary><c>productsearch info --index DIR</c>: the manifest, counts per store, sizes on disk and the model.</summary>
+/// <summary><c>productsearch info --index DIR</c>: the manifest, counts per store, sizes on disk and the model (of a sharded index: <see cref="ShardedInfo"/>).</summary>
 internal static class InfoCommand
 {
     public static Command Create()
@@ -15,6 +16,8 @@ internal static class InfoCommand
         var command = new Command("info", "Describe an index: manifest, counts per store, sizes on disk, model.") { index, json };
         command.SetAction((parse, _) => CliErrors.RunAsync(() =>
         {
+            if (ShardedIndexLayout.IsSharded(parse.GetValue(index)!))
+                return Task.FromResult(ShardedInfo.Write(new ShardedIndexLayout(parse.GetValue(index)!), parse.GetValue(json)));
             var layout = new IndexLayout(parse.GetValue(index)!);
             var manifest = layout.ReadManifest();
             var report = IndexVerifier.Verify(layout.Root);

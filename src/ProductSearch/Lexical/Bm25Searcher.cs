@@ -169,7 +169,7 @@ public sealed class Bm25Searcher : IDisposable
 
     /// <summary>This thread's view of the product keys (doc values are read through a cursor of their own per thread).</summary>
     private NumericDocValues Keys() => MultiDocValues.GetNumericValues(_reader, LexicalFields.Key)
-        ?? throw Damaged($"has no '{LexicalFields.Key}' doc values");
+        ?? (_reader.MaxDoc == 0 ? DocValues.EMPTY_NUMERIC : throw Damaged($"has no '{LexicalFields.Key}' doc values")); // empty: a shard no product routes to
 
     /// <summary>How many products hold the (analysed) <paramref name="term"/> anywhere in their title, brand or description.</summary>
     public int DocumentFrequency(string term) => _reader.DocFreq(new Term(LexicalFields.CombinedText, term));

@@ -15,7 +15,10 @@ public sealed class LocalShardSearcher : IShardSearcher, IDisposable
     private readonly IndexLayout _shardLayout;
     private readonly QueryPreparer _preparer = new(null);
     private readonly Lock _gate = new();
-    private (long Generation, IndexSnapshot Snapshot)? _current;
+    // The commits of the newest cluster generations asked for, newest last: a search that began on the previous one
+    // while a commit landed finishes on it.
+    private readonly List<(long Generation, IndexSnapshot Snapshot)> _open = [];
+    private const int GenerationsKeptOpen = 2;
     private bool _disposed;
 
     /// <summary>Shard <paramref name="shard"/> (0-based) of the sharded index at <paramref name="indexPath"/>.</summary>
@@ -34,10 +37,10 @@ public sealed class LocalShardSearcher : IShardSearcher, IDisposable
     /// <summary>The shard's number.</summary>
     public int Shard { get; }
 
-    /// <summary>The cluster generation this shard has open, or <c>null</c> before its first search.</summary>
+    /// <summary>The newest cluster generation this shard has open, or <c>null</c> before its first search.</summary>
     public long? OpenGeneration
     {
-        get { lock (_gate) return _current?.Generation; }
+        get { lock (_gate) return _open.Count == 0 ? null : _open[^1].Generation; }
     }
 
     /// <inheritdoc />
@@ -128,15 +131,17 @@ public sealed class LocalShardSearcher : IShardSearcher, IDisposable
     }
 
     /// <summary>
-    /// The shard's commit that <paramref name="clusterGeneration"/> names, taken for one call: the one open when it is
-    /// that generation's, else opened from <c>generations.json</c> (the previous one closes when its last call ends).
+    /// The shard's commit that <paramref name="clusterGeneration"/> names, taken for one call: one open already, else
+    /// opened from <c>generations.json</c> when that names the generation (the oldest of those open then closes once its
+    /// last call ends); a generation older than every one open and than the current one is gone.
     /// </summary>
     private SnapshotLease Acquire(long clusterGeneration)
     {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_current is { } open && open.Generation == clusterGeneration && open.Snapshot.TryAcquire()) return new SnapshotLease(open.Snapshot);
+            foreach (var (generation, open) in _open)
+                if (generation == clusterGeneration && open.TryAcquire()) return new SnapshotLease(open);
             for (var attempt = 1; ; attempt++)
             {
                 var generations = _layout.ReadGenerations();
@@ -148,8 +153,12 @@ public sealed class LocalShardSearcher : IShardSearcher, IDisposable
                     if (attempt < 5) continue;
                     throw IndexException.Damaged(_shardLayout.Root, $"Shard {Shard} of '{_layout.Root}' lacks generation {generations.Shards[Shard].Generation}, which its cluster generation names.");
                 }
-                _current?.Snapshot.Release();
-                _current = (clusterGeneration, snapshot);
+                _open.Add((clusterGeneration, snapshot));
+                if (_open.Count > GenerationsKeptOpen)
+                {
+                    _open[0].Snapshot.Release();
+                    _open.RemoveAt(0);
+                }
                 snapshot.TryAcquire();
                 return new SnapshotLease(snapshot);
             }
@@ -163,8 +172,8 @@ public sealed class LocalShardSearcher : IShardSearcher, IDisposable
         {
             if (_disposed) return;
             _disposed = true;
-            _current?.Snapshot.Release();
-            _current = null;
+            foreach (var (_, snapshot) in _open) snapshot.Release();
+            _open.Clear();
         }
         _preparer.Dispose();
     }

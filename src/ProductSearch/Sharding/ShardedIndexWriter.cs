@@ -86,6 +86,9 @@ public sealed class ShardedIndexWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(embedder);
         var layout = new ShardedIndexLayout(indexPath);
+        if (!layout.Exists && shardCount is null)
+            throw new ArgumentException($"Folder '{layout.Root}' holds no sharded index; creating one needs a shard count.", nameof(shardCount));
+        if (!layout.Exists) _ = new ShardRouter(shardCount!.Value); // refuses a count out of range before anything is written
         Directory.CreateDirectory(layout.Root);
         var writerLock = WriterLock.Acquire(layout.Root, options?.Purpose ?? "productsearch sharded index");
         try
@@ -103,9 +106,7 @@ public sealed class ShardedIndexWriter : IDisposable
             }
             else
             {
-                if (shardCount is not { } count) throw new ArgumentException($"Folder '{layout.Root}' holds no sharded index; creating one needs a shard count.", nameof(shardCount));
-                _ = new ShardRouter(count); // refuses a count out of range before anything is written
-                manifest = new ClusterManifest { ShardCount = count, Model = model, CreatedAt = DateTimeOffset.UtcNow };
+                manifest = new ClusterManifest { ShardCount = shardCount!.Value, Model = model, CreatedAt = DateTimeOffset.UtcNow };
                 layout.WriteManifest(manifest);
             }
             var writer = new ShardedIndexWriter(layout, manifest, embedder, modelSource, options ?? new IndexWriterOptions(), logger ?? NullLogger.Instance, writerLock);

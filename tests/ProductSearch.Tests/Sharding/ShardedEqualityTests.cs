@@ -98,7 +98,7 @@ public sealed class ShardedEqualityTests : IClassFixture<ShardedEqualityTests.Ca
     {
         // The counter-check: the same coordinator, with the shards' statistics left unsummed, no longer answers as one index.
         var sharded = _demo.Sharded(shards);
-        var own = new ShardCoordinator(sharded.Shards.Select(s => (IShardSearcher)new OwnStatistics(s)).ToArray(), new HashingEmbedder());
+        var own = new ShardCoordinator(sharded.Shards.Select(s => (IShardSearcher)new OwnStatisticsShard(s)).ToArray(), new HashingEmbedder());
         var generation = sharded.Generations.Generation;
         var differing = 0;
         foreach (var query in Queries)
@@ -130,22 +130,5 @@ public sealed class ShardedEqualityTests : IClassFixture<ShardedEqualityTests.Ca
         Assert.Equal(expected.FilterMatches, actual.FilterMatches);
         Assert.Equal(expected.Hits.Select(h => h.Highlight), actual.Hits.Select(h => h.Highlight));
         return expected;
-    }
-
-    /// <summary>A shard that reports no statistics, so every shard scores with its own.</summary>
-    private sealed class OwnStatistics(IShardSearcher shard) : IShardSearcher
-    {
-        public Task<CatalogAnswers> AnswerAsync(CatalogQuestions questions, long clusterGeneration, CancellationToken cancellationToken = default) =>
-            shard.AnswerAsync(questions, clusterGeneration, cancellationToken);
-
-        public Task<ShardPlan> PlanAsync(ShardQuery query, CancellationToken cancellationToken = default) => shard.PlanAsync(query, cancellationToken);
-
-        public Task<GlobalStatistics> StatisticsAsync(ShardQuery query, CancellationToken cancellationToken = default) => Task.FromResult(new GlobalStatistics());
-
-        public Task<ShardCandidates> RetrieveAsync(ShardQuery query, GlobalStatistics statistics, int depth, CancellationToken cancellationToken = default) =>
-            shard.RetrieveAsync(query, statistics, depth, cancellationToken);
-
-        public Task<IReadOnlyList<ShardProduct>> FetchAsync(ShardQuery query, IReadOnlyList<long> keys, CancellationToken cancellationToken = default) =>
-            shard.FetchAsync(query, keys, cancellationToken);
     }
 }
