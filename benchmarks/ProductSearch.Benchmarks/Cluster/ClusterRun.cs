@@ -43,7 +43,7 @@ internal sealed class ClusterRun : IDisposable
 
     public int Products => _ids.Length;
 
-    public string Workload => $"hybrid search k=10 (RRF, HNSW), the {_queries.Count} ESCI queries in turn";
+    public string Workload => $"hybrid search k=10 (default profile: convex fusion; dense through HNSW), the {_queries.Count} ESCI queries in turn";
 
     public static async Task<ClusterRun> StartAsync(int shards, int silos, bool log, string? postgres = null)
     {
@@ -93,7 +93,7 @@ internal sealed class ClusterRun : IDisposable
 
     /// <summary>
     /// The ESCI queries through the cluster against the one node, top 10 (products, ranks, scores to the bit, totals):
-    /// hybrid with exact dense search, BM25 alone, and hybrid through the HNSW graphs (which differ between one index
+    /// hybrid (convex, the default, and RRF) and dense alone with exact dense search, BM25 alone, and hybrid through the HNSW graphs (which differ between one index
     /// and its shards, so equality there is not expected); plus every product read by id.
     /// </summary>
     public async Task<Equality> CompareWithOneNodeAsync()
@@ -120,13 +120,14 @@ internal sealed class ClusterRun : IDisposable
             return (equal, same);
         }
         var hybrid = await EqualAsync(q => new SearchRequest { Query = q, K = 10, Filters = Everything });
+        var rrf = await EqualAsync(q => new SearchRequest { Query = q, K = 10, Filters = Everything, Ranking = Ranking.RankingProfile.Default with { Method = Ranking.FusionMethod.Rrf } });
         var bm25 = await EqualAsync(q => new SearchRequest { Query = q, K = 10, Mode = SearchMode.Bm25 });
         var dense = await EqualAsync(q => new SearchRequest { Query = q, K = 10, Mode = SearchMode.Dense, Filters = Everything });
         var hnsw = await EqualAsync(q => new SearchRequest { Query = q, K = 10 });
         var products = 0;
         foreach (var id in _ids)
             if (JsonSerializer.Serialize(single.GetProduct(id)) == JsonSerializer.Serialize(await Client.GetProductAsync(id, patient))) products++;
-        return new Equality(_queries.Count, hybrid, bm25, dense, hnsw, _ids.Length, products, firstDifference);
+        return new Equality(_queries.Count, hybrid, rrf, bm25, dense, hnsw, _ids.Length, products, firstDifference);
     }
 
     public async Task WaitAsync(Func<ClusterHealth, bool> condition, TimeSpan timeout)
@@ -159,7 +160,7 @@ internal sealed class ClusterRun : IDisposable
 
 /// <summary>How many answers of the cluster equal the one node's.</summary>
 /// <remarks>Each count pairs the one node's equality with the in-process sharded engine's (the cluster's transport alone).</remarks>
-internal sealed record Equality(int Queries, (int OneNode, int InProcess) HybridExact, (int OneNode, int InProcess) Bm25, (int OneNode, int InProcess) DenseExact,
+internal sealed record Equality(int Queries, (int OneNode, int InProcess) HybridExact, (int OneNode, int InProcess) RrfExact, (int OneNode, int InProcess) Bm25, (int OneNode, int InProcess) DenseExact,
     (int OneNode, int InProcess) HybridHnsw, int Products, int ProductsEqual, string? FirstDifference);
 
 /// <summary>The cluster's health sampled over time.</summary>
