@@ -12,7 +12,7 @@ namespace ProductSearch.Benchmarks.Cluster;
 /// sample as one index and as a cluster folder, starts the silo processes on loopback, checks the cluster's answers
 /// against the one node, then runs closed-loop load and SIGKILLs one silo (never the seed) mid-run. Prints one JSON
 /// object (with <c>--json</c>) or the same figures as lines.
-/// <c>cluster-throughput [--max-silos 4] [--seconds 10] [--workers 4]</c>: the same load against 1…N silo processes.
+/// <c>cluster-throughput [--min-silos 1] [--max-silos 4] [--seconds 10] [--workers 4]</c>: the same load against 1…N silo processes.
 /// </summary>
 internal static class ClusterHarness
 {
@@ -100,12 +100,13 @@ internal static class ClusterHarness
         var workers = Option(args, "--workers", 4);
         var shards = Option(args, "--shards", 4);
         Console.WriteLine($"# Cluster throughput — {DateTime.UtcNow:yyyy-MM-dd} — {MachineInfo.Describe()}");
-        for (var silos = 1; silos <= maxSilos; silos++)
+        for (var silos = Option(args, "--min-silos", 1); silos <= maxSilos; silos++)
         {
             using var run = await ClusterRun.StartAsync(shards, silos, log: false);
             var clock = Stopwatch.StartNew();
             // Warm-up: every query once (JIT on every silo, the replicas' first reads), then the measured run.
-            await Task.WhenAll(Enumerable.Range(0, 100).Chunk(25).Select(async chunk => { foreach (var i in chunk) await run.Request(i); }));
+            var patient = new ClusterRequestOptions { Budget = TimeSpan.FromSeconds(60), ResendAfter = TimeSpan.FromSeconds(60) }; // cold first queries may take seconds
+            await Task.WhenAll(Enumerable.Range(0, 100).Chunk(25).Select(async chunk => { foreach (var i in chunk) await run.Request(i, patient); }));
             clock.Restart();
             var samples = await ClusterLoad.RunAsync(workers, TimeSpan.FromSeconds(seconds), clock, run.Request);
             var stats = LatencyStats.From(samples.Where(s => !s.Failed).Select(s => s.LatencyMs).ToArray(), TimeSpan.FromSeconds(seconds), workers);

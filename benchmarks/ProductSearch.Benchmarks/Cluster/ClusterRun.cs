@@ -83,7 +83,9 @@ internal sealed class ClusterRun : IDisposable
     }
 
     /// <summary>One request of the load: the next ESCI query, hybrid.</summary>
-    public Task Request(int i) => Client.SearchAsync(new SearchRequest { Query = _queries[i % _queries.Count], K = 10 });
+    public Task Request(int i) => Request(i, null);
+
+    public Task Request(int i, ClusterRequestOptions? options) => Client.SearchAsync(new SearchRequest { Query = _queries[i % _queries.Count], K = 10 }, options);
 
     /// <summary>
     /// A filter passing the 1,990 ESCI products that have a price: few enough that one index and every shard search the
