@@ -1,0 +1,23 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+
+namespace ProductSearch.Cluster;
+
+/// <summary>
+/// How the engine's own types (requests, responses, products, statistics) cross between silos and clients: as JSON,
+/// since they carry no Orleans attributes — every ProductSearch type that is not an Orleans-generated one. Fields are
+/// included, so the candidate lists' (key, score) tuples travel; floats and doubles round-trip exactly in JSON, so a
+/// score read on another silo is the score computed there.
+/// </summary>
+internal static class ClusterSerialization
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General) { IncludeFields = true };
+
+    public static bool IsJsonType(Type type) =>
+        type.Namespace is { } ns && (ns == "ProductSearch" || ns.StartsWith("ProductSearch.", StringComparison.Ordinal))
+        && type.GetCustomAttribute<GenerateSerializerAttribute>() is null;
+
+    public static void Add(IServiceCollection services) => services.AddSerializer(serializer => serializer.AddJsonSerializer(IsJsonType, Options));
+}

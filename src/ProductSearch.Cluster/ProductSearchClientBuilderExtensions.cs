@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using ProductSearch.Cluster;
+
+namespace Orleans.Hosting;
+
+/// <summary>Makes an Orleans client a ProductSearch cluster client.</summary>
+public static class ProductSearchClientBuilderExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ProductSearchClusterClient"/> (the cluster as one engine) and the serialization of the
+    /// engine's types; the client's clustering (gateways) is configured as for any Orleans client.
+    /// </summary>
+    public static IClientBuilder AddProductSearchCluster(this IClientBuilder client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ClusterSerialization.Add(client.Services);
+        client.Services.AddSingleton<GatewayLoss>();
+        client.Services.AddSingleton(services => new ProductSearchClusterClient(services.GetRequiredService<IClusterClient>(), services.GetRequiredService<GatewayLoss>()));
+        client.AddGatewayCountChangedHandler(services => (_, change) => services.GetRequiredService<GatewayLoss>().OnCountChanged(change));
+        return client;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ProductSearch.Catalog;
+using ProductSearch.Sharding;
+using ProductSearch.Tests.Support;
+
+namespace ProductSearch.Cluster.Tests;
+
+/// <summary>A live 3-silo cluster: placement, answers equal to one node, a silo killed and restarted, writes.</summary>
+public sealed class ClusterFailoverTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+{
+    [Fact]
+    public async Task Every_shard_has_two_warm_replicas_on_distinct_silos_at_the_cluster_generation()
+    {
+        var health = await fixture.Client.GetHealthAsync();
+
+        Assert.Equal(ClusterFixture.ShardCount, health.Shards.Count);
+        Assert.True(health.IsFullyReplicated);
+        foreach (var shard in health.Shards)
+        {
+            Assert.Null(shard.Problem);
+            Assert.NotNull(shard.Generation);
+            Assert.Equal(2, health.LiveReplicas(shard.Shard));
+            Assert.Equal(2, shard.Replicas.Select(r => r.Silo).Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public async Task Searches_and_reads_equal_one_node_and_keep_answering_while_a_silo_is_killed_and_restarted()
+    {
+        using var single = TinyIndex.Serve(fixture.SinglePath + "-served", ShardedCatalog.Products(fixture.ProductCount));
+        var ids = ShardedCatalog.Products(fixture.ProductCount).Select(p => p.Id).ToArray();
+        await AssertSameAnswers(single, ids);
+
+        // The victim: the silo serving the most shards (never the first, which the test cluster's client first connects to).
+        var victim = fixture.Cluster.Silos.Skip(1).MaxBy(s => Host(s).WarmReplicas().Count)!;
+        Assert.NotEmpty(Host(victim).WarmReplicas());
+        // Before the kill, each shard is already warm on a silo that survives it: no request has to wait for a copy.
+        var survivors = fixture.Cluster.Silos.Where(s => s != victim).ToArray();
+        Assert.Equal(Enumerable.Range(0, ClusterFixture.ShardCount), survivors.SelectMany(s => Host(s).WarmReplicas()).Select(r => r.Shard).Distinct().Order());
+        await fixture.Cluster.KillSiloAsync(victim);
+
+        // R = 2: every shard still has a replica on a live silo, so no request fails while membership notices the death.
+        var failures = 0;
+        foreach (var request in ShardedCatalog.Requests())
+        {
+            try { await fixture.Client.SearchAsync(request); }
+            catch (ShardUnavailableException) { failures++; }
+        }
+        Assert.Equal(0, failures);
+        await AssertSameAnswers(single, ids);
+        // The dead silo's replicas are copied to the survivors: R comes back with two silos.
+        await ClusterWait.UntilAsync(async () => (await fixture.Client.GetHealthAsync()) is { ActiveSilos: 2, IsFullyReplicated: true },
+            TimeSpan.FromSeconds(30), "two replicas per shard on the two survivors");
+        await AssertSameAnswers(single, ids);
+
+        await fixture.Cluster.RestartSiloAsync(victim);
+        await ClusterWait.UntilAsync(async () => (await fixture.Client.GetHealthAsync()) is { ActiveSilos: 3, IsFullyReplicated: true },
+            TimeSpan.FromSeconds(30), "the restarted silo to rejoin");
+        await AssertSameAnswers(single, ids);
+    }
+
+    [Fact]
+    public async Task Writes_commit_one_cluster_generation_and_are_found_when_acknowledged()
+    {
+        var before = await fixture.Client.GetHealthAsync();
+        var added = new Product { Id = "cluster-new-1", Title = "violet kayak paddle", Brand = "Paddler", Price = 42 };
+
+        var report = await fixture.Client.UpsertAsync([added]);
+
+        Assert.Equal(1, report.Added);
+        Assert.Equal([new ShardRouter(ClusterFixture.ShardCount).ShardOf(added.Id)], report.Shards);
+        Assert.True(report.Generation > before.Generation);
+        Assert.Equal("violet kayak paddle", (await fixture.Client.GetProductAsync(added.Id))?.Title);
+        var found = await fixture.Client.SearchAsync(new SearchRequest { Query = "kayak paddle", Mode = SearchMode.Bm25, K = 5 });
+        Assert.Equal(added.Id, found.Response.Hits[0].Product.Id);
+        Assert.Equal(report.Generation, (await fixture.Client.GetHealthAsync()).Generation);
+
+        await fixture.Client.DeleteAsync([added.Id]);
+        Assert.Null(await fixture.Client.GetProductAsync(added.Id));
+        Assert.DoesNotContain((await fixture.Client.SearchAsync(new SearchRequest { Query = "kayak paddle", Mode = SearchMode.Bm25, K = 5 })).Response.Hits,
+            h => h.Product.Id == added.Id);
+    }
+
+    [Fact]
+    public async Task A_product_without_an_id_and_a_request_out_of_range_are_refused_naming_them()
+    {
+        var before = await fixture.Client.GetHealthAsync();
+
+        var write = await Assert.ThrowsAsync<ArgumentException>(() => fixture.Client.UpsertAsync([new Product { Id = " ", Title = "nameless" }]));
+        var search = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => fixture.Client.SearchAsync(new SearchRequest { Query = "boots", K = 0 }));
+        var budget = Assert.Throws<ArgumentException>(() => new ClusterRequestOptions { Budget = TimeSpan.Zero }.Validate());
+
+        Assert.Equal("products", write.ParamName);
+        Assert.Equal("K", search.ParamName);
+        Assert.Equal("Budget", budget.ParamName);
+        Assert.Equal(before.Generation, (await fixture.Client.GetHealthAsync()).Generation);
+    }
+
+    [Fact]
+    public async Task A_search_that_cannot_finish_within_its_budget_fails_with_a_clear_error()
+    {
+        var options = new ClusterRequestOptions { Budget = TimeSpan.FromMilliseconds(1), HedgeAfter = TimeSpan.FromMilliseconds(1), ResendAfter = TimeSpan.FromMilliseconds(1) };
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => fixture.Client.SearchAsync(new SearchRequest { Query = "leather boots" }, options));
+
+        Assert.True(error is ShardUnavailableException or TimeoutException, error.GetType().Name);
+        Assert.Contains("within", error.Message);
+    }
+
+    private ShardHost Host(Orleans.TestingHost.InProcessSiloHandle silo) => fixture.Cluster.GetSiloServiceProvider(silo.SiloAddress).GetRequiredService<ShardHost>();
+
+    private async Task AssertSameAnswers(SearchEngine single, IEnumerable<string> ids)
+    {
+        foreach (var request in ShardedCatalog.Requests())
+        {
+            var expected = await single.SearchAsync(request);
+            var actual = (await fixture.Client.SearchAsync(request)).Response;
+            Assert.True(AnswerComparison.FirstDifference(expected, actual) is null,
+                $"{request.Mode} '{request.Query}' at {request.Offset}: {AnswerComparison.FirstDifference(expected, actual)}");
+        }
+        foreach (var id in ids)
+            Assert.Equal(JsonSerializer.Serialize(single.GetProduct(id)), JsonSerializer.Serialize(await fixture.Client.GetProductAsync(id)));
+    }
+}
