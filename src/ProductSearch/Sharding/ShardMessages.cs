@@ -29,6 +29,12 @@ public sealed record ShardQuery
 
     /// <summary>The query's embedding; <c>null</c> in BM25 mode (and while planning).</summary>
     public float[]? Vector { get; init; }
+
+    /// <summary>
+    /// A filter field whose filters this retrieval leaves out (<see cref="ShardFacetTally.FilteredField"/>: a picked
+    /// facet's values are counted over the result set without its own field's filters); <c>null</c>: every filter applies.
+    /// </summary>
+    public string? UnfilteredField { get; init; }
 }
 
 /// <summary>What preparing a query on a shard found (<see cref="IShardSearcher.PlanAsync"/>).</summary>
