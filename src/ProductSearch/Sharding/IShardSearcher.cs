@@ -43,6 +43,15 @@ public interface IShardSearcher
         Task.FromException<IReadOnlyList<ShardFacetTally>>(new NotSupportedException($"{GetType().Name} does not count facets."));
 
     /// <summary>
+    /// The merchandising rules of this shard's commit that match the query, with which of <paramref name="window"/> (the
+    /// keys of this shard among the candidates the rules' boosts and buries reach) meet their conditions, and the keys
+    /// of the products they pin or hide that this shard holds. A shard that does not implement it refuses (and so do
+    /// searches that rules match through it).
+    /// </summary>
+    Task<IReadOnlyList<ShardRuleFacts>> MerchandiseAsync(ShardQuery query, IReadOnlyList<long> window, CancellationToken cancellationToken = default) =>
+        Task.FromException<IReadOnlyList<ShardRuleFacts>>(new NotSupportedException($"{GetType().Name} does not apply merchandising rules."));
+
+    /// <summary>
     /// The values of the request's sort field (<see cref="SearchRequest.Sort"/>) of the products with these keys, which
     /// this shard holds, in the keys' order (NaN for a product without one): a column read, for the coordinator to sort by.
     /// A shard that does not implement it refuses (and so do sorted searches through it).

@@ -71,7 +71,10 @@ public sealed class LocalShardSearcher : IShardSearcher, IDisposable
         EnsureAnswerable(query, lease.Snapshot);
         var words = new AnsweredCatalogWords(query.Answers);
         var prepared = Prepare(query, lease.Snapshot, words, cancellationToken, embed: false);
-        return Task.FromResult(new ShardPlan(words.Missing, prepared.DenseText, prepared.Correction));
+        return Task.FromResult(new ShardPlan(words.Missing, prepared.DenseText, prepared.Correction)
+        {
+            MerchandisingRulesMatch = lease.Snapshot.Rules.Matching(query.Request).Length > 0,
+        });
     }
 
     /// <inheritdoc />
@@ -139,6 +142,21 @@ public sealed class LocalShardSearcher : IShardSearcher, IDisposable
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<ShardRuleFacts>> MerchandiseAsync(ShardQuery query, IReadOnlyList<long> window, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(window);
+        using var lease = Acquire(query.ClusterGeneration);
+        var snapshot = lease.Snapshot;
+        var (_, allowed) = snapshot.Lexical.Filters.Get(Shape(query, snapshot).Filters);
+        return Task.FromResult<IReadOnlyList<ShardRuleFacts>>(snapshot.Rules.Matching(query.Request).Select(rule => new ShardRuleFacts(
+            rule.Reference.Number, rule.Rule, window.Where(rule.IsBoosted).ToArray(), window.Where(rule.IsBuried).ToArray(),
+            rule.Rule.Pin.Select(p => p.Id).Concat(rule.Rule.Hide).Distinct(StringComparer.Ordinal)
+                .Select(id => (Id: id, Key: rule.KeyOf(id))).Where(p => p.Key is not null)
+                .Select(p => new RuleProductKey(p.Id, p.Key!.Value, allowed is null || allowed.Contains((ulong)p.Key.Value))).ToArray())).ToArray());
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<double>> SortValuesAsync(ShardQuery query, IReadOnlyList<long> keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -150,13 +168,11 @@ public sealed class LocalShardSearcher : IShardSearcher, IDisposable
     }
 
     /// <summary>
-    /// What a shard's commit holds beyond products that a sharded search cannot apply yet — merchandising rules, a learned
-    /// second stage — is refused rather than left out, so a sharded answer never silently differs from one index's.
+    /// What a shard holds beyond its commits that a sharded search cannot apply yet — a learned second stage — is refused
+    /// rather than left out, so a sharded answer never silently differs from one index's.
     /// </summary>
     private void EnsureAnswerable(ShardQuery query, IndexSnapshot snapshot)
     {
-        if (query.Request.MerchandisingRules && snapshot.Rules.Set.Rules.Count > 0)
-            throw new NotSupportedException($"Shard {Shard} of '{_layout.Root}' has merchandising rules, which sharded searches do not apply yet; search with SearchRequest.MerchandisingRules off.");
         if (query.Request.Mode.IsHybrid() && File.Exists(RankerStore.PathOf(_shardLayout.Root)))
             throw new NotSupportedException($"Shard {Shard} of '{_layout.Root}' has a learned second stage, which sharded searches do not apply yet.");
     }

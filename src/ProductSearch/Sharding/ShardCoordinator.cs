@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using ProductSearch.Embedding;
 using ProductSearch.Lexical;
+using ProductSearch.Merchandising;
 using ProductSearch.Ranking;
 using ProductSearch.Search;
 
@@ -20,8 +21,10 @@ namespace ProductSearch.Sharding;
 /// retrieval without its own field's filters, as one index counts it). BM25 statistics are cached per cluster generation.
 /// </summary>
 /// <remarks>
-/// Not done across shards: merchandising rules and the learned second stage (a shard whose commit has either refuses
-/// the search: <see cref="NotSupportedException"/>; the sharded writer writes neither) and explanations (refused).
+/// Not done across shards: the learned second stage (a shard that has one refuses hybrid searches:
+/// <see cref="NotSupportedException"/>; the sharded writer trains none) and explanations (refused). Merchandising rules
+/// (every shard's commit holds the same, <see cref="ShardedIndexWriter.SetMerchandisingRules"/>) are applied after the
+/// sort, by the code one index applies them with.
 /// </remarks>
 public sealed class ShardCoordinator
 {
@@ -57,7 +60,7 @@ public sealed class ShardCoordinator
 
     /// <summary>Answers <paramref name="request"/> from the shards' commits that <paramref name="clusterGeneration"/> names.</summary>
     /// <exception cref="ArgumentException">A parameter of the request is out of range or does not fit the index; the message names it.</exception>
-    /// <exception cref="NotSupportedException">The request sorts or counts facets, which sharded searches do not do yet.</exception>
+    /// <exception cref="NotSupportedException">The request asks for explanations, or a shard has a learned second stage, which sharded searches do not apply yet.</exception>
     /// <exception cref="ClusterGenerationMovedException">A newer cluster generation was committed meanwhile; search again on it.</exception>
     public async Task<SearchResponse> SearchAsync(SearchRequest request, long clusterGeneration, CancellationToken cancellationToken = default)
     {
@@ -94,9 +97,15 @@ public sealed class ShardCoordinator
             var tier = request.Sort is { } sort ? ResultSorter.Sort(fused.Order, sort, await SortValuesAsync(query, fused.Order, origins, cancellationToken).ConfigureAwait(false)) : fused.Order;
             if (!tiers.Add(tier, new Dictionary<long, float[]>(), depth, lists.Lexical.Count, lists.Dense.Count)) continue;
 
+            var merchandising = Stopwatch.GetTimestamp();
+            // Rules come after the sort, as on one index: a hidden product stays hidden and a pin keeps its place in any order.
+            var merchandised = plan.Plan.MerchandisingRulesMatch
+                ? await MerchandiseAsync(query, tiers.Ranked.Order, origins, cancellationToken).ConfigureAwait(false)
+                : Merchandised.Unchanged(tiers.Ranked.Order);
+            var rulesTime = Stopwatch.GetElapsedTime(merchandising);
             var fetching = Stopwatch.GetTimestamp();
-            var order = tiers.Ranked.Order;
-            var hits = await FetchAsync(query, TierSequence.Page(order, request), origins, cancellationToken).ConfigureAwait(false);
+            var order = merchandised.Order;
+            var hits = await FetchAsync(query, TierSequence.Page(order, request), origins, merchandised, cancellationToken).ConfigureAwait(false);
             var fetchTime = Stopwatch.GetElapsedTime(fetching);
             var facets = request.Facets is { Count: > 0 }
                 ? await CountFacetsAsync(query, statistics, depth, order.Select(c => c.Key).ToArray(), origins, cancellationToken).ConfigureAwait(false)
@@ -107,10 +116,11 @@ public sealed class ShardCoordinator
                 DidYouMean = plan.Plan.Correction,
                 BelowFloor = fused.BelowFloor.Count,
                 QueryTermsDropped = found.Select(f => f.QueryTermsDropped).DefaultIfEmpty().Max(),
+                MatchedRules = merchandised.Matched,
                 TotalHits = order.Count,
                 TotalHitsIsLowerBound = ResultTotal.IsLowerBound(request.Mode, depth, lists.Lexical, lists.Dense, fused.BelowFloor),
                 Facets = facets,
-                Timings = new SearchTimings(prepareTime, embeddingTime, lexicalTime, denseTime, fuseTime, TimeSpan.Zero, fetchTime),
+                Timings = new SearchTimings(prepareTime, embeddingTime, lexicalTime, denseTime, fuseTime, rulesTime, fetchTime),
             };
         }
     }
@@ -221,7 +231,25 @@ public sealed class ShardCoordinator
         return affirming.Count == 0 ? lists : lists with { AffirmNegated = affirming };
     }
 
-    private async Task<List<SearchHit>> FetchAsync(ShardQuery query, ArraySegment<FusedCandidate> page, IReadOnlyDictionary<long, int> origins, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="order"/> with the merchandising rules that match the query applied by the code one index applies
+    /// them with: every shard says which of its candidates within the rules' window meet their boost and bury conditions
+    /// and which products they pin or hide it holds (those then fetched from it).
+    /// </summary>
+    private async Task<Merchandised> MerchandiseAsync(ShardQuery query, IReadOnlyList<FusedCandidate> order, Dictionary<long, int> origins, CancellationToken cancellationToken)
+    {
+        var window = order.Take(query.Profile.CandidateDepth).Select(c => c.Key).ToLookup(k => origins[k]);
+        var facts = await Task.WhenAll(_shards.Select((s, i) => s.MerchandiseAsync(query, window[i].ToArray(), cancellationToken))).ConfigureAwait(false);
+        for (var shard = 0; shard < facts.Length; shard++)
+            foreach (var product in facts[shard].SelectMany(r => r.Products))
+                origins[product.Key] = shard;
+        var rules = facts.SelectMany(f => f).GroupBy(r => r.Number).OrderBy(g => g.Key).Select(g => (IMatchedRule)new ShardedRule(g.ToArray())).ToArray();
+        var passing = facts.SelectMany(f => f).SelectMany(r => r.Products).Where(p => p.PassesFilters).Select(p => p.Key).ToHashSet();
+        return MerchandisingRules.Apply(rules, query.Profile.CandidateDepth, passing.Contains, order);
+    }
+
+    private async Task<List<SearchHit>> FetchAsync(ShardQuery query, ArraySegment<FusedCandidate> page, IReadOnlyDictionary<long, int> origins, Merchandised merchandised,
+        CancellationToken cancellationToken)
     {
         var byShard = page.GroupBy(c => origins[c.Key]).ToArray();
         var fetched = await Task.WhenAll(byShard.Select(g => _shards[g.Key].FetchAsync(query, g.Select(c => c.Key).ToArray(), cancellationToken))).ConfigureAwait(false);
@@ -235,6 +263,7 @@ public sealed class ShardCoordinator
             {
                 Highlight = product.Highlight,
                 RankerScore = candidate.RankerScore,
+                Merchandising = merchandised.NotesOf(candidate.Key),
             });
         }
         return hits;
