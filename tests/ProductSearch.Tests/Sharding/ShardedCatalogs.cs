@@ -31,6 +31,19 @@ public sealed class ShardedCatalogs : IDisposable
 
     public IReadOnlyList<Product> Products { get; }
 
+    /// <summary>Sets the same merchandising rules on the one index and on every sharded one (a commit of each).</summary>
+    public void SetRules(ProductSearch.Merchandising.MerchandisingRuleSet rules)
+    {
+        using (var writer = IndexWriter.Open(_temp.File("one"), TinyIndex.Embedder, TinyIndex.ModelSource))
+            writer.SetMerchandisingRules(rules);
+        OneNode.Refresh();
+        foreach (var count in ShardCounts)
+        {
+            using var writer = ShardedIndexWriter.Open(_temp.File("sharded-" + count), null, TinyIndex.Embedder, TinyIndex.ModelSource);
+            writer.SetMerchandisingRules(rules);
+        }
+    }
+
     public SearchEngine OneNode { get; }
 
     public ShardedSearchEngine Sharded(int shards) => _sharded[shards];
