@@ -50,14 +50,5 @@ public sealed class ShardedRulesTests : IDisposable
         Assert.NotEqual(unruled.Hits.Select(h => h.Product.Id), shoes.Hits.Select(h => h.Product.Id));
     }
 
-    private async Task<SearchResponse> AssertSameAsync(SearchRequest request, int shards)
-    {
-        var expected = _catalogs.OneNode.Search(request);
-        var actual = await _catalogs.Sharded(shards).SearchAsync(request);
-        var difference = AnswerComparison.FirstDifference(expected, actual);
-        Assert.True(difference is null, $"{shards} shards, '{request.Query}' ({request.Mode}, offset {request.Offset}): {difference}");
-        Assert.Equal(expected.MatchedRules, actual.MatchedRules);
-        Assert.Equal(expected.Hits.Select(h => string.Join("; ", h.Merchandising)), actual.Hits.Select(h => string.Join("; ", h.Merchandising)));
-        return actual;
-    }
+    private Task<SearchResponse> AssertSameAsync(SearchRequest request, int shards) => _catalogs.AssertSameAsync(request, shards);
 }

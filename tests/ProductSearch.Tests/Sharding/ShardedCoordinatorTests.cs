@@ -7,19 +7,18 @@ using ProductSearch.Tests.Support;
 namespace ProductSearch.Tests.Sharding;
 
 /// <summary>
-/// The coordinator sums a query's BM25 statistics once per cluster generation: a repeat (another page, another filter)
-/// asks no shard again, another query does, and a new cluster generation asks again and scores with the new counts.
+/// The coordinator on a small sharded index of its own: it sums a query's BM25 statistics once per cluster generation
+/// (a repeat — another page, another filter — asks no shard again, another query does, and a new cluster generation
+/// asks again and scores with the new counts); what it cannot answer as one index would is refused with the reason.
 /// </summary>
-public sealed class StatisticsCacheTests
+public sealed class ShardedCoordinatorTests
 {
     [Fact]
     public async Task Statistics_are_asked_once_per_query_and_cluster_generation()
     {
         using var temp = new TempFolder();
         var path = temp.File("sharded");
-        var products = ShardedCatalogs.Demo(120);
-        using var writer = ShardedIndexWriter.Open(path, 2, TinyIndex.Embedder, TinyIndex.ModelSource);
-        writer.Write(products, new CatalogReadReport { Path = "test" }, SyncMode.Mirror);
+        using var writer = ShardedCatalogs.Write(path, 2, ShardedCatalogs.Demo(120));
         using var engine = ShardedSearchEngine.Open(path, new HashingEmbedder());
         var shards = engine.Shards.Select(s => new CountingShard(s)).ToArray();
         var coordinator = new ShardCoordinator(shards, new HashingEmbedder());
@@ -43,6 +42,20 @@ public sealed class StatisticsCacheTests
         Assert.NotNull(AnswerComparison.FirstDifference(first, after));
         var uncached = new ShardCoordinator(engine.Shards, new HashingEmbedder());
         Assert.Null(AnswerComparison.FirstDifference(await uncached.SearchAsync(request, engine.Generations.Generation), after));
+    }
+
+    [Fact]
+    public async Task A_shard_with_a_learned_second_stage_refuses_hybrid_searches_and_still_answers_bm25()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("sharded");
+        ShardedCatalogs.Write(path, 2, ShardedCatalogs.Demo(60)).Dispose();
+        using var engine = ShardedSearchEngine.Open(path, new HashingEmbedder());
+        File.WriteAllText(RankerStore.PathOf(new ShardedIndexLayout(path).ShardFolder(0)), "{}");
+
+        var refused = await Assert.ThrowsAsync<NotSupportedException>(() => engine.SearchAsync(new SearchRequest { Query = "white shoes" }));
+        Assert.Contains("learned second stage", refused.Message, StringComparison.Ordinal);
+        Assert.NotEmpty((await engine.SearchAsync(new SearchRequest { Query = "white shoes", Mode = SearchMode.Bm25 })).Hits);
     }
 
     private sealed class CountingShard(IShardSearcher shard) : IShardSearcher
