@@ -30,7 +30,7 @@ public sealed partial class SearchEngine
             }
             var keys = ResultKeys(_preparer.Refilter(query, others, snapshot, cancellationToken), snapshot, cancellationToken);
             var alternatives = FacetCounter.Count(facet, keys, snapshot.Lexical.Columns, snapshot.FacetDisplay);
-            counts[facet.Name] = facet.Request.Ranges is null && facet.Field.Type != Catalog.SchemaFieldType.Number ? FacetCounter.Picked(own, alternatives) : alternatives;
+            counts[facet.Name] = FacetCounter.KeepsPicked(facet) ? FacetCounter.Picked(own, alternatives) : alternatives;
         }
         return counts;
     }

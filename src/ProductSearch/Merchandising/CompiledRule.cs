@@ -8,7 +8,7 @@ namespace ProductSearch.Merchandising;
 /// the commit's lifetime since they cannot change within it — the keys meeting its boost and bury conditions (one
 /// Lucene filter query each, as request filters are run) and the keys of the products it pins and hides.
 /// </summary>
-internal sealed class CompiledRule
+internal sealed class CompiledRule : IMatchedRule
 {
     private readonly string[]? _exact;
     private readonly string[]? _contains;
@@ -26,8 +26,8 @@ internal sealed class CompiledRule
         _bury = new Lazy<KeySet?>(() => Matching(rule.Bury, lexical, schema));
         _keys = new Lazy<IReadOnlyDictionary<string, long>>(() =>
             store.Lookup(rule.Pin.Select(p => p.Id).Concat(rule.Hide)).ToDictionary(e => e.Key, e => e.Value.Key, StringComparer.Ordinal));
-        BoostText = string.Join(" and ", rule.Boost);
-        BuryText = string.Join(" and ", rule.Bury);
+        BoostText = Describe(rule.Boost);
+        BuryText = Describe(rule.Bury);
     }
 
     public MerchandisingRule Rule { get; }
@@ -45,6 +45,17 @@ internal sealed class CompiledRule
 
     /// <summary>Keys meeting every bury condition; <c>null</c> when the rule buries nothing.</summary>
     public KeySet? Buried => _bury.Value;
+
+    /// <summary>Conditions in words, for notes.</summary>
+    public static string Describe(IReadOnlyList<string> conditions) => string.Join(" and ", conditions);
+
+    public bool Boosts => Boosted is not null;
+
+    public bool Buries => Buried is not null;
+
+    public bool IsBoosted(long key) => Boosted?.Contains((ulong)key) == true;
+
+    public bool IsBuried(long key) => Buried?.Contains((ulong)key) == true;
 
     /// <summary>The key of a product the rule pins or hides, or <c>null</c> when the commit does not hold it.</summary>
     public long? KeyOf(string productId) => _keys.Value.TryGetValue(productId, out var key) ? key : null;

@@ -26,16 +26,32 @@ internal sealed class MerchandisingRules
     /// <summary><paramref name="order"/> (best first, the whole candidate order) with the rules matching the query applied.</summary>
     public Merchandised Apply(PreparedQuery query, IReadOnlyList<FusedCandidate> order)
     {
-        if (_rules.Length == 0 || !query.Request.MerchandisingRules) return Merchandised.Unchanged(order);
-        var words = QueryWords.Of(query.Request.Query);
-        var matched = _rules.Where(r => r.Matches(words)).ToArray();
-        if (matched.Length == 0) return Merchandised.Unchanged(order);
+        var matched = Matching(query.Request);
+        return matched.Length == 0 ? Merchandised.Unchanged(order)
+            : Apply(matched, query.Profile.CandidateDepth, key => query.Allowed is not { } allowed || allowed.Contains((ulong)key), order);
+    }
 
+    /// <summary>The rules that apply to <paramref name="request"/> (none when it turns rules off), in file order.</summary>
+    public CompiledRule[] Matching(SearchRequest request)
+    {
+        if (_rules.Length == 0 || !request.MerchandisingRules) return [];
+        var words = QueryWords.Of(request.Query);
+        return _rules.Where(r => r.Matches(words)).ToArray();
+    }
+
+    /// <summary>
+    /// <paramref name="order"/> with <paramref name="matched"/> applied: boosts and buries within the first
+    /// <paramref name="window"/> candidates, pins (a product not among the candidates only if it passes the filters), hides.
+    /// One index applies its compiled rules so; a sharded index's coordinator the same rules, with what the shards know.
+    /// </summary>
+    public static Merchandised Apply(IReadOnlyList<IMatchedRule> matched, int window, Func<long, bool> passesFilters, IReadOnlyList<FusedCandidate> order)
+    {
+        if (matched.Count == 0) return Merchandised.Unchanged(order);
         var hidden = Hidden(matched);
         var notes = new Dictionary<long, List<MerchandisingNote>>();
-        var window = Math.Min(order.Count, query.Profile.CandidateDepth);
+        window = Math.Min(order.Count, window);
         var rest = Tiered(order.Take(window), matched, notes).Concat(order.Skip(window)).Where(c => !hidden.ContainsKey(c.Key)).ToList();
-        var pins = Pins(matched, hidden, query.Allowed, order, notes);
+        var pins = Pins(matched, hidden, passesFilters, order, notes);
         var pinned = pins.Select(p => p.Candidate.Key).ToHashSet();
         rest.RemoveAll(c => pinned.Contains(c.Key));
 
@@ -45,7 +61,7 @@ internal sealed class MerchandisingRules
     }
 
     /// <summary>The products any matching rule hides, by key, with the first rule hiding each.</summary>
-    private static Dictionary<long, RuleProduct> Hidden(CompiledRule[] matched)
+    private static Dictionary<long, RuleProduct> Hidden(IReadOnlyList<IMatchedRule> matched)
     {
         var hidden = new Dictionary<long, RuleProduct>();
         foreach (var rule in matched)
@@ -59,21 +75,21 @@ internal sealed class MerchandisingRules
     /// relative order (a score factor would move a product by an amount that depends on the fusion method, and the
     /// learned second stage orders by a score of its own: a block is what a merchandiser can predict).
     /// </summary>
-    private static IEnumerable<FusedCandidate> Tiered(IEnumerable<FusedCandidate> window, CompiledRule[] matched, Dictionary<long, List<MerchandisingNote>> notes)
+    private static IEnumerable<FusedCandidate> Tiered(IEnumerable<FusedCandidate> window, IReadOnlyList<IMatchedRule> matched, Dictionary<long, List<MerchandisingNote>> notes)
     {
-        var boosting = matched.Where(r => r.Boosted is not null || r.Buried is not null).ToArray();
+        var boosting = matched.Where(r => r.Boosts || r.Buries).ToArray();
         if (boosting.Length == 0) return window;
         return window.Select(candidate =>
         {
             var tier = 0;
             foreach (var rule in boosting)
             {
-                if (rule.Boosted?.Contains((ulong)candidate.Key) == true)
+                if (rule.Boosts && rule.IsBoosted(candidate.Key))
                 {
                     tier++;
                     Note(notes, candidate.Key, new MerchandisingNote(rule.Reference, MerchandisingAction.Boosted, $"boosted ({rule.BoostText})"));
                 }
-                if (rule.Buried?.Contains((ulong)candidate.Key) == true)
+                if (rule.Buries && rule.IsBuried(candidate.Key))
                 {
                     tier--;
                     Note(notes, candidate.Key, new MerchandisingNote(rule.Reference, MerchandisingAction.Buried, $"buried ({rule.BuryText})"));
@@ -87,7 +103,7 @@ internal sealed class MerchandisingRules
     /// The pins of the matching rules that can be shown — the product is in the commit, no rule hides it, it passes the
     /// request's filters, and no earlier pin placed it — in the order they are placed (position, then file order).
     /// </summary>
-    private static List<Pin> Pins(CompiledRule[] matched, Dictionary<long, RuleProduct> hidden, KeySet? allowed, IReadOnlyList<FusedCandidate> order,
+    private static List<Pin> Pins(IReadOnlyList<IMatchedRule> matched, Dictionary<long, RuleProduct> hidden, Func<long, bool> passesFilters, IReadOnlyList<FusedCandidate> order,
         Dictionary<long, List<MerchandisingNote>> notes)
     {
         var candidates = new Dictionary<long, FusedCandidate>();
@@ -100,7 +116,7 @@ internal sealed class MerchandisingRules
             {
                 if (rule.KeyOf(pin.Id) is not { } key || hidden.ContainsKey(key) || !placed.Add(key)) continue;
                 var found = candidates.TryGetValue(key, out var candidate);
-                if (!found && allowed is not null && !allowed.Contains((ulong)key)) continue;
+                if (!found && !passesFilters(key)) continue;
                 // A pin decides the position outright: whatever boost or bury notes the product had no longer apply.
                 notes[key] = [new MerchandisingNote(rule.Reference, MerchandisingAction.Pinned,
                     $"pinned at position {pin.Position}" + (found ? "" : " (not among the candidates)"))];
@@ -133,6 +149,39 @@ internal sealed class MerchandisingRules
     /// <param name="Candidate">The product as a candidate (one with no retriever hit when it was not among them).</param>
     /// <param name="Added">Whether it was not among the candidates.</param>
     private sealed record Pin(int Position, FusedCandidate Candidate, bool Added);
+}
+
+/// <summary>
+/// A rule that matched a query, as applying it needs it: the rule, the products meeting its boost and bury conditions,
+/// and the keys of the products it pins and hides (<see cref="CompiledRule"/> on one index; on a sharded index what the
+/// shards holding the products answered).
+/// </summary>
+internal interface IMatchedRule
+{
+    MerchandisingRule Rule { get; }
+
+    RuleReference Reference { get; }
+
+    /// <summary>Whether the rule has boost conditions.</summary>
+    bool Boosts { get; }
+
+    /// <summary>Whether the rule has bury conditions.</summary>
+    bool Buries { get; }
+
+    /// <summary>The boost conditions in words, for notes.</summary>
+    string BoostText { get; }
+
+    /// <summary>The bury conditions in words, for notes.</summary>
+    string BuryText { get; }
+
+    /// <summary>Whether the product meets every boost condition (asked only of the candidates within the window).</summary>
+    bool IsBoosted(long key);
+
+    /// <summary>Whether the product meets every bury condition (asked only of the candidates within the window).</summary>
+    bool IsBuried(long key);
+
+    /// <summary>The key of a product the rule pins or hides, or <c>null</c> when the index does not hold it.</summary>
+    long? KeyOf(string productId);
 }
 
 /// <summary>The candidate order after the merchandising rules, with what they did.</summary>

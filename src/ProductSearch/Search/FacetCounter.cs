@@ -2,6 +2,7 @@ using System.Globalization;
 using ProductSearch.Catalog;
 using ProductSearch.Indexing;
 using ProductSearch.Lexical;
+using ProductSearch.Sharding;
 
 namespace ProductSearch.Search;
 
@@ -29,18 +30,53 @@ internal static class FacetCounter
         return new CheckedFacet(request, name, field, target);
     }
 
-    public static IReadOnlyList<FacetValue> Count(CheckedFacet facet, IReadOnlyList<long> keys, FieldColumns columns, FacetDisplay display)
+    public static IReadOnlyList<FacetValue> Count(CheckedFacet facet, IReadOnlyList<long> keys, FieldColumns columns, FacetDisplay display) =>
+        Finish(Tally(facet, keys, columns, display));
+
+    /// <summary>
+    /// The counts of one facet over <paramref name="keys"/> (in result order), before they are ordered: per keyword value
+    /// its first product in that order, per range its place among the ranges — what <see cref="Sum"/> needs to add the
+    /// tallies of a sharded index's shards up into one index's counts.
+    /// </summary>
+    public static IReadOnlyList<FacetTallyValue> Tally(CheckedFacet facet, IReadOnlyList<long> keys, FieldColumns columns, FacetDisplay display)
     {
         if (facet.Field.Type == SchemaFieldType.Boolean)
-            return Ordered(columns.TermCounts(facet.Target, keys).ToDictionary(t => t.Key, t => t.Value.Count));
+            return columns.TermCounts(facet.Target, keys).Select(t => new FacetTallyValue(t.Key, t.Key, t.Value.Count, t.Value.Example)).ToArray();
         if (facet.Field.Type == SchemaFieldType.Keyword)
-            return Ordered(columns.TermCounts(facet.Target, keys).ToDictionary(t => display.Of(facet.Name, t.Key, t.Value.Example), t => t.Value.Count));
+            return columns.TermCounts(facet.Target, keys)
+                .Select(t => new FacetTallyValue(t.Key, display.Of(facet.Name, t.Key, t.Value.Example), t.Value.Count, t.Value.Example)).ToArray();
         var values = columns.Numbers(facet.Target, keys).Where(v => !double.IsNaN(v)).ToArray();
         var ranges = facet.Request.Ranges ?? (facet.Name switch { "price" => PriceBands, "rating" => RatingFloors, _ => null });
         if (ranges is null)
-            return Ordered(values.GroupBy(v => v).ToDictionary(g => g.Key.ToString("R", CultureInfo.InvariantCulture), g => g.Count()));
-        return ranges.Select(r => new FacetValue(r.ToString(), values.Count(r.Contains)) { Range = r }).ToArray();
+            return values.GroupBy(v => v).Select(g => (Text: g.Key.ToString("R", CultureInfo.InvariantCulture), Count: g.Count()))
+                .Select(v => new FacetTallyValue(v.Text, v.Text, v.Count, -1)).ToArray();
+        return ranges.Select(r => new FacetTallyValue(r.ToString(), r.ToString(), values.Count(r.Contains), -1) { Range = r }).ToArray();
     }
+
+    /// <summary>
+    /// The tallies of one facet over the parts of a result set (a sharded index's shards) added up into the tally of
+    /// the whole: counts summed per value (per range, in the ranges' order); a keyword value shown as its first product
+    /// in the whole set writes it (<paramref name="positions"/>: each key's place in the set).
+    /// </summary>
+    public static IReadOnlyList<FacetTallyValue> Sum(IEnumerable<IReadOnlyList<FacetTallyValue>> parts, IReadOnlyDictionary<long, int> positions)
+    {
+        var all = parts.ToArray();
+        if (all.All(p => p.Count == 0)) return [];
+        if (all.SelectMany(p => p).Any(v => v.Range is not null))
+            return all.First(p => p.Count > 0).Select((range, i) => range with { Count = all.Sum(p => p[i].Count) }).ToArray();
+        int Place(FacetTallyValue value) => positions.TryGetValue(value.Example, out var place) ? place : int.MaxValue;
+        return all.SelectMany(p => p).GroupBy(v => v.Term, StringComparer.Ordinal)
+            .Select(g => g.MinBy(Place)! with { Count = g.Sum(v => v.Count) }).ToArray();
+    }
+
+    /// <summary>A facet's values as shown: ranges in their order, other values by count (most first), then by value.</summary>
+    public static IReadOnlyList<FacetValue> Finish(IReadOnlyList<FacetTallyValue> tally) =>
+        tally.Any(v => v.Range is not null)
+            ? tally.Select(v => new FacetValue(v.Shown, v.Count) { Range = v.Range }).ToArray()
+            : Ordered(tally.ToDictionary(v => v.Shown, v => v.Count));
+
+    /// <summary>Whether a facet whose field is filtered keeps its picked values' counts in the result set (keyword and boolean facets; numbers take the counts without the filter).</summary>
+    public static bool KeepsPicked(CheckedFacet facet) => facet.Request.Ranges is null && facet.Field.Type != SchemaFieldType.Number;
 
     /// <summary>
     /// The counts of a keyword facet whose field is filtered: the picked values' (<paramref name="picked"/>, counted in

@@ -16,9 +16,12 @@ internal static class ResultSorter
     public static FilterField Target(SearchSort sort, IndexSchema schema) =>
         SchemaLookup.Require(schema, sort.Field, "sort", "sortable", f => f.Sortable, nameof(SearchRequest.Sort)).Target;
 
-    public static IReadOnlyList<FusedCandidate> Sort(IReadOnlyList<FusedCandidate> ranked, SearchSort sort, FilterField field, FieldColumns columns)
+    public static IReadOnlyList<FusedCandidate> Sort(IReadOnlyList<FusedCandidate> ranked, SearchSort sort, FilterField field, FieldColumns columns) =>
+        Sort(ranked, sort, columns.Numbers(field, ranked.Select(c => c.Key).ToArray()));
+
+    /// <summary><paramref name="ranked"/> sorted by <paramref name="values"/> (one per candidate, NaN for none; a sharded search reads them from the shards).</summary>
+    public static IReadOnlyList<FusedCandidate> Sort(IReadOnlyList<FusedCandidate> ranked, SearchSort sort, IReadOnlyList<double> values)
     {
-        var values = columns.Numbers(field, ranked.Select(c => c.Key).ToArray());
         var order = Enumerable.Range(0, ranked.Count).ToArray();
         var direction = sort.Descending ? -1 : 1;
         Array.Sort(order, (a, b) =>

@@ -5,13 +5,13 @@ namespace ProductSearch.Sharding;
 /// <summary>
 /// Whether two answers to one request rank alike — a sharded index's and one index's, or a cluster's before and after
 /// a fault: the same products in the same places, with the same scores (to the bit), each retriever's rank and score
-/// alike, and the same totals. For equality tests and the benchmarks that count equal answers.
+/// alike, the same totals and the same facet counts. For equality tests and the benchmarks that count equal answers.
 /// </summary>
 public static class AnswerComparison
 {
     /// <summary>
     /// The first difference between the first <paramref name="top"/> hits of <paramref name="expected"/> and
-    /// <paramref name="actual"/> (and their totals and "did you mean"), in words; <c>null</c> when they rank alike.
+    /// <paramref name="actual"/> (and their totals, "did you mean" and facets), in words; <c>null</c> when they rank alike.
     /// </summary>
     public static string? FirstDifference(SearchResponse expected, SearchResponse actual, int top = int.MaxValue)
     {
@@ -31,7 +31,19 @@ public static class AnswerComparison
         if (expected.TotalHits != actual.TotalHits || expected.TotalHitsIsLowerBound != actual.TotalHitsIsLowerBound)
             return Invariant($"total {expected.TotalHits}{(expected.TotalHitsIsLowerBound ? "+" : "")} vs {actual.TotalHits}{(actual.TotalHitsIsLowerBound ? "+" : "")}");
         if (expected.DidYouMean != actual.DidYouMean) return $"did you mean '{expected.DidYouMean}' vs '{actual.DidYouMean}'";
-        return null;
+        return FacetDifference(expected.Facets, actual.Facets);
+    }
+
+    private static string? FacetDifference(IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> expected, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> actual)
+    {
+        foreach (var (name, values) in expected)
+        {
+            if (!actual.TryGetValue(name, out var other)) return $"facet '{name}' vs none";
+            if (values.Zip(other).FirstOrDefault(v => v.First != v.Second) is ({ } a, { } b))
+                return Invariant($"facet '{name}': {a.Value} ({a.Count}) vs {b.Value} ({b.Count})");
+            if (values.Count != other.Count) return Invariant($"facet '{name}': {values.Count} values vs {other.Count}");
+        }
+        return actual.Keys.FirstOrDefault(k => !expected.ContainsKey(k)) is { } extra ? $"no facet '{extra}' vs one" : null;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -8,7 +8,9 @@ namespace ProductSearch.Sharding;
 /// search asks, in order: <see cref="PlanAsync"/> on one shard and <see cref="AnswerAsync"/> on all until the query is
 /// prepared as one index would prepare it; <see cref="StatisticsAsync"/> on all (Elasticsearch's
 /// <c>dfs_query_then_fetch</c>); <see cref="RetrieveAsync"/> on all, once per tier, with the summed statistics; and
-/// <see cref="FetchAsync"/> on the shards holding the page's products.
+/// <see cref="FetchAsync"/> on the shards holding the page's products. A sorted search also reads the sort field of
+/// every tier's candidates (<see cref="SortValuesAsync"/>); a faceted one counts facets over each shard's part of the
+/// result set (<see cref="CountFacetsAsync"/>), and retrieves again without a picked facet's own filters.
 /// </summary>
 public interface IShardSearcher
 {
@@ -30,4 +32,31 @@ public interface IShardSearcher
 
     /// <summary>The products with these keys that this shard holds, with their titles highlighted for the query.</summary>
     Task<IReadOnlyList<ShardProduct>> FetchAsync(ShardQuery query, IReadOnlyList<long> keys, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The facets the request asks for (only <paramref name="facet"/> when given), counted over <paramref name="keys"/>:
+    /// the products of the result set that this shard holds, in result order. The coordinator adds the shards' tallies up.
+    /// A shard that does not implement it refuses (and so do faceted searches through it).
+    /// </summary>
+    /// <exception cref="ArgumentException">A facet does not fit the index (an unknown or unfacetable field...); the message names it.</exception>
+    Task<IReadOnlyList<ShardFacetTally>> CountFacetsAsync(ShardQuery query, IReadOnlyList<long> keys, string? facet = null, CancellationToken cancellationToken = default) =>
+        Task.FromException<IReadOnlyList<ShardFacetTally>>(new NotSupportedException($"{GetType().Name} does not count facets."));
+
+    /// <summary>
+    /// The merchandising rules of this shard's commit that match the query, with which of <paramref name="window"/> (the
+    /// keys of this shard among the candidates the rules' boosts and buries reach) meet their conditions, and the keys
+    /// of the products they pin or hide that this shard holds. A shard that does not implement it refuses (and so do
+    /// searches that rules match through it).
+    /// </summary>
+    Task<IReadOnlyList<ShardRuleFacts>> MerchandiseAsync(ShardQuery query, IReadOnlyList<long> window, CancellationToken cancellationToken = default) =>
+        Task.FromException<IReadOnlyList<ShardRuleFacts>>(new NotSupportedException($"{GetType().Name} does not apply merchandising rules."));
+
+    /// <summary>
+    /// The values of the request's sort field (<see cref="SearchRequest.Sort"/>) of the products with these keys, which
+    /// this shard holds, in the keys' order (NaN for a product without one): a column read, for the coordinator to sort by.
+    /// A shard that does not implement it refuses (and so do sorted searches through it).
+    /// </summary>
+    /// <exception cref="ArgumentException">The request does not sort, or its sort field does not fit the index; the message names it.</exception>
+    Task<IReadOnlyList<double>> SortValuesAsync(ShardQuery query, IReadOnlyList<long> keys, CancellationToken cancellationToken = default) =>
+        Task.FromException<IReadOnlyList<double>>(new NotSupportedException($"{GetType().Name} does not read sort values."));
 }

@@ -68,9 +68,13 @@ public sealed class LocalShardSearcher : IShardSearcher, IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         using var lease = Acquire(query.ClusterGeneration);
+        EnsureAnswerable(query, lease.Snapshot);
         var words = new AnsweredCatalogWords(query.Answers);
         var prepared = Prepare(query, lease.Snapshot, words, cancellationToken, embed: false);
-        return Task.FromResult(new ShardPlan(words.Missing, prepared.DenseText, prepared.Correction));
+        return Task.FromResult(new ShardPlan(words.Missing, prepared.DenseText, prepared.Correction)
+        {
+            MerchandisingRulesMatch = lease.Snapshot.Rules.Matching(query.Request).Length > 0,
+        });
     }
 
     /// <inheritdoc />
@@ -122,12 +126,68 @@ public sealed class LocalShardSearcher : IShardSearcher, IDisposable
             .Select(k => new ShardProduct(k, products[k], highlighter.Mark(products[k].Title))).ToArray());
     }
 
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ShardFacetTally>> CountFacetsAsync(ShardQuery query, IReadOnlyList<long> keys, string? facet = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(keys);
+        using var lease = Acquire(query.ClusterGeneration);
+        var snapshot = lease.Snapshot;
+        var shape = Shape(query, snapshot);
+        return Task.FromResult<IReadOnlyList<ShardFacetTally>>(shape.Facets.Where(f => facet is null || f.Name == facet).Select(f => new ShardFacetTally(
+            f.Name,
+            shape.Filters.Any(c => c.Field.Name == f.Target.Name) ? f.Target.Name : null,
+            FacetCounter.KeepsPicked(f),
+            FacetCounter.Tally(f, keys, snapshot.Lexical.Columns, snapshot.FacetDisplay))).ToArray());
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ShardRuleFacts>> MerchandiseAsync(ShardQuery query, IReadOnlyList<long> window, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(window);
+        using var lease = Acquire(query.ClusterGeneration);
+        var snapshot = lease.Snapshot;
+        var (_, allowed) = snapshot.Lexical.Filters.Get(Shape(query, snapshot).Filters);
+        return Task.FromResult<IReadOnlyList<ShardRuleFacts>>(snapshot.Rules.Matching(query.Request).Select(rule => new ShardRuleFacts(
+            rule.Reference.Number, rule.Rule, window.Where(rule.IsBoosted).ToArray(), window.Where(rule.IsBuried).ToArray(),
+            rule.Rule.Pin.Select(p => p.Id).Concat(rule.Rule.Hide).Distinct(StringComparer.Ordinal)
+                .Select(id => (Id: id, Key: rule.KeyOf(id))).Where(p => p.Key is not null)
+                .Select(p => new RuleProductKey(p.Id, p.Key!.Value, allowed is null || allowed.Contains((ulong)p.Key.Value))).ToArray())).ToArray());
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<double>> SortValuesAsync(ShardQuery query, IReadOnlyList<long> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(keys);
+        using var lease = Acquire(query.ClusterGeneration);
+        var field = Shape(query, lease.Snapshot).SortField
+            ?? throw new ArgumentException("The request does not sort (SearchRequest.Sort is not set).", nameof(query));
+        return Task.FromResult<IReadOnlyList<double>>(lease.Snapshot.Lexical.Columns.Numbers(field, keys));
+    }
+
+    /// <summary>
+    /// What a shard holds beyond its commits that a sharded search cannot apply yet — a learned second stage — is refused
+    /// rather than left out, so a sharded answer never silently differs from one index's.
+    /// </summary>
+    private void EnsureAnswerable(ShardQuery query, IndexSnapshot snapshot)
+    {
+        if (query.Request.Mode.IsHybrid() && File.Exists(RankerStore.PathOf(_shardLayout.Root)))
+            throw new NotSupportedException($"Shard {Shard} of '{_layout.Root}' has a learned second stage, which sharded searches do not apply yet.");
+    }
+
     private PreparedQuery Prepare(ShardQuery query, IndexSnapshot snapshot, ICatalogWords words, CancellationToken cancellationToken, bool embed)
     {
-        var request = query.Request;
-        request.CheckedFilterClauses();
-        var shape = ResultShape.Check(request, snapshot.Schema);
-        return _preparer.Prepare(request, shape.Filters, query.Profile, snapshot, cancellationToken, words, query.Vector, embed);
+        var filters = Shape(query, snapshot).Filters;
+        if (query.UnfilteredField is { } unfiltered) filters = filters.Where(c => c.Field.Name != unfiltered).ToArray();
+        return _preparer.Prepare(query.Request, filters, query.Profile, snapshot, cancellationToken, words, query.Vector, embed);
+    }
+
+    private static ResultShape Shape(ShardQuery query, IndexSnapshot snapshot)
+    {
+        query.Request.CheckedFilterClauses();
+        return ResultShape.Check(query.Request, snapshot.Schema);
     }
 
     /// <summary>

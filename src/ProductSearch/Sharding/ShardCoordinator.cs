@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using ProductSearch.Embedding;
 using ProductSearch.Lexical;
+using ProductSearch.Merchandising;
 using ProductSearch.Ranking;
 using ProductSearch.Search;
 
@@ -14,20 +16,31 @@ namespace ProductSearch.Sharding;
 /// retriever's best candidates to the depth of one index's retrieval; each retriever's lists are merged (ties to the
 /// lower key, as one index breaks them) and only then fused by the engine's own fusion, tier by tier as one index pages
 /// (<see cref="TierSequence"/>); the page's products are fetched from the shards holding them. Thread-safe.
+/// Sorting reads the sort field of each tier's candidates from their shards and sorts each tier as one index does;
+/// facets are counted by each shard over its part of the result set and added up (a picked facet over one more
+/// retrieval without its own field's filters, as one index counts it). BM25 statistics are cached per cluster generation.
 /// </summary>
 /// <remarks>
-/// Not yet done across shards: sorting, facets, merchandising rules, the learned second stage and explanations; a
-/// request asking for sorting or facets is refused (<see cref="NotSupportedException"/>), the others are left out.
+/// Not done across shards: the learned second stage (a shard that has one refuses hybrid searches:
+/// <see cref="NotSupportedException"/>; the sharded writer trains none) and explanations (refused). Merchandising rules
+/// (every shard's commit holds the same, <see cref="ShardedIndexWriter.SetMerchandisingRules"/>) are applied after the
+/// sort, by the code one index applies them with.
 /// </remarks>
 public sealed class ShardCoordinator
 {
     /// <summary>Most rounds of questions about the catalog's words one search asks before giving up (a typical query needs two or three).</summary>
     public const int MaxPlanRounds = 8;
 
+    /// <summary>Most queries whose summed BM25 statistics the coordinator keeps (for the newest cluster generation searched).</summary>
+    public const int StatisticsCacheSize = 4096;
+
     private readonly IReadOnlyList<IShardSearcher> _shards;
     private readonly ITextEmbedder _embedder;
     private readonly RankingProfile _profile;
     private readonly double _modelFloor;
+    private readonly ConcurrentDictionary<StatisticsKey, GlobalStatistics> _statistics = new();
+    private long _statisticsGeneration = long.MinValue;
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> NoFacets = new Dictionary<string, IReadOnlyList<FacetValue>>();
 
     /// <summary>A coordinator over <paramref name="shards"/> (in shard order), embedding queries with <paramref name="embedder"/> (the shards' model; not disposed here).</summary>
     /// <param name="shards">The shards, one searcher each.</param>
@@ -47,14 +60,13 @@ public sealed class ShardCoordinator
 
     /// <summary>Answers <paramref name="request"/> from the shards' commits that <paramref name="clusterGeneration"/> names.</summary>
     /// <exception cref="ArgumentException">A parameter of the request is out of range or does not fit the index; the message names it.</exception>
-    /// <exception cref="NotSupportedException">The request sorts or counts facets, which sharded searches do not do yet.</exception>
+    /// <exception cref="NotSupportedException">The request asks for explanations, or a shard has a learned second stage, which sharded searches do not apply yet.</exception>
     /// <exception cref="ClusterGenerationMovedException">A newer cluster generation was committed meanwhile; search again on it.</exception>
     public async Task<SearchResponse> SearchAsync(SearchRequest request, long clusterGeneration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        if (request.Sort is not null) throw new NotSupportedException("A search of a sharded index cannot sort yet (SearchRequest.Sort).");
-        if (request.Facets is { Count: > 0 }) throw new NotSupportedException("A search of a sharded index cannot count facets yet (SearchRequest.Facets).");
+        if (request.Explain) throw new NotSupportedException("A search of a sharded index cannot explain its scores yet (SearchRequest.Explain).");
         var started = Stopwatch.GetTimestamp();
         var query = new ShardQuery { Request = request, Profile = request.Ranking ?? _profile, ClusterGeneration = clusterGeneration };
         var plan = await PlanAsync(query, cancellationToken).ConfigureAwait(false);
@@ -68,8 +80,7 @@ public sealed class ShardCoordinator
             query = query with { Vector = _embedder.Embed([plan.Plan.DenseText], EmbeddingPurpose.Query, cancellationToken)[0] };
             embeddingTime = Stopwatch.GetElapsedTime(embedding);
         }
-        var statistics = request.Mode == SearchMode.Dense ? new GlobalStatistics()
-            : GlobalStatistics.Sum(await Task.WhenAll(_shards.Select(s => s.StatisticsAsync(query, cancellationToken))).ConfigureAwait(false));
+        var statistics = request.Mode == SearchMode.Dense ? new GlobalStatistics() : await StatisticsAsync(query, cancellationToken).ConfigureAwait(false);
 
         var tiers = new TierSequence(request, query.Profile);
         var (lexicalTime, denseTime, fuseTime) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
@@ -83,23 +94,105 @@ public sealed class ShardCoordinator
             var lists = Merge(found, depth, origins);
             var fused = CandidateFusion.Fuse(request.Mode, query.Profile, lists);
             fuseTime += Stopwatch.GetElapsedTime(fusing);
-            if (!tiers.Add(fused.Order, new Dictionary<long, float[]>(), depth, lists.Lexical.Count, lists.Dense.Count)) continue;
+            var tier = request.Sort is { } sort ? ResultSorter.Sort(fused.Order, sort, await SortValuesAsync(query, fused.Order, origins, cancellationToken).ConfigureAwait(false)) : fused.Order;
+            if (!tiers.Add(tier, new Dictionary<long, float[]>(), depth, lists.Lexical.Count, lists.Dense.Count)) continue;
 
+            var merchandising = Stopwatch.GetTimestamp();
+            // Rules come after the sort, as on one index: a hidden product stays hidden and a pin keeps its place in any order.
+            var merchandised = plan.Plan.MerchandisingRulesMatch
+                ? await MerchandiseAsync(query, tiers.Ranked.Order, origins, cancellationToken).ConfigureAwait(false)
+                : Merchandised.Unchanged(tiers.Ranked.Order);
+            var rulesTime = Stopwatch.GetElapsedTime(merchandising);
             var fetching = Stopwatch.GetTimestamp();
-            var order = tiers.Ranked.Order;
-            var hits = await FetchAsync(query, TierSequence.Page(order, request), origins, cancellationToken).ConfigureAwait(false);
+            var order = merchandised.Order;
+            var hits = await FetchAsync(query, TierSequence.Page(order, request), origins, merchandised, cancellationToken).ConfigureAwait(false);
             var fetchTime = Stopwatch.GetElapsedTime(fetching);
+            var facets = request.Facets is { Count: > 0 }
+                ? await CountFacetsAsync(query, statistics, depth, order.Select(c => c.Key).ToArray(), origins, cancellationToken).ConfigureAwait(false)
+                : NoFacets;
             var allowed = found.Any(f => f.Allowed is not null) ? found.Sum(f => f.Allowed ?? 0) : (long?)null;
             return new SearchResponse(hits, request.Mode, Stopwatch.GetElapsedTime(started), embeddingTime, allowed is null ? null : (int)Math.Min(allowed.Value, int.MaxValue))
             {
                 DidYouMean = plan.Plan.Correction,
                 BelowFloor = fused.BelowFloor.Count,
                 QueryTermsDropped = found.Select(f => f.QueryTermsDropped).DefaultIfEmpty().Max(),
+                MatchedRules = merchandised.Matched,
                 TotalHits = order.Count,
                 TotalHitsIsLowerBound = ResultTotal.IsLowerBound(request.Mode, depth, lists.Lexical, lists.Dense, fused.BelowFloor),
-                Timings = new SearchTimings(prepareTime, embeddingTime, lexicalTime, denseTime, fuseTime, TimeSpan.Zero, fetchTime),
+                Facets = facets,
+                Timings = new SearchTimings(prepareTime, embeddingTime, lexicalTime, denseTime, fuseTime, rulesTime, fetchTime),
             };
         }
+    }
+
+    /// <summary>
+    /// The BM25 statistics of the query summed over every shard, from the cache when they were summed for a request
+    /// prepared alike on this cluster generation (<see cref="StatisticsKey"/>).
+    /// </summary>
+    private async Task<GlobalStatistics> StatisticsAsync(ShardQuery query, CancellationToken cancellationToken)
+    {
+        var key = StatisticsKey.Of(query);
+        if (_statistics.TryGetValue(key, out var cached)) return cached;
+        var statistics = GlobalStatistics.Sum(await Task.WhenAll(_shards.Select(s => s.StatisticsAsync(query, cancellationToken))).ConfigureAwait(false));
+        // A newer generation: searches move forward, so the older ones' statistics are freed; a full cache starts over.
+        var newest = Interlocked.Read(ref _statisticsGeneration);
+        if (key.ClusterGeneration > newest && Interlocked.CompareExchange(ref _statisticsGeneration, key.ClusterGeneration, newest) == newest
+            || _statistics.Count >= StatisticsCacheSize)
+            _statistics.Clear();
+        _statistics[key] = statistics;
+        return statistics;
+    }
+
+    /// <summary>The values of the request's sort field of <paramref name="order"/>'s candidates, read from the shards holding them.</summary>
+    private async Task<double[]> SortValuesAsync(ShardQuery query, IReadOnlyList<FusedCandidate> order, IReadOnlyDictionary<long, int> origins,
+        CancellationToken cancellationToken)
+    {
+        var byShard = Enumerable.Range(0, order.Count).GroupBy(i => origins[order[i].Key]).ToArray();
+        var read = await Task.WhenAll(byShard.Select(g => _shards[g.Key].SortValuesAsync(query, g.Select(i => order[i].Key).ToArray(), cancellationToken))).ConfigureAwait(false);
+        var values = new double[order.Count];
+        for (var shard = 0; shard < byShard.Length; shard++)
+            foreach (var (place, value) in byShard[shard].Zip(read[shard])) values[place] = value;
+        return values;
+    }
+
+    /// <summary>
+    /// The facets the request asks for, as one index counts them: each shard tallies its part of the result set
+    /// (<paramref name="resultKeys"/>, in result order) and the tallies are added up; a facet whose own field is filtered
+    /// is also counted over the result set retrieved again, to the same depth, without that field's filters.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>> CountFacetsAsync(ShardQuery query, GlobalStatistics statistics, int depth,
+        IReadOnlyList<long> resultKeys, Dictionary<long, int> origins, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
+        foreach (var facet in await TallyAsync(query, resultKeys, origins, null, cancellationToken).ConfigureAwait(false))
+        {
+            var own = FacetCounter.Finish(facet.Values);
+            if (facet.FilteredField is null)
+            {
+                counts[facet.Name] = own;
+                continue;
+            }
+            var unfiltered = query with { UnfilteredField = facet.FilteredField };
+            var found = await Task.WhenAll(_shards.Select(s => s.RetrieveAsync(unfiltered, statistics, depth, cancellationToken))).ConfigureAwait(false);
+            var keys = CandidateFusion.Fuse(query.Request.Mode, query.Profile, Merge(found, depth, origins)).Order.Select(c => c.Key).ToArray();
+            var alternatives = FacetCounter.Finish((await TallyAsync(unfiltered, keys, origins, facet.Name, cancellationToken).ConfigureAwait(false)).Single().Values);
+            counts[facet.Name] = facet.KeepsPicked ? FacetCounter.Picked(own, alternatives) : alternatives;
+        }
+        return counts;
+    }
+
+    /// <summary>The facets (or <paramref name="only"/> one) tallied by every shard over its part of <paramref name="keys"/>, added up.</summary>
+    private async Task<IEnumerable<ShardFacetTally>> TallyAsync(ShardQuery query, IReadOnlyList<long> keys, IReadOnlyDictionary<long, int> origins, string? only,
+        CancellationToken cancellationToken)
+    {
+        var byShard = keys.ToLookup(k => origins[k]);
+        var tallies = await Task.WhenAll(_shards.Select((s, i) => s.CountFacetsAsync(query, byShard[i].ToArray(), only, cancellationToken))).ConfigureAwait(false);
+        var positions = new Dictionary<long, int>(keys.Count);
+        for (var i = 0; i < keys.Count; i++) positions[keys[i]] = i;
+        return tallies[0].Select(facet => facet with
+        {
+            Values = FacetCounter.Sum(tallies.Select(t => t.Single(f => f.Name == facet.Name).Values), positions),
+        });
     }
 
     /// <summary>
@@ -138,7 +231,25 @@ public sealed class ShardCoordinator
         return affirming.Count == 0 ? lists : lists with { AffirmNegated = affirming };
     }
 
-    private async Task<List<SearchHit>> FetchAsync(ShardQuery query, ArraySegment<FusedCandidate> page, IReadOnlyDictionary<long, int> origins, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="order"/> with the merchandising rules that match the query applied by the code one index applies
+    /// them with: every shard says which of its candidates within the rules' window meet their boost and bury conditions
+    /// and which products they pin or hide it holds (those then fetched from it).
+    /// </summary>
+    private async Task<Merchandised> MerchandiseAsync(ShardQuery query, IReadOnlyList<FusedCandidate> order, Dictionary<long, int> origins, CancellationToken cancellationToken)
+    {
+        var window = order.Take(query.Profile.CandidateDepth).Select(c => c.Key).ToLookup(k => origins[k]);
+        var facts = await Task.WhenAll(_shards.Select((s, i) => s.MerchandiseAsync(query, window[i].ToArray(), cancellationToken))).ConfigureAwait(false);
+        for (var shard = 0; shard < facts.Length; shard++)
+            foreach (var product in facts[shard].SelectMany(r => r.Products))
+                origins[product.Key] = shard;
+        var rules = facts.SelectMany(f => f).GroupBy(r => r.Number).OrderBy(g => g.Key).Select(g => (IMatchedRule)new ShardedRule(g.ToArray())).ToArray();
+        var passing = facts.SelectMany(f => f).SelectMany(r => r.Products).Where(p => p.PassesFilters).Select(p => p.Key).ToHashSet();
+        return MerchandisingRules.Apply(rules, query.Profile.CandidateDepth, passing.Contains, order);
+    }
+
+    private async Task<List<SearchHit>> FetchAsync(ShardQuery query, ArraySegment<FusedCandidate> page, IReadOnlyDictionary<long, int> origins, Merchandised merchandised,
+        CancellationToken cancellationToken)
     {
         var byShard = page.GroupBy(c => origins[c.Key]).ToArray();
         var fetched = await Task.WhenAll(byShard.Select(g => _shards[g.Key].FetchAsync(query, g.Select(c => c.Key).ToArray(), cancellationToken))).ConfigureAwait(false);
@@ -152,6 +263,7 @@ public sealed class ShardCoordinator
             {
                 Highlight = product.Highlight,
                 RankerScore = candidate.RankerScore,
+                Merchandising = merchandised.NotesOf(candidate.Key),
             });
         }
         return hits;

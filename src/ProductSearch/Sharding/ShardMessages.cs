@@ -29,13 +29,38 @@ public sealed record ShardQuery
 
     /// <summary>The query's embedding; <c>null</c> in BM25 mode (and while planning).</summary>
     public float[]? Vector { get; init; }
+
+    /// <summary>
+    /// A filter field whose filters this retrieval leaves out (<see cref="ShardFacetTally.FilteredField"/>: a picked
+    /// facet's values are counted over the result set without its own field's filters); <c>null</c>: every filter applies.
+    /// </summary>
+    public string? UnfilteredField { get; init; }
 }
 
 /// <summary>What preparing a query on a shard found (<see cref="IShardSearcher.PlanAsync"/>).</summary>
 /// <param name="Missing">What it still needs to know about the catalog's words (empty: the query is prepared as one index would).</param>
 /// <param name="DenseText">The text the model embeds (the query corrected and completed in the catalog's words).</param>
 /// <param name="Correction">"Did you mean": the query with its typos corrected, or <c>null</c>.</param>
-public sealed record ShardPlan(CatalogQuestions Missing, string DenseText, string? Correction);
+public sealed record ShardPlan(CatalogQuestions Missing, string DenseText, string? Correction)
+{
+    /// <summary>Whether merchandising rules of the shard's commit match the query (and the request applies rules): the coordinator then asks <see cref="IShardSearcher.MerchandiseAsync"/>.</summary>
+    public bool MerchandisingRulesMatch { get; init; }
+}
+
+/// <summary>A product a merchandising rule pins or hides, as the shard holding it knows it.</summary>
+/// <param name="ProductId">The product's catalog id, as the rule names it.</param>
+/// <param name="Key">Its key.</param>
+/// <param name="PassesFilters">Whether it passes the request's filters (a pinned product that is not among the candidates is shown only then).</param>
+public sealed record RuleProductKey(string ProductId, long Key, bool PassesFilters);
+
+/// <summary>A merchandising rule of a shard's commit that matches the query, with what the shard knows of the products it moves.</summary>
+/// <param name="Number">The rule's 1-based place in the rules file (every shard of a commit holds the same rules).</param>
+/// <param name="Rule">The rule.</param>
+/// <param name="Boosted">The keys asked about that meet every boost condition.</param>
+/// <param name="Buried">The keys asked about that meet every bury condition.</param>
+/// <param name="Products">The products it pins or hides that this shard holds.</param>
+public sealed record ShardRuleFacts(int Number, Merchandising.MerchandisingRule Rule, IReadOnlyList<long> Boosted, IReadOnlyList<long> Buried,
+    IReadOnlyList<RuleProductKey> Products);
 
 /// <summary>One shard's candidates for one tier of a search (<see cref="IShardSearcher.RetrieveAsync"/>).</summary>
 public sealed record ShardCandidates

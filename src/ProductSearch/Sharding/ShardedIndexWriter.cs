@@ -29,6 +29,10 @@ public sealed record ShardedCommitReport(string IndexPath, ClusterGenerations Ge
 
     /// <summary>Products the index holds.</summary>
     public long ProductCount => Generations.Shards.Sum(m => m.ProductCount);
+
+    /// <summary>After <see cref="ShardedIndexWriter.SetMerchandisingRules"/>: the products the rules pin or hide that no shard holds.</summary>
+    public IReadOnlyList<Merchandising.RuleProduct> UnknownRuleProducts =>
+        Shards.Count == 0 ? [] : Shards.Skip(1).Aggregate((IEnumerable<Merchandising.RuleProduct>)Shards[0].UnknownRuleProducts, (unknown, shard) => unknown.Intersect(shard.UnknownRuleProducts)).ToArray();
 }
 
 /// <summary>
@@ -155,6 +159,19 @@ public sealed class ShardedIndexWriter : IDisposable
         var routed = Enumerable.Range(0, Router.ShardCount).Select(_ => new List<string>()).ToArray();
         foreach (var id in productIds.Select(id => id.Trim()).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal)) routed[Router.ShardOf(id)].Add(id);
         return Commit(previous, previous.NextKey, (shard, writer) => writer.Delete(routed[shard], cancellationToken), null);
+    }
+
+    /// <summary>
+    /// Replaces the index's merchandising rules in one cluster generation: every shard's commit holds the same rules (the
+    /// coordinator applies them over the whole result set, each shard answering for the products it holds). A rule may
+    /// name products the index does not hold: it is kept, and <see cref="ShardedCommitReport.UnknownRuleProducts"/> lists them.
+    /// </summary>
+    /// <exception cref="IndexException">The folder holds no committed sharded index.</exception>
+    /// <exception cref="Merchandising.MerchandisingRulesException">A boost or bury condition does not fit the index's schema; nothing is committed.</exception>
+    public ShardedCommitReport SetMerchandisingRules(Merchandising.MerchandisingRuleSet? rules)
+    {
+        var previous = CurrentGenerations() ?? throw IndexException.NotFound(_layout.Root, $"Sharded index '{_layout.Root}' holds no index to set merchandising rules on.");
+        return Commit(previous, previous.NextKey, (_, writer) => writer.SetMerchandisingRules(rules), null);
     }
 
     private ShardedCommitReport Commit(ClusterGenerations? previous, long nextKey, Func<int, IndexWriter, IndexCommitReport> write, IReadOnlyDictionary<string, long>? keys)

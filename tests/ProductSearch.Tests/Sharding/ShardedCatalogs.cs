@@ -23,13 +23,51 @@ public sealed class ShardedCatalogs : IDisposable
         foreach (var count in ShardCounts)
         {
             var path = _temp.File("sharded-" + count);
-            using (var writer = ShardedIndexWriter.Open(path, count, TinyIndex.Embedder, TinyIndex.ModelSource))
-                writer.Write(products, new CatalogReadReport { Path = "test" }, SyncMode.Mirror);
+            Write(path, count, products).Dispose();
             _sharded[count] = ShardedSearchEngine.Open(path, new HashingEmbedder());
         }
     }
 
     public IReadOnlyList<Product> Products { get; }
+
+    /// <summary>A new sharded index of <paramref name="products"/> at <paramref name="path"/>; its writer, still open.</summary>
+    public static ShardedIndexWriter Write(string path, int shards, IEnumerable<Product> products)
+    {
+        var writer = ShardedIndexWriter.Open(path, shards, TinyIndex.Embedder, TinyIndex.ModelSource);
+        writer.Write(products, new CatalogReadReport { Path = "test" }, SyncMode.Mirror);
+        return writer;
+    }
+
+    /// <summary>
+    /// Asserts that the sharded index of <paramref name="shards"/> answers <paramref name="request"/> as the one index:
+    /// hits, scores, totals and facets (<see cref="AnswerComparison"/>), filter matches, highlights, matched rules and
+    /// what the rules did to each hit. Returns the one index's answer.
+    /// </summary>
+    public async Task<SearchResponse> AssertSameAsync(SearchRequest request, int shards)
+    {
+        var expected = OneNode.Search(request);
+        var actual = await Sharded(shards).SearchAsync(request);
+        var difference = AnswerComparison.FirstDifference(expected, actual);
+        Assert.True(difference is null, $"{shards} shards, '{request.Query}' ({request.Mode}, {request.Ranking?.Method}, offset {request.Offset}): {difference}");
+        Assert.Equal(expected.FilterMatches, actual.FilterMatches);
+        Assert.Equal(expected.Hits.Select(h => h.Highlight), actual.Hits.Select(h => h.Highlight));
+        Assert.Equal(expected.MatchedRules, actual.MatchedRules);
+        Assert.Equal(expected.Hits.Select(h => string.Join("; ", h.Merchandising)), actual.Hits.Select(h => string.Join("; ", h.Merchandising)));
+        return expected;
+    }
+
+    /// <summary>Sets the same merchandising rules on the one index and on every sharded one (a commit of each).</summary>
+    public void SetRules(ProductSearch.Merchandising.MerchandisingRuleSet rules)
+    {
+        using (var writer = IndexWriter.Open(_temp.File("one"), TinyIndex.Embedder, TinyIndex.ModelSource))
+            writer.SetMerchandisingRules(rules);
+        OneNode.Refresh();
+        foreach (var count in ShardCounts)
+        {
+            using var writer = ShardedIndexWriter.Open(_temp.File("sharded-" + count), null, TinyIndex.Embedder, TinyIndex.ModelSource);
+            writer.SetMerchandisingRules(rules);
+        }
+    }
 
     public SearchEngine OneNode { get; }
 
