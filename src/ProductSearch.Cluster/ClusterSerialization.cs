@@ -13,7 +13,12 @@ namespace ProductSearch.Cluster;
 /// </summary>
 internal static class ClusterSerialization
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General) { IncludeFields = true };
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General)
+    {
+        IncludeFields = true,
+        // Sort values are NaN for a product without one; JSON has no NaN, so it travels as the literal "NaN".
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public static bool IsJsonType(Type type) =>
         type.Namespace is { } ns && (ns == "ProductSearch" || ns.StartsWith("ProductSearch.", StringComparison.Ordinal))

@@ -31,6 +31,16 @@ internal sealed class RemoteShardSearcher(int shard, ReplicaCaller replicas, Clu
     public Task<IReadOnlyList<ShardProduct>> FetchAsync(ShardQuery query, IReadOnlyList<long> keys, CancellationToken cancellationToken = default) =>
         CallAsync(r => r.FetchAsync(query, keys), () => (IReadOnlyList<ShardProduct>)[], cancellationToken);
 
+    public Task<IReadOnlyList<ShardFacetTally>> CountFacetsAsync(ShardQuery query, IReadOnlyList<long> keys, string? facet = null, CancellationToken cancellationToken = default) =>
+        CallAsync(r => r.CountFacetsAsync(query, keys, facet), () => (IReadOnlyList<ShardFacetTally>)[], cancellationToken);
+
+    public Task<IReadOnlyList<ShardRuleFacts>> MerchandiseAsync(ShardQuery query, IReadOnlyList<long> window, CancellationToken cancellationToken = default) =>
+        CallAsync(r => r.MerchandiseAsync(query, window), () => (IReadOnlyList<ShardRuleFacts>)[], cancellationToken);
+
+    // A shard left out of a partial answer has no products in the result set, so its empty answer fits the keys asked.
+    public Task<IReadOnlyList<double>> SortValuesAsync(ShardQuery query, IReadOnlyList<long> keys, CancellationToken cancellationToken = default) =>
+        CallAsync(r => r.SortValuesAsync(query, keys), () => (IReadOnlyList<double>)[], cancellationToken);
+
     private async Task<T> CallAsync<T>(Func<IShardReplicaGrain, Task<T>> call, Func<T>? empty, CancellationToken cancellationToken)
     {
         // A shard that failed once in this search is not asked again: its answers would not add up with the others'.

@@ -27,6 +27,12 @@ internal interface IShardReplicaGrain : IGrainWithStringKey
     Task<ShardCandidates> RetrieveAsync(ShardQuery query, GlobalStatistics statistics, int depth);
 
     Task<IReadOnlyList<ShardProduct>> FetchAsync(ShardQuery query, IReadOnlyList<long> keys);
+
+    Task<IReadOnlyList<ShardFacetTally>> CountFacetsAsync(ShardQuery query, IReadOnlyList<long> keys, string? facet);
+
+    Task<IReadOnlyList<ShardRuleFacts>> MerchandiseAsync(ShardQuery query, IReadOnlyList<long> window);
+
+    Task<IReadOnlyList<double>> SortValuesAsync(ShardQuery query, IReadOnlyList<long> keys);
 }
 
 /// <summary>
@@ -70,6 +76,15 @@ internal sealed class ShardReplicaGrain(ShardHost host, ReplicaCaller replicas, 
 
     public Task<IReadOnlyList<ShardProduct>> FetchAsync(ShardQuery query, IReadOnlyList<long> keys) =>
         OnGenerationAsync(query.ClusterGeneration, s => s.FetchAsync(query, keys));
+
+    public Task<IReadOnlyList<ShardFacetTally>> CountFacetsAsync(ShardQuery query, IReadOnlyList<long> keys, string? facet) =>
+        OnGenerationAsync(query.ClusterGeneration, s => s.CountFacetsAsync(query, keys, facet));
+
+    public Task<IReadOnlyList<ShardRuleFacts>> MerchandiseAsync(ShardQuery query, IReadOnlyList<long> window) =>
+        OnGenerationAsync(query.ClusterGeneration, s => s.MerchandiseAsync(query, window));
+
+    public Task<IReadOnlyList<double>> SortValuesAsync(ShardQuery query, IReadOnlyList<long> keys) =>
+        OnGenerationAsync(query.ClusterGeneration, s => s.SortValuesAsync(query, keys));
 
     /// <summary>
     /// Runs <paramref name="call"/> on the replica at <paramref name="clusterGeneration"/>: a copy behind it catches up

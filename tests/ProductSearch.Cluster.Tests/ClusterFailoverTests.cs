@@ -61,6 +61,32 @@ public sealed class ClusterFailoverTests(ClusterFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Faceted_and_sorted_searches_cross_the_silos_and_equal_one_node()
+    {
+        using var single = TinyIndex.Serve(fixture.SinglePath + "-facets", ShardedCatalog.Products(fixture.ProductCount));
+        var picked = new SearchFilters { Conditions = [SearchFilter.Parse("price>=0"), SearchFilter.Parse("color=Red,Black")] };
+        foreach (var query in new[] { "leather boots", "white shoes" })
+        {
+            // Facets (one with a picked value, counted without its own filter) and sorted pages: the grains forward the
+            // shards' tallies and sort values (a product without a price travels as NaN), the coordinator adds them up.
+            SearchRequest[] requests =
+            [
+                new() { Query = query, K = 10, Facets = [new("color"), new("brand")], Filters = ShardedCatalog.Everything },
+                new() { Query = query, K = 10, Mode = SearchMode.Bm25, Facets = [new("color"), new("price")], Filters = picked },
+                new() { Query = query, K = 10, Sort = SearchSort.Parse("price"), Filters = ShardedCatalog.Everything },
+                new() { Query = query, K = 10, Offset = 10, Sort = SearchSort.Parse("price:desc"), Mode = SearchMode.Bm25 },
+            ];
+            foreach (var request in requests)
+            {
+                var expected = await single.SearchAsync(request);
+                var actual = (await fixture.Client.SearchAsync(request)).Response;
+                Assert.True(AnswerComparison.FirstDifference(expected, actual) is null, $"'{query}': {AnswerComparison.FirstDifference(expected, actual)}");
+                if (request.Facets is { Count: > 0 }) Assert.NotEmpty(actual.Facets["color"]);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Writes_commit_one_cluster_generation_and_are_found_when_acknowledged()
     {
         var before = await fixture.Client.GetHealthAsync();
