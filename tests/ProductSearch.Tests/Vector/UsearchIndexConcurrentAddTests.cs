@@ -79,7 +79,9 @@ public sealed class UsearchIndexConcurrentAddTests
         }));
         Assert.Contains("injected failure", error.Message);
         Assert.Equal(0, Volatile.Read(ref running));
-        Assert.InRange(inserted, 1000, 99_998);
+        // The others stop early: not every row is inserted. (How many before the failure depends on which thread ran
+        // which chunk first: rows below the failing one may still be unclaimed when it fails.)
+        Assert.InRange(inserted, 0, 99_998);
         var after = inserted;
         Thread.Sleep(50);
         Assert.Equal(after, Volatile.Read(ref inserted));
