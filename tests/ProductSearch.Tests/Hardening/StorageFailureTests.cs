@@ -20,11 +20,7 @@ public sealed class StorageFailureTests : IDisposable
         using var disk = Mount.Tmpfs(_temp.File("disk"), "4m", out var why);
         Skip.If(disk is null, why);
         var index = _temp.File("disk/index");
-        var catalog = _temp.File("catalog.jsonl");
-        File.WriteAllLines(catalog, TinyIndex.Products(400).Select(p => System.Text.Json.JsonSerializer.Serialize(new { product_id = p.Id, product_title = p.Title, product_brand = p.Brand })));
-        await new IndexBuilder(TestModels.MiniLm, "minilm").BuildAsync(catalog, index);
-        var changes = _temp.File("changes.jsonl");
-        File.WriteAllLines(changes, File.ReadLines(catalog).Take(20).Select(l => l.Replace("\"product_title\":\"", "\"product_title\":\"changed ", StringComparison.Ordinal)));
+        var changes = await CliCatalogFiles.BuildWithTitleChangesAsync(_temp, index, count: 400, changed: 20);
         var size = FolderStateAssert.Capture(index).Keys.Sum(f => new FileInfo(Path.Combine(index, f)).Length);
         var filler = _temp.File("disk/filler");
         var failures = 0;

@@ -196,12 +196,8 @@ public sealed class SharedGenerationFilesTests : IDisposable
         using var disk = Mount.Tmpfs(_temp.File("disk"), "4m", out var why);
         Skip.If(disk is null, why);
         var index = _temp.File("disk/index");
-        var catalog = _temp.File("catalog.jsonl");
-        File.WriteAllLines(catalog, TinyIndex.Products(400).Select(p => System.Text.Json.JsonSerializer.Serialize(new { product_id = p.Id, product_title = p.Title, product_brand = p.Brand })));
-        await new IndexBuilder(TestModels.MiniLm, "minilm").BuildAsync(catalog, index);
         // 40 new titles: 40 superseded keys, past the merge threshold (32 keys, 2 % of 400), so the commit folds them into a new base.
-        var changes = _temp.File("changes.jsonl");
-        File.WriteAllLines(changes, File.ReadLines(catalog).Take(40).Select(l => l.Replace("\"product_title\":\"", "\"product_title\":\"changed ", StringComparison.Ordinal)));
+        var changes = await CliCatalogFiles.BuildWithTitleChangesAsync(_temp, index, count: 400, changed: 40);
         var layout = new IndexLayout(index);
         var graph = new FileInfo(layout.VectorPath(layout.ReadManifest().Generation)).Length;
         var filler = _temp.File("disk/filler");
