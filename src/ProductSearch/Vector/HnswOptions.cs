@@ -31,10 +31,14 @@ public sealed class HnswOptions
     /// <summary>
     /// How many threads insert the vectors of one <see cref="IVectorIndex.Add"/> into the graph at once (USearch takes
     /// concurrent inserts, each with its own scratch context). The graph then depends on the threads' timing: the same
-    /// vectors give a graph of the same quality, not the same graph. 1 inserts in order, as before. Defaults to
-    /// <see cref="Environment.ProcessorCount"/>.
+    /// vectors give a graph of the same quality, not the same graph. Defaults to 1 (in order, the same graph every time):
+    /// on two cores a second thread built no faster (the writer already overlaps embedding, graph and store), and
+    /// USearch 2.26's concurrent inserts can strand a new vector where no search reaches it (unum-cloud/USearch#735).
+    /// The index looks every vector of a concurrent batch up by itself and inserts the unfound ones again, but a
+    /// stranded vector on an upper level of the graph still finds itself, so a few can stay out of reach of other
+    /// queries: raise this only where build time matters more than every product being reachable.
     /// </summary>
-    public int AddThreads { get; set; } = Environment.ProcessorCount;
+    public int AddThreads { get; set; } = 1;
 
     /// <summary>Throws <see cref="ArgumentException"/> when a value is out of range.</summary>
     internal void Validate()
