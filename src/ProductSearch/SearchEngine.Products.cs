@@ -1,4 +1,5 @@
 using ProductSearch.Catalog;
+using ProductSearch.Indexing;
 
 namespace ProductSearch;
 
@@ -48,5 +49,29 @@ public sealed partial class SearchEngine
     {
         using var lease = _snapshots.Acquire();
         return lease.Snapshot.TopLevelCategories;
+    }
+
+    /// <summary>The first-level categories; see <see cref="GetTopLevelCategories"/> (counted once per commit, on this thread).</summary>
+    public Task<IReadOnlyList<CategoryCount>> GetTopLevelCategoriesAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(GetTopLevelCategories());
+    }
+
+    /// <summary>The schema of the commit being searched.</summary>
+    public IndexSchema Schema
+    {
+        get
+        {
+            using var lease = _snapshots.Acquire();
+            return lease.Snapshot.Schema;
+        }
+    }
+
+    /// <summary>The schema of the commit being searched; see <see cref="Schema"/>.</summary>
+    public Task<IndexSchema> GetSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Schema);
     }
 }

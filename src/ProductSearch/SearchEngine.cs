@@ -16,7 +16,7 @@ namespace ProductSearch;
 /// second stage, when it has one), apply the commit's merchandising rules, page, fetch the page's products — over one snapshot of the index, so it never
 /// mixes two commits. Thread-safe: one engine serves any number of concurrent searches.
 /// </summary>
-public sealed partial class SearchEngine : IDisposable
+public sealed partial class SearchEngine : IProductSearch, IDisposable
 {
     private readonly ITextEmbedder _embedder;
     private readonly IndexLayout _layout;
