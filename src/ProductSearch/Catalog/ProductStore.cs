@@ -149,8 +149,8 @@ public sealed class ProductStore : IDisposable
         .Where(value => value.IsString && value.AsString.Length > 0)
         .GroupBy(value => value.AsString, StringComparer.Ordinal)
         .Select(group => new CategoryCount(group.Key, group.LongCount()))
-        .OrderByDescending(c => c.Products).ThenBy(c => c.Category, StringComparer.Ordinal)
-        .ToArray());
+        .ToArray()
+        .MostProductsFirst());
 
     private T Read<T>(Func<T> read)
     {

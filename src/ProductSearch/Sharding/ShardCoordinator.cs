@@ -26,7 +26,7 @@ namespace ProductSearch.Sharding;
 /// (every shard's commit holds the same, <see cref="ShardedIndexWriter.SetMerchandisingRules"/>) are applied after the
 /// sort, by the code one index applies them with.
 /// </remarks>
-public sealed class ShardCoordinator
+public sealed partial class ShardCoordinator
 {
     /// <summary>Most rounds of questions about the catalog's words one search asks before giving up (a typical query needs two or three).</summary>
     public const int MaxPlanRounds = 8;
@@ -205,11 +205,21 @@ public sealed class ShardCoordinator
         {
             var plan = await _shards[0].PlanAsync(query, cancellationToken).ConfigureAwait(false);
             if (plan.Missing.IsEmpty) return (query, plan);
-            if (round >= MaxPlanRounds)
-                throw new InvalidOperationException($"Preparing the query across shards still asked about the catalog's words after {MaxPlanRounds} rounds.");
-            var answers = await Task.WhenAll(_shards.Select(s => s.AnswerAsync(plan.Missing, query.ClusterGeneration, cancellationToken))).ConfigureAwait(false);
-            query = query with { Answers = CatalogAnswers.Sum(query.Answers, answers) };
+            query = query with { Answers = await AskAsync(query.Answers, plan.Missing, round, query.ClusterGeneration, cancellationToken).ConfigureAwait(false) };
         }
+    }
+
+    /// <summary>
+    /// Every shard's answers to <paramref name="missing"/>, summed and joined to those <paramref name="known"/> before;
+    /// <paramref name="round"/> is the how-manieth round of questions this is.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">This would be one round more than <see cref="MaxPlanRounds"/>.</exception>
+    private async Task<CatalogAnswers> AskAsync(CatalogAnswers known, CatalogQuestions missing, int round, long clusterGeneration, CancellationToken cancellationToken)
+    {
+        if (round >= MaxPlanRounds)
+            throw new InvalidOperationException($"Choosing from the catalog's words across shards still asked about them after {MaxPlanRounds} rounds.");
+        var answers = await Task.WhenAll(_shards.Select(s => s.AnswerAsync(missing, clusterGeneration, cancellationToken))).ConfigureAwait(false);
+        return CatalogAnswers.Sum(known, answers);
     }
 
     /// <summary>
