@@ -1,7 +1,9 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
+using ProductSearch.Indexing;
 
 namespace ProductSearch.Cluster;
 
@@ -18,7 +20,20 @@ internal static class ClusterSerialization
         IncludeFields = true,
         // Sort values are NaN for a product without one; JSON has no NaN, so it travels as the literal "NaN".
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new IndexSchemaConverter() },
     };
+
+    /// <summary>A schema travels as its own file's JSON (<see cref="IndexSchema.ToJson"/>, read back by <see cref="IndexSchema.Parse"/>): it has no public constructor.</summary>
+    private sealed class IndexSchemaConverter : JsonConverter<IndexSchema>
+    {
+        public override IndexSchema Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            using var document = JsonDocument.ParseValue(ref reader);
+            return IndexSchema.Parse(document.RootElement.GetRawText());
+        }
+
+        public override void Write(Utf8JsonWriter writer, IndexSchema value, JsonSerializerOptions options) => writer.WriteRawValue(value.ToJson());
+    }
 
     public static bool IsJsonType(Type type) =>
         type.Namespace is { } ns && (ns == "ProductSearch" || ns.StartsWith("ProductSearch.", StringComparison.Ordinal))

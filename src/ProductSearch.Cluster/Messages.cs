@@ -47,6 +47,9 @@ internal sealed record CoordinatorAnswer<T>(
 
     /// <summary>The refusal is of something not supported yet, rather than of a wrong value.</summary>
     [Id(5)] public bool NotSupported { get; init; }
+
+    /// <summary>The refused value is out of its range (an <see cref="ArgumentOutOfRangeException"/> on the silo).</summary>
+    [Id(6)] public bool OutOfRange { get; init; }
 }
 
 /// <summary>A shard that did not answer a request.</summary>

@@ -11,7 +11,8 @@ public static class ProductSearchClusterServiceCollectionExtensions
 {
     /// <summary>
     /// Registers an Orleans client connected to the cluster's gateways, <see cref="ProductSearchClusterClient"/> (the
-    /// cluster as one engine) and its health check (<see cref="ProductSearchClusterHealthCheck"/>).
+    /// cluster as one engine), the same client as the app's <see cref="ProductSearch.IProductSearch"/> (so a storefront
+    /// written against it runs on the cluster) and its health check (<see cref="ProductSearchClusterHealthCheck"/>).
     /// </summary>
     /// <exception cref="ArgumentException">The options name no gateway, or a malformed one.</exception>
     public static IHostApplicationBuilder AddProductSearchCluster(this IHostApplicationBuilder builder, Action<ProductSearchClusterOptions> configure)
