@@ -57,7 +57,7 @@ internal static class HealthEndpoint
         string? Public(string? text) => text is null ? null : PublicText.Redact(text, source);
         return new HealthAnswer(
             report.Status.ToString().ToLowerInvariant(),
-            engine.Status == HealthStatus.Healthy,
+            engine.Status != HealthStatus.Unhealthy, // a cluster short of replicas is degraded, but it answers
             Public(report.Entries.Values.FirstOrDefault(e => e.Status != HealthStatus.Healthy).Description),
             figures,
             report.Entries.ToDictionary(e => e.Key, e => new CheckAnswer(
