@@ -1,3 +1,4 @@
+using ProductSearch.AspNetCore;
 namespace Storefront.Api;
 
 /// <summary>The API's error answers, all RFC 7807 problem details (<c>application/problem+json</c>).</summary>
@@ -29,8 +30,8 @@ internal static class ApiProblems
     /// 503 with the reason the index cannot be searched (it could not be opened, or a search found it damaged): the
     /// request was fine, the service is not. The index is named by its folder's name, never by its path.
     /// </summary>
-    public static IResult Unavailable(string reason, string indexPath) =>
-        TypedResults.Problem(detail: PublicText.Redact(reason, indexPath), statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search is unavailable.");
+    public static IResult Unavailable(string reason, IProductSearchSource source) =>
+        TypedResults.Problem(detail: PublicText.Redact(reason, source), statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search is unavailable.");
 
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
