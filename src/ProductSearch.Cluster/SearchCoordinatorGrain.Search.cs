@@ -44,7 +44,7 @@ internal sealed partial class SearchCoordinatorGrain
             var shards = Enumerable.Range(0, host.ShardCount).Select(s => new RemoteShardSearcher(s, replicas, options)).ToArray();
             try
             {
-                var value = await ask(new ShardCoordinator(shards, embedder.Model.Value), generation, deadline.Token);
+                var value = await ask(new ShardCoordinator(shards, embedder.Model.Value, null, host.CoordinatorCache), generation, deadline.Token);
                 return new CoordinatorAnswer<T>(value, Failures(shards), false);
             }
             catch (ReplicaUnavailableException ex) when (ex.MovedTo is { } moved && attempt < 3)

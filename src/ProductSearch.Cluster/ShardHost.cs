@@ -42,6 +42,12 @@ internal sealed class ShardHost : IDisposable
     /// <summary>How products are routed to shards.</summary>
     public ShardRouter Router => new(ShardCount);
 
+    /// <summary>
+    /// What this silo's coordinators remember between requests (summed BM25 statistics, the merged schema): one per
+    /// silo, because the coordinator grain builds a coordinator per request.
+    /// </summary>
+    public ShardCoordinatorCache CoordinatorCache { get; } = new();
+
     public ProductSearchSiloOptions Options => _options;
 
     /// <summary>How many shards the cluster folder holds.</summary>

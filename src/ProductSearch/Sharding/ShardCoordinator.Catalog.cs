@@ -61,8 +61,18 @@ public sealed partial class ShardCoordinator
     /// flags that differ otherwise are the lowest-numbered shard's.
     /// </summary>
     /// <exception cref="ClusterGenerationMovedException">A newer cluster generation was committed meanwhile; ask again on it.</exception>
-    public async Task<IndexSchema> GetSchemaAsync(long clusterGeneration, CancellationToken cancellationToken = default) =>
-        ShardSchemas.Merge(await Task.WhenAll(_shards.Select(s => s.SchemaAsync(clusterGeneration, cancellationToken))).ConfigureAwait(false));
+    /// <remarks>
+    /// A schema changes only with a commit, and a storefront asks for it with every faceted search, so the merged
+    /// schema of the newest cluster generation asked about is kept (<see cref="ShardCoordinatorCache"/>) and the shards
+    /// are asked again only for another one.
+    /// </remarks>
+    public async Task<IndexSchema> GetSchemaAsync(long clusterGeneration, CancellationToken cancellationToken = default)
+    {
+        if (_cache.Schema(clusterGeneration) is { } known) return known;
+        var schema = ShardSchemas.Merge(await Task.WhenAll(_shards.Select(s => s.SchemaAsync(clusterGeneration, cancellationToken))).ConfigureAwait(false));
+        _cache.KeepSchema(clusterGeneration, schema);
+        return schema;
+    }
 
     /// <summary>
     /// The first <paramref name="limit"/> terms of all shards together, in term order (Lucene's: UTF-8 bytes), with the

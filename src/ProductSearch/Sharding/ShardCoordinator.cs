@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using ProductSearch.Embedding;
 using ProductSearch.Lexical;
@@ -38,8 +37,7 @@ public sealed partial class ShardCoordinator
     private readonly ITextEmbedder _embedder;
     private readonly RankingProfile _profile;
     private readonly double _modelFloor;
-    private readonly ConcurrentDictionary<StatisticsKey, GlobalStatistics> _statistics = new();
-    private long _statisticsGeneration = long.MinValue;
+    private readonly ShardCoordinatorCache _cache;
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> NoFacets = new Dictionary<string, IReadOnlyList<FacetValue>>();
 
     /// <summary>A coordinator over <paramref name="shards"/> (in shard order), embedding queries with <paramref name="embedder"/> (the shards' model; not disposed here).</summary>
@@ -48,7 +46,20 @@ public sealed partial class ShardCoordinator
     /// <param name="defaultProfile">The ranking profile of requests that bring none (default: <see cref="RankingProfile.Default"/>).</param>
     /// <exception cref="ArgumentException">No shard.</exception>
     public ShardCoordinator(IReadOnlyList<IShardSearcher> shards, ITextEmbedder embedder, RankingProfile? defaultProfile = null)
+        : this(shards, embedder, defaultProfile, new ShardCoordinatorCache())
     {
+    }
+
+    /// <summary>A coordinator as above that remembers what it sums in <paramref name="cache"/>, shared with other coordinators over the same shards.</summary>
+    /// <param name="shards">The shards, one searcher each.</param>
+    /// <param name="embedder">The model the shards are embedded with.</param>
+    /// <param name="defaultProfile">The ranking profile of requests that bring none (<c>null</c>: <see cref="RankingProfile.Default"/>).</param>
+    /// <param name="cache">Summed statistics and the merged schema, kept between requests (<see cref="ShardCoordinatorCache"/>).</param>
+    /// <exception cref="ArgumentException">No shard.</exception>
+    public ShardCoordinator(IReadOnlyList<IShardSearcher> shards, ITextEmbedder embedder, RankingProfile? defaultProfile, ShardCoordinatorCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        _cache = cache;
         ArgumentNullException.ThrowIfNull(shards);
         ArgumentNullException.ThrowIfNull(embedder);
         if (shards.Count == 0) throw new ArgumentException("A sharded search needs at least one shard.", nameof(shards));
@@ -132,14 +143,9 @@ public sealed partial class ShardCoordinator
     private async Task<GlobalStatistics> StatisticsAsync(ShardQuery query, CancellationToken cancellationToken)
     {
         var key = StatisticsKey.Of(query);
-        if (_statistics.TryGetValue(key, out var cached)) return cached;
+        if (_cache.TryGetStatistics(key, out var cached)) return cached;
         var statistics = GlobalStatistics.Sum(await Task.WhenAll(_shards.Select(s => s.StatisticsAsync(query, cancellationToken))).ConfigureAwait(false));
-        // A newer generation: searches move forward, so the older ones' statistics are freed; a full cache starts over.
-        var newest = Interlocked.Read(ref _statisticsGeneration);
-        if (key.ClusterGeneration > newest && Interlocked.CompareExchange(ref _statisticsGeneration, key.ClusterGeneration, newest) == newest
-            || _statistics.Count >= StatisticsCacheSize)
-            _statistics.Clear();
-        _statistics[key] = statistics;
+        _cache.KeepStatistics(key, statistics);
         return statistics;
     }
 
