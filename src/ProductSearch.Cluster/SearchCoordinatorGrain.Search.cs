@@ -66,7 +66,7 @@ internal sealed partial class SearchCoordinatorGrain
             {
                 return new CoordinatorAnswer<T>(default, [], false)
                 {
-                    Refused = ex.Message,
+                    Refused = ex is ArgumentException refusal ? RefusalText.Of(refusal) : ex.Message, // the client appends the parameter again
                     RefusedParameter = (ex as ArgumentException)?.ParamName,
                     NotSupported = ex is NotSupportedException,
                     OutOfRange = ex is ArgumentOutOfRangeException,

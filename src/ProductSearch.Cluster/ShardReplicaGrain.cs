@@ -118,6 +118,10 @@ internal sealed class ShardReplicaGrain(ShardHost host, ReplicaCaller replicas, 
         {
             throw new ReplicaUnavailableException(Shard, silo.SiloAddress.ToString(), moved.Message) { MovedTo = moved.Current };
         }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            throw ReplicaRefusalException.Of(ex);
+        }
         catch (ProductSearchException ex) when (ex is not ClusterGenerationMovedException)
         {
             // The engine's own failure (a damaged file found while reading): the coordinator asks another replica.

@@ -1,3 +1,4 @@
+using ProductSearch;
 using ProductSearch.AspNetCore;
 namespace Storefront.Api;
 
@@ -20,11 +21,8 @@ internal static class ApiProblems
     /// </summary>
     public static IResult BadRequest(ArgumentException error) => BadRequest(ParameterName(error.ParamName), WithoutParameterSuffix(error));
 
-    /// <summary>The engine's message without the " (Parameter 'text')" .NET appends to it.</summary>
-    public static string WithoutParameterSuffix(ArgumentException error) =>
-        error.ParamName is { Length: > 0 } name && error.Message.IndexOf($" (Parameter '{name}')", StringComparison.Ordinal) is >= 0 and var at
-            ? error.Message[..at] // and, out of range, the "Actual value was …" line after it: the message gives the range
-            : error.Message;
+    /// <summary>The engine's message without the " (Parameter 'text')" .NET appends to it (<see cref="RefusalText"/>).</summary>
+    public static string WithoutParameterSuffix(ArgumentException error) => RefusalText.Of(error);
 
     /// <summary>
     /// 503 with the reason the index cannot be searched (it could not be opened, or a search found it damaged): the
