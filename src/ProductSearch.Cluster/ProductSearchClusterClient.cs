@@ -36,7 +36,7 @@ public sealed class ProductSearchClusterClient : IProductSearch
     /// results: then <see cref="ClusterSearchResponse.MissingShards"/> names them.
     /// </summary>
     /// <exception cref="ArgumentException">A parameter of the request is out of range (named).</exception>
-    /// <exception cref="NotSupportedException">The request asks for what sharded searches do not do yet (sorting, facets).</exception>
+    /// <exception cref="NotSupportedException">The request asks for what sharded searches do not do yet (Lucene's own BM25 explanation; see <see cref="Sharding.ShardCoordinator"/>).</exception>
     /// <exception cref="ShardUnavailableException">Some shards cannot answer, or not within the budget; the message names them.</exception>
     public async Task<ClusterSearchResponse> SearchAsync(SearchRequest request, ClusterRequestOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -32,6 +32,8 @@ public sealed class StorefrontOnClusterTests(ClusterFixture fixture) : IClassFix
     {
         "/api/search?q=leather+boots" + Exact,
         "/api/search?q=white+shoes&offset=10" + Exact,
+        "/api/search?q=white+shoes&explain=true" + Exact,
+        "/api/search?q=leather+boots&mode=keyword&explain=true",
         "/api/search?q=waterproof+jacket&offset=40" + Exact,
         "/api/search?q=kids+sneakers&mode=keyword",
         "/api/search?q=kids+sneakers&mode=keyword&offset=10&k=5",

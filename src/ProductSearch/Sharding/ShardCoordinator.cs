@@ -21,7 +21,10 @@ namespace ProductSearch.Sharding;
 /// </summary>
 /// <remarks>
 /// Not done across shards: the learned second stage (a shard that has one refuses hybrid searches:
-/// <see cref="NotSupportedException"/>; the sharded writer trains none) and explanations (refused). Merchandising rules
+/// <see cref="NotSupportedException"/>; the sharded writer trains none), Lucene's own explanation of a BM25 score
+/// (<see cref="SearchRequest.ExplainLexical"/>, refused: it would be one shard's), and the lexical floor's ids in an
+/// explained answer (<see cref="SearchResponse.LexicalBelowFloorIds"/>, empty). Explanations themselves — each hit's
+/// fusion and parts, the dense floor's ids, the hidden products — are one index's. Merchandising rules
 /// (every shard's commit holds the same, <see cref="ShardedIndexWriter.SetMerchandisingRules"/>) are applied after the
 /// sort, by the code one index applies them with.
 /// </remarks>
@@ -71,13 +74,14 @@ public sealed partial class ShardCoordinator
 
     /// <summary>Answers <paramref name="request"/> from the shards' commits that <paramref name="clusterGeneration"/> names.</summary>
     /// <exception cref="ArgumentException">A parameter of the request is out of range or does not fit the index; the message names it.</exception>
-    /// <exception cref="NotSupportedException">The request asks for explanations, or a shard has a learned second stage, which sharded searches do not apply yet.</exception>
+    /// <exception cref="NotSupportedException">The request asks for Lucene's own BM25 explanation (one shard's statistics), or a shard has a learned second stage, which sharded searches do not apply yet.</exception>
     /// <exception cref="ClusterGenerationMovedException">A newer cluster generation was committed meanwhile; search again on it.</exception>
     public async Task<SearchResponse> SearchAsync(SearchRequest request, long clusterGeneration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        if (request.Explain) throw new NotSupportedException("A search of a sharded index cannot explain its scores yet (SearchRequest.Explain).");
+        // Lucene's explanation would be one shard's, scored with that shard's statistics, not the global ones.
+        if (request.ExplainLexical) throw new NotSupportedException("A search of a sharded index cannot attach Lucene's explanation of a BM25 score (SearchRequest.ExplainLexical).");
         var started = Stopwatch.GetTimestamp();
         var query = new ShardQuery { Request = request, Profile = request.Ranking ?? _profile, ClusterGeneration = clusterGeneration };
         var plan = await PlanAsync(query, cancellationToken).ConfigureAwait(false);
@@ -126,6 +130,8 @@ public sealed partial class ShardCoordinator
             {
                 DidYouMean = plan.Plan.Correction,
                 BelowFloor = fused.BelowFloor.Count,
+                BelowFloorIds = request.Explain && fused.BelowFloor.Count > 0 ? await IdsAsync(query, fused.BelowFloor, origins, cancellationToken).ConfigureAwait(false) : [],
+                Hidden = request.Explain ? merchandised.Hidden : [],
                 QueryTermsDropped = found.Select(f => f.QueryTermsDropped).DefaultIfEmpty().Max(),
                 MatchedRules = merchandised.Matched,
                 TotalHits = order.Count,
@@ -275,7 +281,10 @@ public sealed partial class ShardCoordinator
         {
             // A key no shard holds any more would mean a shard changed under the generation; skip it rather than show a hole.
             if (!products.TryGetValue(candidate.Key, out var product)) continue;
-            hits.Add(new SearchHit(query.Request.Offset + hits.Count + 1, product.Product, candidate.FusedScore, candidate.Lexical, candidate.Dense)
+            var explanation = !query.Request.Explain ? null
+                : merchandised.Added.Contains(candidate.Key) ? HitExplanations.ShownByRule
+                : HitExplanations.Of(query.Request, query.Profile, candidate, lucene: null);
+            hits.Add(new SearchHit(query.Request.Offset + hits.Count + 1, product.Product, candidate.FusedScore, candidate.Lexical, candidate.Dense, explanation)
             {
                 Highlight = product.Highlight,
                 RankerScore = candidate.RankerScore,
@@ -283,5 +292,13 @@ public sealed partial class ShardCoordinator
             });
         }
         return hits;
+    }
+
+    /// <summary>The catalog ids of <paramref name="keys"/>, in their order, read from the shards holding them (an explanation's lists).</summary>
+    private async Task<IReadOnlyList<string>> IdsAsync(ShardQuery query, IReadOnlyList<long> keys, IReadOnlyDictionary<long, int> origins, CancellationToken cancellationToken)
+    {
+        var fetched = await Task.WhenAll(keys.GroupBy(k => origins[k]).Select(g => _shards[g.Key].FetchAsync(query, g.ToArray(), cancellationToken))).ConfigureAwait(false);
+        var ids = fetched.SelectMany(f => f).ToDictionary(p => p.Key, p => p.Product.Id);
+        return keys.Where(ids.ContainsKey).Select(k => ids[k]).ToArray();
     }
 }
