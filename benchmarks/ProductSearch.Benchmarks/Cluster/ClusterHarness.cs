@@ -118,7 +118,7 @@ internal static class ClusterHarness
 
     private static double? Round(double value) => double.IsNaN(value) ? null : Math.Round(value, 1);
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) && value > 0 ? value : fallback;
@@ -130,7 +130,7 @@ internal static class ClusterHarness
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
-    private static int Refuse(string message)
+    internal static int Refuse(string message)
     {
         Console.Error.WriteLine(message);
         return 2;
