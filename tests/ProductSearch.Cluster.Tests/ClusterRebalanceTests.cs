@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using ProductSearch.Catalog;
+using ProductSearch.Indexing;
 using ProductSearch.Sharding;
 using ProductSearch.Tests.Support;
 
@@ -84,5 +86,30 @@ public sealed class ClusterRebalanceTests(JoiningSiloFixture fixture) : IClassFi
         Assert.Equal(ClusterFixture.ReplicaCount, fewest);
         foreach (var request in ShardedCatalog.Requests().Take(6))
             Assert.Null(AnswerComparison.FirstDifference(await single.SearchAsync(request), (await fixture.Client.SearchAsync(request)).Response));
+    }
+
+    [Fact]
+    public async Task A_replica_opened_on_a_newer_cluster_generation_moves_the_product_reads_of_the_shards_already_served_too()
+    {
+        var silo = fixture.Cluster.Silos[0];
+        var host = fixture.Cluster.GetSiloServiceProvider(silo.SiloAddress).GetRequiredService<ShardHost>();
+        var router = new ShardRouter(ClusterFixture.ShardCount);
+        var (reopened, served) = (0, 1);
+        var id = Enumerable.Range(0, 1000).Select(i => $"generation-moved-{i}").First(candidate => router.ShardOf(candidate) == served);
+        Assert.NotNull(await host.EnsureAsync(served));
+        host.Release(reopened);
+        // A commit this silo is not told of (as when a copy to it is still on its way), then a replica opened here.
+        using (var writer = ShardedIndexWriter.Open(fixture.ClusterPath, null, TinyIndex.Embedder, TinyIndex.ModelSource))
+            writer.Write([new Product { Id = id, Title = "teal canoe seat" }], new CatalogReadReport { Path = "test" }, SyncMode.Upsert);
+        try
+        {
+            await host.EnsureAsync(reopened);
+
+            Assert.Equal("teal canoe seat", host.Warm(served)!.Engine.GetProduct(id)?.Title);
+        }
+        finally
+        {
+            await fixture.Client.DeleteAsync([id]);
+        }
     }
 }
