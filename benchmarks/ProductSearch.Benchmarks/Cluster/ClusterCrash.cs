@@ -10,11 +10,12 @@ using ProductSearch.Sharding;
 namespace ProductSearch.Benchmarks.Cluster;
 
 /// <summary>
-/// <c>cluster-crash [--trials 20] [--batch 5] [--seed N] [--json]</c>: the kill -9 harness for the cluster's writer.
-/// Three silo processes over a scratch copy of the ESCI cluster folder; a client writes batches through
+/// <c>cluster-crash [--trials 20] [--batch 5] [--seed N] [--postgres CONN] [--abandon] [--json]</c>: the kill -9 harness for the
+/// cluster's writer. Three silo processes over a scratch copy of the ESCI cluster folder; a client writes batches through
 /// <see cref="ProductSearchClusterClient.UpsertAsync"/> one after another. Each trial SIGKILLs, at a random instant
-/// within a batch, the silo whose log last said it committed (the writer grain's silo; a random other silo when that is
-/// the seed, which localhost clustering cannot lose), measures how long until a write is acknowledged again, restarts
+/// within a batch, a silo: with a PostgreSQL membership table, in odd trials the silo whose log last said it committed
+/// (the writer grain's) and in even ones another (a replica being copied to); with localhost clustering the writer's silo
+/// unless it is the seed, which that clustering cannot lose (then another). It measures how long until a write is acknowledged again, restarts
 /// the silo, and checks: every acknowledged product is found with its acknowledged title through the cluster and on
 /// every replica's copy; the cluster folder's generations.json names each shard's own commit, and every shard (the
 /// cluster's and each replica's) passes the core's verifier with its files' SHA-256; and each batch that was not
@@ -30,10 +31,13 @@ internal static partial class ClusterCrash
         var size = ClusterHarness.Option(args, "--batch", 5);
         var seed = ClusterHarness.Option(args, "--seed", 20261207);
         var json = args.Contains("--json");
+        var postgres = ClusterHarness.Text(args, "--postgres");
+        // The client gives up on the batch in flight at the kill: batches left in doubt, to check they land whole or not at all.
+        var abandon = args.Contains("--abandon");
         if (size < 2) return ClusterHarness.Refuse("--batch must be at least 2: new products and one update.");
         const int shards = 4;
         var total = Stopwatch.StartNew();
-        using var run = await ClusterRun.StartAsync(shards, silos: 3, log: !json, scratch: true);
+        using var run = await ClusterRun.StartAsync(shards, silos: 3, log: !json, postgres, scratch: true);
         using var model = OnnxSentenceEmbedder.Create(new EmbedderOptions { Model = Model, Device = ComputeDevice.Cpu });
         var clock = Stopwatch.StartNew();
         var commits = new CommitWatch(run.Silos, clock);
@@ -46,7 +50,7 @@ internal static partial class ClusterCrash
         using (var warm = new CancellationTokenSource())
         {
             var loop = ledger.WriteAsync(run.Client, 0, size, random, clock, warm.Token);
-            await UntilAsync(() => ledger.Batches.Count(b => b.AcknowledgedSeconds is not null) >= 4, TimeSpan.FromSeconds(120));
+            await ClusterHarness.UntilAsync(() => ledger.Batches.Count(b => b.AcknowledgedSeconds is not null) >= 4, TimeSpan.FromSeconds(120));
             await warm.CancelAsync();
             await loop;
         }
@@ -60,18 +64,19 @@ internal static partial class ClusterCrash
             var acknowledgedBefore = ledger.Batches.Count(b => b.AcknowledgedSeconds is not null);
             var loop = ledger.WriteAsync(run.Client, trial, size, random, clock, stop.Token);
             // Kill within a batch that starts after at least one acknowledged in this trial.
-            await UntilAsync(() => ledger.Batches.Count(b => b.AcknowledgedSeconds is not null) > acknowledgedBefore, TimeSpan.FromSeconds(60));
+            await ClusterHarness.UntilAsync(() => ledger.Batches.Count(b => b.AcknowledgedSeconds is not null) > acknowledgedBefore, TimeSpan.FromSeconds(60));
             var target = ledger.InFlight;
             var delay = random.NextDouble() * window;
             if (target is not null) await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, target.StartedSeconds + delay - clock.Elapsed.TotalSeconds)));
             var writer = commits.LastCommitter;
-            var victim = writer is > 0 ? writer.Value : 1 + random.Next(2);
+            var victim = Victim(writer, trial, postgres is not null, random);
             var inFlight = ledger.InFlight;
             var phase = inFlight is null ? "between batches"
                 : commits.CommittedSince(inFlight.StartedSeconds) ? "mid-replication" : "mid-commit";
             var killSeconds = clock.Elapsed.TotalSeconds;
             run.Silos.Kill(victim);
-            var writable = await UntilAsync(() => ledger.Batches.Any(b => b.AcknowledgedSeconds > killSeconds), TimeSpan.FromSeconds(90));
+            if (abandon) ledger.AbandonInFlight();
+            var writable = await ClusterHarness.UntilAsync(() => ledger.Batches.Any(b => b.AcknowledgedSeconds > killSeconds), TimeSpan.FromSeconds(90));
             var writableSeconds = ledger.Batches.Where(b => b.AcknowledgedSeconds > killSeconds).Select(b => b.AcknowledgedSeconds!.Value).DefaultIfEmpty(double.NaN).Min() - killSeconds;
             await stop.CancelAsync();
             await loop;
@@ -109,9 +114,11 @@ internal static partial class ClusterCrash
             ["machine"] = MachineInfo.Describe(),
             ["load_average_1m"] = LoadAverage.OneMinute(),
             ["silos"] = 3,
+            ["clustering"] = postgres is null ? "localhost (silo 1 is the seed, never killed)" : "ADO.NET, PostgreSQL membership table",
             ["shards"] = shards,
             ["replicas"] = 2,
             ["trials"] = trials,
+            ["client_abandons_batch_in_flight_at_kill"] = abandon,
             ["batch"] = $"{size} products per UpsertAsync: {size - 1} new, 1 update of an acknowledged one",
             ["median_batch_ms"] = Math.Round(batchSeconds[batchSeconds.Length / 2] * 1000),
             ["kills_writer_mid_commit"] = outcomes.Count(o => (string)o["phase"]! == "mid-commit"),
@@ -134,6 +141,15 @@ internal static partial class ClusterCrash
         return problems.Count == 0 ? 0 : 1;
     }
 
+    /// <summary>The silo to kill: the writer's, or (every other trial, or when the writer's is the seed localhost clustering cannot lose) another.</summary>
+    private static int Victim(int? writer, int trial, bool anySiloMayDie, Random random)
+    {
+        var killable = Enumerable.Range(anySiloMayDie ? 0 : 1, anySiloMayDie ? 3 : 2).ToArray();
+        if (writer is { } w && killable.Contains(w) && (!anySiloMayDie || trial % 2 == 1)) return w;
+        var others = killable.Where(s => s != writer).ToArray();
+        return others[random.Next(others.Length)];
+    }
+
     private sealed record Findings(int Acknowledged, int Lost, int Wrong, int ReplicaReads, int InDoubt, int InDoubtPresent, IReadOnlyList<string> Problems);
 
     /// <summary>Everything a trial checks once the killed silo is back and every replica holds the cluster generation.</summary>
@@ -142,12 +158,14 @@ internal static partial class ClusterCrash
         var problems = new List<string>();
         var patient = new ClusterRequestOptions { Budget = TimeSpan.FromSeconds(30), ResendAfter = TimeSpan.FromSeconds(10) };
         var acknowledged = ledger.Acknowledged;
+        var read = new System.Collections.Concurrent.ConcurrentDictionary<string, string?>();
+        await Parallel.ForEachAsync(acknowledged.Keys, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (id, _) => read[id] = (await run.Client.GetProductAsync(id, patient))?.Title);
         var (lost, wrong) = (0, 0);
         foreach (var (id, title) in acknowledged)
         {
-            var product = await run.Client.GetProductAsync(id, patient);
-            if (product is null) { lost++; problems.Add($"acknowledged '{id}' not found"); }
-            else if (product.Title != title) { wrong++; problems.Add($"acknowledged '{id}' reads '{product.Title}', not '{title}'"); }
+            if (read[id] is not { } found) { lost++; problems.Add($"acknowledged '{id}' not found"); }
+            else if (found != title) { wrong++; problems.Add($"acknowledged '{id}' reads '{found}', not '{title}'"); }
         }
 
         // Unacknowledged batches: all of their new products or none (an update shows the old title or the new one).
@@ -156,9 +174,20 @@ internal static partial class ClusterCrash
         foreach (var batch in inDoubt)
         {
             var added = batch.Products.Where(p => !batch.Replaced.ContainsKey(p.Id)).ToArray();
-            var found = 0;
-            foreach (var product in added)
-                if (await run.Client.GetProductAsync(product.Id, patient) is not null) found++;
+            async Task<int> PresentAsync()
+            {
+                var count = 0;
+                foreach (var product in added)
+                    if (await run.Client.GetProductAsync(product.Id, patient) is not null) count++;
+                return count;
+            }
+            var found = await PresentAsync();
+            if (found > 0 && found < added.Length)
+            {
+                // Read again: an abandoned call may still have been committing between the reads of one pass.
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                found = await PresentAsync();
+            }
             if (found == added.Length) present++;
             else if (found > 0) problems.Add($"batch {batch.Number} (not acknowledged: {batch.Error}) is partly present: {found} of {added.Length}");
             foreach (var (id, before) in batch.Replaced)
@@ -207,16 +236,6 @@ internal static partial class ClusterCrash
     [GeneratedRegex(@":(\d+):")]
     private static partial Regex SiloPort();
 
-    private static async Task<bool> UntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) return false;
-            await Task.Delay(20);
-        }
-        return true;
-    }
 
     /// <summary>Which silo logged the writer's commits, and when (read from the silos' logs as they arrive).</summary>
     private sealed partial class CommitWatch

@@ -124,7 +124,19 @@ internal static class ClusterHarness
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) && value > 0 ? value : fallback;
     }
 
-    private static string? Text(string[] args, string name)
+    /// <summary>Polls <paramref name="condition"/> every 20 ms; whether it held before <paramref name="timeout"/>.</summary>
+    internal static async Task<bool> UntilAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(20);
+        }
+        return true;
+    }
+
+    internal static string? Text(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;

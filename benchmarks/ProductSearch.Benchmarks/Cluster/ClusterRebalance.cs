@@ -44,7 +44,7 @@ internal static class ClusterRebalance
         var served = await health.WaitUntilAsync(h => h.ActiveSilos == 3 && h.IsFullyReplicated);
         // The shards placement moved to the new silo, and the old silos' releases of them (each after the new copy was warm).
         var moved = Enumerable.Range(0, shards).Count(shard => timeline.Events.Any(e => e.Silo == 2 && e.Shard == shard && e.Warm));
-        var settled = await UntilAsync(() => timeline.Events.Count(e => !e.Warm) >= moved && moved > 0, TimeSpan.FromSeconds(60));
+        var settled = await ClusterHarness.UntilAsync(() => timeline.Events.Count(e => !e.Warm) >= moved && moved > 0, TimeSpan.FromSeconds(60));
         var events = timeline.Events;
         var newWarm = events.Where(e => e.Silo == 2 && e.Warm).Select(e => e.Seconds).DefaultIfEmpty(double.NaN).Max();
         var lastRelease = events.Where(e => !e.Warm).Select(e => e.Seconds).DefaultIfEmpty(double.NaN).Max();
@@ -70,6 +70,8 @@ internal static class ClusterRebalance
             ["products"] = run.Products,
             ["queries"] = samples.Count,
             ["failed"] = samples.Count(s => s.Failed),
+            ["failed_during_move"] = samples.Count(s => s.Failed && s.StartSeconds + s.LatencyMs / 1000 >= joinSeconds && s.StartSeconds < moveEnd),
+            ["failed_started_at_seconds_from_join"] = string.Join(",", samples.Where(s => s.Failed).Select(s => Math.Round(s.StartSeconds - joinSeconds, 2))),
             ["failure_reasons"] = string.Join(" | ", reasons.OrderByDescending(r => r.Value).Take(3).Select(r => $"{r.Value}× {r.Key}")),
             ["join_at_seconds"] = Math.Round(joinSeconds, 2),
             ["new_silo_process_ready_seconds"] = Since(readySeconds),
@@ -104,16 +106,6 @@ internal static class ClusterRebalance
         return 0;
     }
 
-    private static async Task<bool> UntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) return false;
-            await Task.Delay(100);
-        }
-        return true;
-    }
 
     private static double? Round(double value) => double.IsNaN(value) ? null : Math.Round(value, 1);
 }

@@ -37,6 +37,7 @@ internal sealed class WriteLedger
     private readonly List<WrittenBatch> _batches = [];
     private readonly Dictionary<string, string> _acknowledged = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inDoubt = new(StringComparer.Ordinal);
+    private CancellationTokenSource? _waiting;
 
     public IReadOnlyList<WrittenBatch> Batches
     {
@@ -61,9 +62,11 @@ internal sealed class WriteLedger
         while (!stop.IsCancellationRequested)
         {
             var batch = Next(trial, size, random, clock);
+            using var waiting = new CancellationTokenSource();
+            lock (_gate) _waiting = waiting;
             try
             {
-                await client.UpsertAsync(batch.Products, CancellationToken.None);
+                await client.UpsertAsync(batch.Products, waiting.Token);
                 lock (_gate)
                 {
                     batch.AcknowledgedSeconds = clock.Elapsed.TotalSeconds;
@@ -81,6 +84,15 @@ internal sealed class WriteLedger
                 await Task.Delay(200, CancellationToken.None);
             }
         }
+    }
+
+    /// <summary>
+    /// Stops waiting for the batch in flight, as a client that gives up would: it is then in doubt, whatever the cluster
+    /// does with it (the call already sent may still commit).
+    /// </summary>
+    public void AbandonInFlight()
+    {
+        lock (_gate) _waiting?.Cancel();
     }
 
     private WrittenBatch Next(int trial, int size, Random random, Stopwatch clock)
