@@ -43,8 +43,11 @@ internal sealed class ReplicaKeeper(ShardHost host, IClusterMembershipService me
     /// <summary>How long membership must stay unchanged before replicas are moved.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>How often the silos a moved shard is placed on are asked whether their copies are warm yet.</summary>
+    /// <summary>How soon the silos a moved shard is placed on are first asked again whether their copies are warm yet.</summary>
     public static readonly TimeSpan ReleasePoll = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The longest pause between those questions (the pause doubles while a silo stays cold).</summary>
+    public static readonly TimeSpan ReleasePollMax = TimeSpan.FromSeconds(4);
 
     /// <summary>How long one such question may take: a replica that is still copying makes its answer wait.</summary>
     private static readonly TimeSpan StateWait = TimeSpan.FromSeconds(2);
@@ -79,6 +82,7 @@ internal sealed class ReplicaKeeper(ShardHost host, IClusterMembershipService me
     private async Task ReleaseWhenPlacedWarmAsync(CancellationToken stoppingToken)
     {
         var version = membership.CurrentSnapshot.Version;
+        var pause = ReleasePoll;
         while (membership.CurrentSnapshot.Version.Equals(version))
         {
             var active = Active();
@@ -92,7 +96,9 @@ internal sealed class ReplicaKeeper(ShardHost host, IClusterMembershipService me
                 host.Release(shard);
                 ClusterLog.ReplicaReleased(logger, shard, string.Join(", ", placed));
             }
-            await Task.Delay(ReleasePoll, stoppingToken);
+            await Task.Delay(pause, stoppingToken);
+            // Asking opens the replica there: a shard that cannot be copied (damaged) is not tried four times a second for ever.
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, ReleasePollMax.Ticks));
         }
     }
 
