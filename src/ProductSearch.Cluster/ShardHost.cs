@@ -131,6 +131,9 @@ internal sealed class ShardHost : IDisposable
             {
                 // Every shard held here, this one included (it is in the dictionary already), at the cluster's generation now.
                 var (_, failures) = ReplicaFolder.CatchUp(_options.ClusterPath, _options.ReplicaPath, _replicas.Keys.ToArray(), _stopping.Token);
+                // The copy may have moved to a newer cluster generation for the shards already served here too: their
+                // product engines follow, or reads by id would answer from the generation before (found by cluster-crash).
+                foreach (var served in WarmReplicas()) served.Refresh();
                 if (failures.TryGetValue(shard, out var failure)) throw failure;
             }
             finally
