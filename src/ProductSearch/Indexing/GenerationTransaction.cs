@@ -6,10 +6,11 @@ namespace ProductSearch.Indexing;
 
 /// <summary>
 /// One commit in the making. The files of the current generation are brought into the next generation's folder —
-/// those never written in place (Lucene's files, the HNSW graph) as hard links, the rest copied — and changed there;
-/// the current generation is never written, so readers and a crash at any instant see it whole. Vector changes go to
-/// a small delta beside the base graph (<see cref="LayeredVectorIndex"/>), which is folded into a new base once it
-/// passes <see cref="LayeredVectorIndex.MergeThreshold"/>; only then is the base graph read and rewritten.
+/// those never written in place (Lucene's files, the HNSW graph, the product store's base) as hard links, the rest
+/// copied — and changed there; the current generation is never written, so readers and a crash at any instant see it
+/// whole. Vector changes go to a small delta beside the base graph (<see cref="LayeredVectorIndex"/>), product changes
+/// to a small delta beside the base store (<see cref="ProductStore"/>); each is folded into a new base once it passes
+/// <see cref="DeltaMerge.IsDue"/>, and only then is that base read and rewritten.
 /// <see cref="Commit"/> flushes the new folder to disk, then writes the manifest that names it (the commit point),
 /// then deletes older generations. Disposing without committing deletes the new folder.
 /// </summary>
@@ -114,7 +115,7 @@ internal sealed class GenerationTransaction : IDisposable
         var opened = new List<IDisposable>();
         try
         {
-            var store = OpenStore(layout.ProductStorePath(generation));
+            var store = OpenStore(layout.ProductStorePath(generation), fresh: previous is null);
             opened.Add(store);
             // An index whose BM25 terms were made by an older analysis gets its lexical index rebuilt from the stored
             // products in this commit (no re-embedding): old and new terms must never be mixed in one index.
@@ -160,6 +161,7 @@ internal sealed class GenerationTransaction : IDisposable
         Schema.Write(_layout.GenerationFolder(Generation));
         var count = Store.Count;
         _productCount = count;
+        _storeChanges = Store.ChangedSinceBase;
         Close(saveVectors: true);
         var folder = _layout.GenerationFolder(Generation);
         DurableFiles.FlushTree(folder);
@@ -187,7 +189,10 @@ internal sealed class GenerationTransaction : IDisposable
         if (_fresh is not null) Run(_fresh.Dispose);
         if (_layered is not null) Run(_layered.Dispose);
         Run(Lexical.Dispose);
-        Run(Store.Checkpoint);
+        // An abandoned generation is deleted, so its store is not flushed: after a write that failed (a full disk),
+        // LiteDB still holds that write's lock on this thread and its checkpoint would throw over the first error.
+        if (saveVectors && DeltaMerge.IsDue(_storeChanges, _productCount)) Run(MergeStore);
+        else if (saveVectors) Run(Store.Checkpoint);
         Run(Store.Dispose);
         if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
     }
@@ -196,7 +201,7 @@ internal sealed class GenerationTransaction : IDisposable
     {
         if (_fresh is not null) _fresh.Save(_layout.VectorPath(Generation));
         else if (_layered is null) return;
-        else if (LayeredVectorIndex.MergeThreshold(_layered.SupersededCount, _productCount))
+        else if (DeltaMerge.IsDue(_layered.SupersededCount, _productCount))
         {
             _layered.MergeInto(_layout.VectorPath(Generation));
             Merged = true;
@@ -204,13 +209,24 @@ internal sealed class GenerationTransaction : IDisposable
         else _layered.SaveDelta(_layout.GenerationFolder(Generation));
     }
 
-    private long _productCount;
+    private void MergeStore()
+    {
+        Store.MergeIntoBase();
+        StoreMerged = true;
+    }
 
-    private static ProductStore OpenStore(string path)
+    /// <summary>Whether this commit folded the product store's delta into a new base.</summary>
+    public bool StoreMerged { get; private set; }
+
+    private long _productCount;
+    private long _storeChanges;
+
+    // A fresh index writes its one store file whole; later commits write a delta beside the base they share.
+    private static ProductStore OpenStore(string path, bool fresh)
     {
         try
         {
-            return ProductStore.OpenWritable(path);
+            return fresh ? ProductStore.OpenWritable(path) : ProductStore.OpenForChanges(path);
         }
         catch (LiteDB.LiteException ex)
         {
@@ -256,10 +272,11 @@ internal sealed class GenerationTransaction : IDisposable
         {
             Close(saveVectors: false);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or VectorIndexException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or VectorIndexException or LockRecursionException)
         {
             // Closing an abandoned generation writes (Lucene commits on close, LiteDB checkpoints): on a full disk it
-            // fails again. Its files are deleted next, and the error that made the writer give up is the one to report.
+            // fails again (LiteDB, whose failed write kept its lock on this thread, with a LockRecursionException). Its
+            // files are deleted next, and the error that made the writer give up is the one to report.
         }
         finally
         {
