@@ -21,6 +21,7 @@ public sealed class ProductStore : IDisposable
     private readonly string? _deltaPath; // set when writes go to a delta (created on the first one)
     private readonly ConcurrentDictionary<long, byte> _shadowed = new();
     private readonly Lazy<long> _baseMaxKey;
+    private readonly Lazy<long> _baseCount;
     private readonly Lock _gate = new();
     private volatile ProductStoreFile? _delta;
 
@@ -30,6 +31,9 @@ public sealed class ProductStore : IDisposable
         _delta = delta;
         _deltaPath = deltaPath;
         _baseMaxKey = new Lazy<long>(@base.MaxKey);
+        // Counting LiteDB's documents is a pass over its key index (about a second at 1M): a delta records its base's
+        // count when it is created, and the base never changes under it.
+        _baseCount = new Lazy<long>(() => _delta?.Recorded(BaseCountName) ?? @base.Count);
         if (delta is not null)
             foreach (var key in delta.ShadowedKeys()) _shadowed[key] = 0;
     }
@@ -77,7 +81,7 @@ public sealed class ProductStore : IDisposable
 
     /// <summary>Number of products.</summary>
     /// <exception cref="ProductStoreException">A file is damaged.</exception>
-    public long Count => _base.Count - _shadowed.Count + (_delta?.Count ?? 0);
+    public long Count => (_deltaPath is null && _delta is null ? _base.Count : _baseCount.Value) - _shadowed.Count + (_delta?.Count ?? 0);
 
     /// <summary>Keys changed since the base was written: added, replaced or deleted (0 without a delta).</summary>
     internal long ChangedSinceBase => _delta is { } delta ? _shadowed.Count + delta.Keys().LongCount(k => !_shadowed.ContainsKey(k.Key)) : 0;
@@ -125,8 +129,16 @@ public sealed class ProductStore : IDisposable
     private ProductStoreFile Delta()
     {
         if (_delta is { } delta) return delta;
-        lock (_gate) return _delta ??= ProductStoreFile.OpenWritable(_deltaPath!);
+        lock (_gate)
+        {
+            if (_delta is { } opened) return opened;
+            var created = ProductStoreFile.OpenWritable(_deltaPath!);
+            created.Record(BaseCountName, _baseCount.Value);
+            return _delta = created;
+        }
     }
+
+    private const string BaseCountName = "base_count";
 
     /// <summary>The largest key in use (0 when empty).</summary>
     /// <exception cref="ProductStoreException">A file is damaged.</exception>

@@ -97,7 +97,7 @@ public sealed class ProductStoreDeltaTests : IDisposable
 
         using (var store = ProductStore.OpenForChanges(BasePath)) store.MergeIntoBase();
 
-        Assert.False(File.Exists(_temp.File(ProductStore.DeltaFileName)));
+        Assert.Equal(new[] { "linked.db", "products.db" }, Directory.GetFiles(_temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(sharedHash, Sha(linked));
         using var merged = ProductStore.OpenReadOnly(BasePath);
         AssertView(merged);
