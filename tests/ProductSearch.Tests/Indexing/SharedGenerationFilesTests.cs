@@ -203,25 +203,9 @@ public sealed class SharedGenerationFilesTests : IDisposable
         var changes = await CliCatalogFiles.BuildWithTitleChangesAsync(_temp, index, count: 400, changed: 40);
         var layout = new IndexLayout(index);
         var graph = new FileInfo(layout.VectorPath(layout.ReadManifest().Generation)).Length;
-        var filler = _temp.File("disk/filler");
-        // Room for the links, the store's copy and Lucene's commit at the higher levels, but never for a new base graph.
-        foreach (var room in new[] { 0.05, 0.2, 0.4, 0.6, 0.8 })
-        {
-            File.Delete(filler);
-            ScratchFiles.Fill(filler, new DriveInfo(index).AvailableFreeSpace - (long)(graph * room));
-            var before = FolderStateAssert.Capture(index);
-            var result = ChildProcessCli.Run("upsert", changes, "--index", index, "--device", "cpu");
-            Assert.True(result.ExitCode == 2, result.ToString());
-            Assert.Equal($"error: No space left on device while writing index '{index}'; the index is unchanged.", Assert.Single(result.ErrorLines));
-            FolderStateAssert.AssertUnchanged(before, index);
-            Assert.Single(Directory.GetDirectories(index, "gen-*"));
-        }
-        File.Delete(filler);
-        Assert.Equal(0, ChildProcessCli.Run("upsert", changes, "--index", index, "--device", "cpu").ExitCode);
-        var merged = layout.ReadManifest();
-        Assert.DoesNotContain(LayeredVectorIndex.DeltaFileName, merged.Files!.Keys); // the commit that fitted merged
-        Assert.True(IndexVerifier.Verify(index).IsConsistent);
-        Assert.Single(Directory.GetDirectories(index, "gen-*"));
+        // Room for the links, the store's delta and Lucene's commit at the higher levels, but never for a new base graph.
+        FullDiskUpserts.AssertEachFailsWholeThenFits(index, changes, _temp.File("disk/filler"), new[] { 0.05, 0.2, 0.4, 0.6, 0.8 }.Select(room => (long)(graph * room)));
+        Assert.DoesNotContain(LayeredVectorIndex.DeltaFileName, layout.ReadManifest().Files!.Keys); // the commit that fitted merged
     }
 
     /// <summary>A tiny index whose generation looks committed an hour ago, with the path of its one Lucene compound file.</summary>
