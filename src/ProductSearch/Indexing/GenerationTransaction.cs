@@ -162,7 +162,7 @@ internal sealed class GenerationTransaction : IDisposable
         var count = Store.Count;
         _productCount = count;
         _storeChanges = Store.ChangedSinceBase;
-        Close(saveVectors: true);
+        Close(committing: true);
         var folder = _layout.GenerationFolder(Generation);
         DurableFiles.FlushTree(folder);
         var manifest = manifestFor(count) with { Files = GenerationFiles.Digest(folder, _linked) };
@@ -173,7 +173,7 @@ internal sealed class GenerationTransaction : IDisposable
         return manifest;
     }
 
-    private void Close(bool saveVectors)
+    private void Close(bool committing)
     {
         if (_closed) return;
         _closed = true;
@@ -185,14 +185,14 @@ internal sealed class GenerationTransaction : IDisposable
             catch (Exception ex) when (ex is not OutOfMemoryException) { first ??= ex; }
         }
         // Vectors never opened were not changed: their files stay the ones linked from the previous generation.
-        if (saveVectors) Run(SaveVectors);
+        if (committing) Run(SaveVectors);
         if (_fresh is not null) Run(_fresh.Dispose);
         if (_layered is not null) Run(_layered.Dispose);
         Run(Lexical.Dispose);
         // An abandoned generation is deleted, so its store is not flushed: after a write that failed (a full disk),
         // LiteDB still holds that write's lock on this thread and its checkpoint would throw over the first error.
-        if (saveVectors && DeltaMerge.IsDue(_storeChanges, _productCount)) Run(MergeStore);
-        else if (saveVectors) Run(Store.Checkpoint);
+        if (committing && DeltaMerge.IsDue(_storeChanges, _productCount)) Run(Store.MergeIntoBase);
+        else if (committing) Run(Store.Checkpoint);
         Run(Store.Dispose);
         if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
     }
@@ -208,15 +208,6 @@ internal sealed class GenerationTransaction : IDisposable
         }
         else _layered.SaveDelta(_layout.GenerationFolder(Generation));
     }
-
-    private void MergeStore()
-    {
-        Store.MergeIntoBase();
-        StoreMerged = true;
-    }
-
-    /// <summary>Whether this commit folded the product store's delta into a new base.</summary>
-    public bool StoreMerged { get; private set; }
 
     private long _productCount;
     private long _storeChanges;
@@ -270,7 +261,7 @@ internal sealed class GenerationTransaction : IDisposable
         if (_committed) return;
         try
         {
-            Close(saveVectors: false);
+            Close(committing: false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or VectorIndexException or LockRecursionException)
         {
