@@ -9,6 +9,7 @@ using ProductSearch.Benchmarks.Scale;
 // "build-profile": one generated catalog's build (products/s) and its search stage by stage;
 // "query-threads": hybrid latency per query-model thread count, idle and beside one busy core ("spin" is its load);
 // "cluster"/"cluster-throughput": the Orleans cluster's equality, SIGKILL fault run and overhead per silo count (issue 17);
+// "cluster-rebalance": a third silo joining under load; "cluster-crash": the writer's silo killed mid-commit and mid-replication;
 // "shopper-cost": typo tolerance, prefixes and suggestions at scale; "catalog-cost": facets, range filter and sort at scale; "commit-cost": a commit's time and disk growth per size of change; "fuzz", "damage", "enospc", "readonly": the hardening runs
 // (issue 14); anything else goes to BenchmarkDotNet, with ShortRun unless a job is named.
 // Numbers in tables and JSON are written the same way whatever the machine's locale.
@@ -18,6 +19,8 @@ return args.FirstOrDefault() switch
     "e2e" => await EndToEndHarness.RunAsync(args[1..]),
     "cluster" => await ProductSearch.Benchmarks.Cluster.ClusterHarness.RunAsync(args[1..]),
     "cluster-throughput" => await ProductSearch.Benchmarks.Cluster.ClusterHarness.ThroughputAsync(args[1..]),
+    "cluster-rebalance" => await ProductSearch.Benchmarks.Cluster.ClusterRebalance.RunAsync(args[1..]),
+    "cluster-crash" => await ProductSearch.Benchmarks.Cluster.ClusterCrash.RunAsync(args[1..]),
     "scale" => await ScaleHarness.RunAsync(args[1..]),
     "scale-one" => await ScaleRun.RunAsync(args[1..]),
     "peers" => await ProductSearch.Benchmarks.Peers.PeerHarness.RunAsync(args[1..]),

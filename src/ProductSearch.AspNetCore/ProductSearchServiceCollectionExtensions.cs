@@ -28,7 +28,8 @@ public static class ProductSearchServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds one shared, thread-safe <see cref="SearchEngine"/> behind <see cref="SearchEngineProvider"/>, configured by
+    /// Adds one shared, thread-safe <see cref="SearchEngine"/> behind <see cref="SearchEngineProvider"/> (also registered
+    /// as the app's <see cref="IProductSearchSource"/>), configured by
     /// <paramref name="configure"/> (index folder, model, device, default ranking profile) and checked when the app
     /// starts (<c>ValidateOnStart</c>: a bad option stops start-up with its name). The engine is opened while the app
     /// starts, disposed when the app stops, and reported by a health check named <see cref="SearchEngineHealthCheck.Name"/>
@@ -46,6 +47,7 @@ public static class ProductSearchServiceCollectionExtensions
     private static OptionsBuilder<SearchEngineOptions> AddCore(IServiceCollection services)
     {
         services.TryAddSingleton<SearchEngineProvider>();
+        services.TryAddSingleton<IProductSearchSource>(provider => provider.GetRequiredService<SearchEngineProvider>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SearchEngineOptions>>(new OwnRulesValidator<SearchEngineOptions>(o => o.Validate())));
         services.AddHostedService<SearchEngineStartup>();
         services.AddHealthChecks().AddCheck<SearchEngineHealthCheck>(SearchEngineHealthCheck.Name, HealthStatus.Unhealthy, ["ready"]);

@@ -13,7 +13,7 @@ namespace ProductSearch.AspNetCore;
 /// failure is kept, logged (again only when its reason changes), reported by <see cref="Status"/>, the health check
 /// and <see cref="SearchEngineUnavailableException"/>, and the open is retried with back-off (<see cref="EnsureOpen"/>).
 /// </summary>
-public sealed class SearchEngineProvider : IDisposable
+public sealed class SearchEngineProvider : IProductSearchSource, IDisposable
 {
     private readonly SearchEngineOptions _options;
     private readonly ILoggerFactory _loggerFactory;
@@ -56,6 +56,23 @@ public sealed class SearchEngineProvider : IDisposable
 
     /// <summary>The configured index folder, as a full path.</summary>
     public string IndexPath => Path.GetFullPath(_options.IndexPath);
+
+    /// <inheritdoc />
+    string IProductSearchSource.Name => Path.GetFileName(Path.TrimEndingDirectorySeparator(IndexPath));
+
+    /// <inheritdoc />
+    string? IProductSearchSource.IndexPath => IndexPath;
+
+    /// <inheritdoc />
+    string IProductSearchSource.HealthCheckName => SearchEngineHealthCheck.Name;
+
+    /// <inheritdoc />
+    bool IProductSearchSource.TryGetSearch([NotNullWhen(true)] out IProductSearch? search, [NotNullWhen(false)] out string? reason)
+    {
+        var open = TryGetEngine(out var engine, out reason);
+        search = engine;
+        return open;
+    }
 
     /// <summary>The open engine.</summary>
     /// <exception cref="SearchEngineUnavailableException">It could not be opened; the message says why.</exception>

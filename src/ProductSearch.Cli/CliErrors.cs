@@ -53,15 +53,8 @@ internal static class CliErrors
         return OneLine(advice is null ? message : $"{message} {advice}");
     }
 
-    /// <summary>
-    /// An <see cref="ArgumentException"/>'s message without what .NET adds to it — " (Parameter 'FieldEquals')" and, out
-    /// of range, "Actual value was 0." — the parameter is the engine's name, not the option the user typed, and the
-    /// message already says what is wrong.
-    /// </summary>
-    private static string WithoutParameterName(Exception error) =>
-        error is ArgumentException { ParamName: { Length: > 0 } name } && error.Message.IndexOf($" (Parameter '{name}')", StringComparison.Ordinal) is >= 0 and var at
-            ? error.Message[..at]
-            : error.Message;
+    // The parameter .NET names is the engine's, not the option the user typed, and the message already says what is wrong.
+    private static string WithoutParameterName(Exception error) => error is ArgumentException refusal ? RefusalText.Of(refusal) : error.Message;
 
     private static string OneLine(string text) =>
         text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString())) : text;

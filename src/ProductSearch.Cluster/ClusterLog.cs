@@ -19,4 +19,7 @@ internal static partial class ClusterLog
 
     [LoggerMessage(EventId = 1705, Level = LogLevel.Warning, Message = "Shard {Shard}: replica on {Silo} failed: {Reason}")]
     public static partial void ReplicaCallFailed(ILogger logger, int shard, string silo, string reason);
+
+    [LoggerMessage(EventId = 1706, Level = LogLevel.Information, Message = "Shard {Shard}: replica released, warm on {Silos}")]
+    public static partial void ReplicaReleased(ILogger logger, int shard, string silos);
 }

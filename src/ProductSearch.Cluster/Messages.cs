@@ -32,6 +32,39 @@ internal sealed class ReplicaUnavailableException : Exception
     [Id(3)] public long? MovedTo { get; init; }
 }
 
+/// <summary>
+/// A replica's refusal of the request itself — an <see cref="ArgumentException"/> (a field the index lacks...) or a
+/// <see cref="NotSupportedException"/> — carried whole across the silo boundary: Orleans sends an exception's type and
+/// message but not <see cref="ArgumentException.ParamName"/>, which the caller needs to name the parameter.
+/// </summary>
+[GenerateSerializer]
+internal sealed class ReplicaRefusalException : Exception
+{
+    public ReplicaRefusalException(string message, string? parameter, bool outOfRange, bool notSupported) : base(message)
+    {
+        Parameter = parameter;
+        OutOfRange = outOfRange;
+        NotSupported = notSupported;
+    }
+
+    [Id(0)] public string? Parameter { get; private set; }
+
+    [Id(1)] public bool OutOfRange { get; private set; }
+
+    [Id(2)] public bool NotSupported { get; private set; }
+
+    /// <summary>The refusal from <paramref name="error"/>, its message without the parameter .NET appends.</summary>
+    public static ReplicaRefusalException Of(Exception error) => error is ArgumentException refusal
+        ? new ReplicaRefusalException(RefusalText.Of(refusal), refusal.ParamName, refusal is ArgumentOutOfRangeException, false)
+        : new ReplicaRefusalException(error.Message, null, false, true);
+
+    /// <summary>The refusal as the replica raised it (in type, message and parameter).</summary>
+    public Exception Original() =>
+        NotSupported ? new NotSupportedException(Message)
+        : OutOfRange ? new ArgumentOutOfRangeException(Parameter, Message)
+        : new ArgumentException(Message, Parameter);
+}
+
 /// <summary>A coordinator's answer: the response, or the shards that could not answer and why (the client turns that into its exception).</summary>
 [GenerateSerializer, Immutable]
 internal sealed record CoordinatorAnswer<T>(
@@ -47,6 +80,9 @@ internal sealed record CoordinatorAnswer<T>(
 
     /// <summary>The refusal is of something not supported yet, rather than of a wrong value.</summary>
     [Id(5)] public bool NotSupported { get; init; }
+
+    /// <summary>The refused value is out of its range (an <see cref="ArgumentOutOfRangeException"/> on the silo).</summary>
+    [Id(6)] public bool OutOfRange { get; init; }
 }
 
 /// <summary>A shard that did not answer a request.</summary>

@@ -1,5 +1,6 @@
 using Orleans.Runtime;
 using ProductSearch.Catalog;
+using ProductSearch.Indexing;
 
 namespace ProductSearch.Cluster;
 
@@ -8,9 +9,12 @@ namespace ProductSearch.Cluster;
 /// silo the client is connected to. A request not answered within <see cref="ClusterRequestOptions.ResendAfter"/>,
 /// or failed on the way because its silo died, is sent again (then through another gateway), within the request's
 /// budget; writes are resent the same way (a write is an upsert or a delete of whole products, so applying it twice
-/// leaves the same catalog).
+/// leaves the same catalog). As an <see cref="IProductSearch"/> (what a storefront asks; registered as one by
+/// <c>AddProductSearchCluster</c>) it answers with <see cref="ClusterRequestOptions.Default"/>: a shard that cannot
+/// answer fails the call with <see cref="ShardUnavailableException"/>, naming it. Its suggestions are those of one index
+/// without past queries (see <see cref="Sharding.ShardCoordinator.SuggestAsync"/>).
 /// </summary>
-public sealed class ProductSearchClusterClient
+public sealed class ProductSearchClusterClient : IProductSearch
 {
     private readonly IClusterClient _client;
     private readonly GatewayLoss _gatewayLoss;
@@ -32,7 +36,7 @@ public sealed class ProductSearchClusterClient
     /// results: then <see cref="ClusterSearchResponse.MissingShards"/> names them.
     /// </summary>
     /// <exception cref="ArgumentException">A parameter of the request is out of range (named).</exception>
-    /// <exception cref="NotSupportedException">The request asks for what sharded searches do not do yet (sorting, facets).</exception>
+    /// <exception cref="NotSupportedException">The request asks for what sharded searches do not do yet (Lucene's own BM25 explanation; see <see cref="Sharding.ShardCoordinator"/>).</exception>
     /// <exception cref="ShardUnavailableException">Some shards cannot answer, or not within the budget; the message names them.</exception>
     public async Task<ClusterSearchResponse> SearchAsync(SearchRequest request, ClusterRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -44,13 +48,60 @@ public sealed class ProductSearchClusterClient
         return new ClusterSearchResponse(response, answer.Failures.Select(f => f.Shard).Order().ToArray());
     }
 
-    /// <summary>A product by its id, or <c>null</c> when no shard holds it.</summary>
+    /// <summary>A product by its id (compared exactly), read from a replica of its shard, or <c>null</c> when no shard holds it.</summary>
+    /// <exception cref="ArgumentException">The id is empty, blank or longer than <see cref="SearchEngine.MaxProductIdLength"/>.</exception>
     /// <exception cref="ShardUnavailableException">The product's shard cannot answer.</exception>
-    public async Task<Product?> GetProductAsync(string productId, ClusterRequestOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<Product?> GetProductAsync(string productId, ClusterRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(productId);
+        ArgumentNullException.ThrowIfNull(productId);
+        return AskAsync(settings => Coordinator.GetProductAsync(productId, settings), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Up to <paramref name="max"/> completions of <paramref name="text"/>, as one index holding every product suggests
+    /// them without past queries (<see cref="SearchEngine.Suggest"/>). When <paramref name="options"/> allow partial
+    /// results, a shard that cannot answer is left out: its words and brands then count for nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is longer than <see cref="SearchEngine.MaxSuggestionPrefixLength"/>, or <paramref name="max"/> is not 1–20.</exception>
+    /// <exception cref="ShardUnavailableException">Some shards cannot answer, or not within the budget; the message names them.</exception>
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, int max = 5, ClusterRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return (await AskAsync(settings => Coordinator.SuggestAsync(text, max, settings), options, cancellationToken))!;
+    }
+
+    /// <summary>
+    /// The catalog's first-level categories with their product counts summed over the shards, most products first (ties
+    /// by name, ordinal). When <paramref name="options"/> allow partial results, a shard that cannot answer is left out.
+    /// </summary>
+    /// <exception cref="ShardUnavailableException">Some shards cannot answer, or not within the budget; the message names them.</exception>
+    public async Task<IReadOnlyList<CategoryCount>> GetTopLevelCategoriesAsync(ClusterRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await AskAsync(settings => Coordinator.GetTopLevelCategoriesAsync(settings), options, cancellationToken))!;
+
+    /// <summary>
+    /// The shards' schemas merged (see <see cref="Sharding.ShardCoordinator.GetSchemaAsync"/>): every field, and which can
+    /// be filtered, faceted and sorted on. Never partial: a shard that cannot answer fails it.
+    /// </summary>
+    /// <exception cref="ShardUnavailableException">Some shards cannot answer, or not within the budget; the message names them.</exception>
+    public async Task<IndexSchema> GetSchemaAsync(ClusterRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await AskAsync(settings => Coordinator.GetSchemaAsync(settings), options, cancellationToken))!;
+
+    async Task<SearchResponse> IProductSearch.SearchAsync(SearchRequest request, CancellationToken cancellationToken) =>
+        (await SearchAsync(request, null, cancellationToken)).Response;
+
+    Task<IReadOnlyList<Suggestion>> IProductSearch.SuggestAsync(string text, int max, CancellationToken cancellationToken) => SuggestAsync(text, max, null, cancellationToken);
+
+    Task<IReadOnlyList<CategoryCount>> IProductSearch.GetTopLevelCategoriesAsync(CancellationToken cancellationToken) => GetTopLevelCategoriesAsync(null, cancellationToken);
+
+    Task<Product?> IProductSearch.GetProductAsync(string productId, CancellationToken cancellationToken) => GetProductAsync(productId, null, cancellationToken);
+
+    Task<IndexSchema> IProductSearch.GetSchemaAsync(CancellationToken cancellationToken) => GetSchemaAsync(null, cancellationToken);
+
+    /// <summary>Sends a read to a coordinator (again, as <see cref="RetriedAsync"/> does) and unwraps its answer.</summary>
+    private async Task<T?> AskAsync<T>(Func<ClusterRequestOptions, Task<CoordinatorAnswer<T>>> call, ClusterRequestOptions? options, CancellationToken cancellationToken)
+    {
         var settings = Checked(options);
-        var answer = await RetriedAsync(() => Coordinator.GetProductAsync(productId, settings), settings.Budget, settings.ResendAfter, cancellationToken);
+        var answer = await RetriedAsync(() => call(settings), settings.Budget, settings.ResendAfter, cancellationToken);
         return Unwrap(answer, settings);
     }
 
@@ -88,7 +139,9 @@ public sealed class ProductSearchClusterClient
     private static T? Unwrap<T>(CoordinatorAnswer<T> answer, ClusterRequestOptions options)
     {
         if (answer.Refused is { } refused)
-            throw answer.NotSupported ? new NotSupportedException(refused) : new ArgumentException(refused, answer.RefusedParameter);
+            throw answer.NotSupported ? new NotSupportedException(refused)
+                : answer.OutOfRange ? new ArgumentOutOfRangeException(answer.RefusedParameter, refused)
+                : new ArgumentException(refused, answer.RefusedParameter);
         if (answer.Failures.Count == 0 || (options.AllowPartialResults && answer.Value is not null)) return answer.Value;
         var reason = answer.TimedOut ? ProductSearchErrorReason.IndexBusy
             : answer.Failures.Any(f => f.Missing) ? ProductSearchErrorReason.DamagedIndex : ProductSearchErrorReason.IndexBusy;

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using ProductSearch;
+using ProductSearch.AspNetCore;
 using ProductSearch.Cluster;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -11,7 +13,9 @@ public static class ProductSearchClusterServiceCollectionExtensions
 {
     /// <summary>
     /// Registers an Orleans client connected to the cluster's gateways, <see cref="ProductSearchClusterClient"/> (the
-    /// cluster as one engine) and its health check (<see cref="ProductSearchClusterHealthCheck"/>).
+    /// cluster as one engine), the same client as the app's <see cref="ProductSearch.IProductSearch"/> (so a storefront
+    /// written against it runs on the cluster), a <see cref="ProductSearchClusterSource"/> over it as the app's
+    /// <see cref="IProductSearchSource"/> (so endpoints written for one index in process run on the cluster), and its health check (<see cref="ProductSearchClusterHealthCheck"/>).
     /// </summary>
     /// <exception cref="ArgumentException">The options name no gateway, or a malformed one.</exception>
     public static IHostApplicationBuilder AddProductSearchCluster(this IHostApplicationBuilder builder, Action<ProductSearchClusterOptions> configure)
@@ -29,6 +33,7 @@ public static class ProductSearchClusterServiceCollectionExtensions
                 o.ServiceId = options.ServiceId;
             })
             .AddProductSearchCluster());
+        builder.Services.AddSingleton<IProductSearchSource>(services => new ProductSearchClusterSource(services.GetRequiredService<IProductSearch>(), options.ClusterId));
         builder.Services.AddHealthChecks().AddCheck<ProductSearchClusterHealthCheck>(ProductSearchClusterHealthCheck.Name);
         return builder;
     }

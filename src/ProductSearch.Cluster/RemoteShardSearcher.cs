@@ -1,3 +1,5 @@
+using ProductSearch.Catalog;
+using ProductSearch.Indexing;
 using ProductSearch.Lexical;
 using ProductSearch.Sharding;
 
@@ -40,6 +42,19 @@ internal sealed class RemoteShardSearcher(int shard, ReplicaCaller replicas, Clu
     // A shard left out of a partial answer has no products in the result set, so its empty answer fits the keys asked.
     public Task<IReadOnlyList<double>> SortValuesAsync(ShardQuery query, IReadOnlyList<long> keys, CancellationToken cancellationToken = default) =>
         CallAsync(r => r.SortValuesAsync(query, keys), () => (IReadOnlyList<double>)[], cancellationToken);
+
+    public Task<IReadOnlyList<WordCount>> BrandsStartingWithAsync(string prefix, int limit, long clusterGeneration, CancellationToken cancellationToken = default) =>
+        CallAsync(r => r.BrandsStartingWithAsync(prefix, limit, clusterGeneration), () => (IReadOnlyList<WordCount>)[], cancellationToken);
+
+    public Task<IReadOnlyList<CategoryCount>> TopLevelCategoriesAsync(long clusterGeneration, CancellationToken cancellationToken = default) =>
+        CallAsync(r => r.TopLevelCategoriesAsync(clusterGeneration), () => (IReadOnlyList<CategoryCount>)[], cancellationToken);
+
+    public Task<Product?> ProductAsync(string productId, long clusterGeneration, CancellationToken cancellationToken = default) =>
+        CallAsync(r => r.ProductAsync(productId, clusterGeneration), () => null, cancellationToken);
+
+    // No partial schema: a missing shard's fields would vanish from it, and with them the facets a storefront offers.
+    public Task<IndexSchema> SchemaAsync(long clusterGeneration, CancellationToken cancellationToken = default) =>
+        CallAsync(r => r.SchemaAsync(clusterGeneration), null, cancellationToken);
 
     private async Task<T> CallAsync<T>(Func<IShardReplicaGrain, Task<T>> call, Func<T>? empty, CancellationToken cancellationToken)
     {

@@ -13,6 +13,7 @@ internal sealed class ReplicaCaller(IGrainFactory grains, IClusterMembershipServ
         membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToArray();
 
     /// <exception cref="ReplicaUnavailableException">Every replica failed; the reasons are joined.</exception>
+    /// <exception cref="ArgumentException">A replica refused the request itself (every replica would).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="deadline"/> passed first.</exception>
     public async Task<T> CallAsync<T>(int shard, Func<IShardReplicaGrain, Task<T>> call, TimeSpan hedgeAfter, CancellationToken deadline)
     {
@@ -45,6 +46,9 @@ internal sealed class ReplicaCaller(IGrainFactory grains, IClusterMembershipServ
             if (answered.IsCompletedSuccessfully) return answered.Result;
             var error = answered.Exception?.InnerException;
             if (error is ReplicaUnavailableException { MovedTo: not null } moved) throw moved; // the cluster moved on: no replica will answer for the old generation
+            // A refusal of the request itself (a sort or filter field the index lacks, a facet it cannot count) is what
+            // every replica, byte-identical, would answer: it goes back to the caller as it is, not as a failed replica.
+            if (error is ReplicaRefusalException refusal) throw refusal.Original();
             failures.Add(error as ReplicaUnavailableException
                          ?? new ReplicaUnavailableException(shard, answeredBy!.ToString(), error?.Message ?? "cancelled"));
             if (next < ranked.Count) StartNext();

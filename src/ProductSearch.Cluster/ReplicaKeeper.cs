@@ -8,13 +8,15 @@ namespace ProductSearch.Cluster;
 /// Keeps R replicas of every shard: on each membership change, opens (copying first) the replicas this silo should
 /// hold by <see cref="ShardPlacement"/> — so when a silo dies, the next silo in each of its shards' order copies and
 /// warms that shard, and the replica count comes back without anyone asking. A replica this silo no longer should hold
-/// is released once the change has settled (<see cref="ReleaseAfter"/>): by then the silos that should hold it have
-/// warmed their copies, so a silo coming back takes its shards back without a moment of fewer than R replicas.
-/// Changes are taken after a short quiet time (<see cref="Settle"/>): silos starting one after another would otherwise
-/// each see themselves alone at first and copy every shard.
+/// (a silo joined, or came back, and placement moved the shard there) is released only once every silo that should
+/// hold it answers warm (<see cref="ReleaseWhenPlacedWarmAsync"/>): copying and warming a shard takes as long as the
+/// shard is large and the new silo is busy, so no fixed wait is long enough, and until then this copy keeps answering
+/// — a shard never has fewer than R warm replicas while silos join. Changes are taken after a short quiet time
+/// (<see cref="Settle"/>): silos starting one after another would otherwise each see themselves alone at first and
+/// copy every shard.
 /// </summary>
-internal sealed class ReplicaKeeper(ShardHost host, IClusterMembershipService membership, ILocalSiloDetails local, ILogger<ReplicaKeeper> logger)
-    : BackgroundService
+internal sealed class ReplicaKeeper(ShardHost host, IClusterMembershipService membership, ILocalSiloDetails local, IGrainFactory grains,
+    ILogger<ReplicaKeeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -41,8 +43,14 @@ internal sealed class ReplicaKeeper(ShardHost host, IClusterMembershipService me
     /// <summary>How long membership must stay unchanged before replicas are moved.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>How long after a change a replica this silo no longer should hold is released.</summary>
-    public static readonly TimeSpan ReleaseAfter = TimeSpan.FromSeconds(5);
+    /// <summary>How soon the silos a moved shard is placed on are first asked again whether their copies are warm yet.</summary>
+    public static readonly TimeSpan ReleasePoll = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The longest pause between those questions (the pause doubles while a silo stays cold).</summary>
+    public static readonly TimeSpan ReleasePollMax = TimeSpan.FromSeconds(4);
+
+    /// <summary>How long one such question may take: a replica that is still copying makes its answer wait.</summary>
+    private static readonly TimeSpan StateWait = TimeSpan.FromSeconds(2);
 
     private async Task ReconcileAsync(CancellationToken stoppingToken)
     {
@@ -64,11 +72,46 @@ internal sealed class ReplicaKeeper(ShardHost host, IClusterMembershipService me
             try { await host.EnsureAsync(shard).WaitAsync(stoppingToken); }
             catch (Exception ex) when (ex is ProductSearchException or IOException or UnauthorizedAccessException) { } // logged and reported by the host
         }
-        if (host.Held.Except(mine).Any())
+        if (host.Held.Except(mine).Any()) await ReleaseWhenPlacedWarmAsync(stoppingToken);
+    }
+
+    /// <summary>
+    /// Releases each replica placement no longer gives this silo once all the silos it gives the shard to answer warm;
+    /// returns when none is left to release, or when membership changes again (the next reconcile takes over then).
+    /// </summary>
+    private async Task ReleaseWhenPlacedWarmAsync(CancellationToken stoppingToken)
+    {
+        var version = membership.CurrentSnapshot.Version;
+        var pause = ReleasePoll;
+        while (membership.CurrentSnapshot.Version.Equals(version))
         {
-            await Task.Delay(ReleaseAfter, stoppingToken);
-            var still = Mine(Active()); // readable a moment ago
-            foreach (var shard in host.Held.Except(still)) host.Release(shard);
+            var active = Active();
+            var leaving = host.Held.Except(Mine(active)).ToArray(); // the manifest was readable a moment ago
+            if (leaving.Length == 0) return;
+            foreach (var shard in leaving)
+            {
+                var placed = ShardPlacement.Replicas(shard, active, host.Options.ReplicaCount);
+                var warm = await Task.WhenAll(placed.Select(silo => IsWarmAsync(shard, silo)));
+                if (!warm.All(w => w)) continue;
+                host.Release(shard);
+                ClusterLog.ReplicaReleased(logger, shard, string.Join(", ", placed));
+            }
+            await Task.Delay(pause, stoppingToken);
+            // Asking opens the replica there: a shard that cannot be copied (damaged) is not tried four times a second for ever.
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, ReleasePollMax.Ticks));
+        }
+    }
+
+    private async Task<bool> IsWarmAsync(int shard, SiloAddress silo)
+    {
+        try
+        {
+            var state = await grains.GetGrain<IShardReplicaGrain>(ReplicaKey.Of(shard, silo)).StateAsync().WaitAsync(StateWait);
+            return state.Warm;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException) // unreachable, or still copying: not warm yet
+        {
+            return false;
         }
     }
 

@@ -5,12 +5,18 @@ using ProductSearch.Sharding;
 
 namespace ProductSearch.Cluster;
 
-/// <summary>The cluster's entry point for clients: searches, product reads, writes and health, each spread over the shards.</summary>
+/// <summary>The cluster's entry point for clients: searches, suggestions, departments, product reads, the schema, writes and health, each spread over the shards.</summary>
 internal interface ISearchCoordinatorGrain : IGrainWithIntegerKey
 {
     Task<CoordinatorAnswer<SearchResponse>> SearchAsync(SearchRequest request, ClusterRequestOptions options);
 
-    Task<CoordinatorAnswer<Product>> GetProductAsync(string productId, ClusterRequestOptions options);
+    Task<CoordinatorAnswer<Product?>> GetProductAsync(string productId, ClusterRequestOptions options);
+
+    Task<CoordinatorAnswer<IReadOnlyList<Suggestion>>> SuggestAsync(string text, int max, ClusterRequestOptions options);
+
+    Task<CoordinatorAnswer<IReadOnlyList<CategoryCount>>> GetTopLevelCategoriesAsync(ClusterRequestOptions options);
+
+    Task<CoordinatorAnswer<IndexSchema>> GetSchemaAsync(ClusterRequestOptions options);
 
     Task<ClusterHealth> HealthAsync();
 
@@ -26,25 +32,6 @@ internal interface ISearchCoordinatorGrain : IGrainWithIntegerKey
 [StatelessWorker]
 internal sealed partial class SearchCoordinatorGrain(ShardHost host, ReplicaCaller replicas, ClusterEmbedder embedder) : Grain, ISearchCoordinatorGrain
 {
-    public async Task<CoordinatorAnswer<Product>> GetProductAsync(string productId, ClusterRequestOptions options)
-    {
-        var shard = host.Router.ShardOf(productId);
-        using var deadline = new CancellationTokenSource(options.Budget);
-        try
-        {
-            var product = await replicas.CallAsync(shard, replica => replica.GetProductAsync(productId), options.HedgeAfter, deadline.Token);
-            return new CoordinatorAnswer<Product>(product, [], false);
-        }
-        catch (ReplicaUnavailableException ex)
-        {
-            return new CoordinatorAnswer<Product>(null, [new ShardFailure(shard, ex.Reason, ex.ShardMissing)], false);
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-        {
-            return new CoordinatorAnswer<Product>(null, [new ShardFailure(shard, $"no replica answered within {options.Budget.TotalSeconds:0.###} s", false)], true);
-        }
-    }
-
     public async Task<ClusterHealth> HealthAsync()
     {
         var active = replicas.ActiveSilos();

@@ -42,6 +42,12 @@ internal sealed class ShardHost : IDisposable
     /// <summary>How products are routed to shards.</summary>
     public ShardRouter Router => new(ShardCount);
 
+    /// <summary>
+    /// What this silo's coordinators remember between requests (summed BM25 statistics, the merged schema): one per
+    /// silo, because the coordinator grain builds a coordinator per request.
+    /// </summary>
+    public ShardCoordinatorCache CoordinatorCache { get; } = new();
+
     public ProductSearchSiloOptions Options => _options;
 
     /// <summary>How many shards the cluster folder holds.</summary>
@@ -125,6 +131,9 @@ internal sealed class ShardHost : IDisposable
             {
                 // Every shard held here, this one included (it is in the dictionary already), at the cluster's generation now.
                 var (_, failures) = ReplicaFolder.CatchUp(_options.ClusterPath, _options.ReplicaPath, _replicas.Keys.ToArray(), _stopping.Token);
+                // The copy may have moved to a newer cluster generation for the shards already served here too: their
+                // product engines follow, or reads by id would answer from the generation before (found by cluster-crash).
+                foreach (var served in WarmReplicas()) served.Refresh();
                 if (failures.TryGetValue(shard, out var failure)) throw failure;
             }
             finally

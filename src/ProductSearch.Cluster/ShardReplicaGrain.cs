@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using ProductSearch.Catalog;
+using ProductSearch.Indexing;
 using ProductSearch.Lexical;
 using ProductSearch.Sharding;
 
 namespace ProductSearch.Cluster;
 
-/// <summary>One silo's replica of one shard, as the coordinator reaches it: the core's <see cref="IShardSearcher"/> calls, plus state and product reads.</summary>
+/// <summary>One silo's replica of one shard, as the coordinator reaches it: the core's <see cref="IShardSearcher"/> calls, plus its state.</summary>
 internal interface IShardReplicaGrain : IGrainWithStringKey
 {
     /// <summary>Whether the replica is warm, and at which generation (opens it if this silo should hold it).</summary>
@@ -15,8 +16,6 @@ internal interface IShardReplicaGrain : IGrainWithStringKey
     /// <summary>Brings the silo's copy to at least cluster generation <paramref name="clusterGeneration"/>.</summary>
     Task<long> CatchUpAsync(long clusterGeneration);
 
-    /// <summary>A product of this shard by id.</summary>
-    Task<Product?> GetProductAsync(string productId);
 
     Task<CatalogAnswers> AnswerAsync(CatalogQuestions questions, long clusterGeneration);
 
@@ -33,6 +32,14 @@ internal interface IShardReplicaGrain : IGrainWithStringKey
     Task<IReadOnlyList<ShardRuleFacts>> MerchandiseAsync(ShardQuery query, IReadOnlyList<long> window);
 
     Task<IReadOnlyList<double>> SortValuesAsync(ShardQuery query, IReadOnlyList<long> keys);
+
+    Task<IReadOnlyList<WordCount>> BrandsStartingWithAsync(string prefix, int limit, long clusterGeneration);
+
+    Task<IReadOnlyList<CategoryCount>> TopLevelCategoriesAsync(long clusterGeneration);
+
+    Task<Product?> ProductAsync(string productId, long clusterGeneration);
+
+    Task<IndexSchema> SchemaAsync(long clusterGeneration);
 }
 
 /// <summary>
@@ -62,8 +69,6 @@ internal sealed class ShardReplicaGrain(ShardHost host, ReplicaCaller replicas, 
 
     public Task<long> CatchUpAsync(long clusterGeneration) => host.CatchUpAsync(clusterGeneration);
 
-    public async Task<Product?> GetProductAsync(string productId) => await (await Replica()).Engine.GetProductAsync(productId);
-
     public Task<CatalogAnswers> AnswerAsync(CatalogQuestions questions, long clusterGeneration) =>
         OnGenerationAsync(clusterGeneration, s => s.AnswerAsync(questions, clusterGeneration));
 
@@ -86,6 +91,17 @@ internal sealed class ShardReplicaGrain(ShardHost host, ReplicaCaller replicas, 
     public Task<IReadOnlyList<double>> SortValuesAsync(ShardQuery query, IReadOnlyList<long> keys) =>
         OnGenerationAsync(query.ClusterGeneration, s => s.SortValuesAsync(query, keys));
 
+    public Task<IReadOnlyList<WordCount>> BrandsStartingWithAsync(string prefix, int limit, long clusterGeneration) =>
+        OnGenerationAsync(clusterGeneration, s => s.BrandsStartingWithAsync(prefix, limit, clusterGeneration));
+
+    public Task<IReadOnlyList<CategoryCount>> TopLevelCategoriesAsync(long clusterGeneration) =>
+        OnGenerationAsync(clusterGeneration, s => s.TopLevelCategoriesAsync(clusterGeneration));
+
+    public Task<Product?> ProductAsync(string productId, long clusterGeneration) =>
+        OnGenerationAsync(clusterGeneration, s => s.ProductAsync(productId, clusterGeneration));
+
+    public Task<IndexSchema> SchemaAsync(long clusterGeneration) => OnGenerationAsync(clusterGeneration, s => s.SchemaAsync(clusterGeneration));
+
     /// <summary>
     /// Runs <paramref name="call"/> on the replica at <paramref name="clusterGeneration"/>: a copy behind it catches up
     /// first; a copy ahead of it (the cluster moved on since the search began) answers with the generation to search instead.
@@ -101,6 +117,10 @@ internal sealed class ShardReplicaGrain(ShardHost host, ReplicaCaller replicas, 
         catch (ClusterGenerationMovedException moved)
         {
             throw new ReplicaUnavailableException(Shard, silo.SiloAddress.ToString(), moved.Message) { MovedTo = moved.Current };
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            throw ReplicaRefusalException.Of(ex);
         }
         catch (ProductSearchException ex) when (ex is not ClusterGenerationMovedException)
         {

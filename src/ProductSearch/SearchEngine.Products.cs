@@ -24,18 +24,28 @@ public sealed partial class SearchEngine
     /// <exception cref="ArgumentException">The id is empty, blank or longer than <see cref="MaxProductIdLength"/>.</exception>
     public Product? GetProduct(string productId)
     {
+        CheckProductId(productId);
+        using var lease = _snapshots.Acquire();
+        return FindProduct(lease.Snapshot, productId);
+    }
+
+    /// <summary>Refuses what <see cref="GetProduct"/> refuses.</summary>
+    /// <exception cref="ArgumentException">The id is empty, blank or longer than <see cref="MaxProductIdLength"/>.</exception>
+    internal static void CheckProductId(string productId)
+    {
         ArgumentNullException.ThrowIfNull(productId);
         if (string.IsNullOrWhiteSpace(productId)) throw new ArgumentException("The product id is empty.", nameof(productId));
         if (productId.Length > MaxProductIdLength)
             throw new ArgumentException($"The product id is longer than {MaxProductIdLength} characters.", nameof(productId));
+    }
+
+    /// <summary>The product of <paramref name="snapshot"/> with catalog id <paramref name="productId"/>, compared exactly, or <c>null</c>.</summary>
+    internal static Product? FindProduct(IndexSnapshot snapshot, string productId)
+    {
         // The store compares ids ordinally; the exact check also guards stores written with LiteDB's default
         // collation, which ignores case.
-        Product? product;
-        using (var lease = _snapshots.Acquire())
-        {
-            var store = lease.Snapshot.Store;
-            product = store.KeyOf(productId) is { } key ? store.Get(key) : null;
-        }
+        var store = snapshot.Store;
+        var product = store.KeyOf(productId) is { } key ? store.Get(key) : null;
         return product is not null && string.Equals(product.Id, productId, StringComparison.Ordinal) ? product : null;
     }
 

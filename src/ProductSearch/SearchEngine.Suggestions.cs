@@ -26,27 +26,12 @@ public sealed partial class SearchEngine
     /// <exception cref="ArgumentException"><paramref name="text"/> is longer than <see cref="MaxSuggestionPrefixLength"/>, or <paramref name="max"/> is not 1–20.</exception>
     public IReadOnlyList<Suggestion> Suggest(string text, int max = 5)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        if (text.Length > MaxSuggestionPrefixLength)
-            throw new ArgumentException($"The text to complete is longer than {MaxSuggestionPrefixLength} characters.", nameof(text));
-        if (max is < 1 or > 20) throw new ArgumentOutOfRangeException(nameof(max), max, "max must be between 1 and 20.");
-        var words = text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0 || char.IsWhiteSpace(text[^1])) return [];
+        SuggestionRules.Check(text, max);
+        if (SuggestionRules.Parse(text) is not { } typed) return [];
         using var lease = _snapshots.Acquire();
         var lexical = lease.Snapshot.Lexical;
-        var typed = words[^1];
-        var context = words[..^1];
-        var lead = context.Length == 0 ? "" : string.Join(' ', context) + " ";
-        var suggestions = PastQuerySuggestions(text, max);
-        var brands = lexical.TermsStartingWith(FilterField.Brand.LuceneField, FilterField.Normalize(text), max);
-        // Brands that begin with the text keep a third of the places (at least one), so completions cannot crowd them out.
-        var forWords = max - Math.Min(brands.Count, Math.Max(1, max / 3));
-        foreach (var word in lexical.Vocabulary.CompleteMany(typed, context, max))
-            if (suggestions.Count < forWords && suggestions.All(s => s.Text != lead + word))
-                suggestions.Add(new Suggestion(lead + word, SuggestionKind.Query, lexical.Vocabulary.Frequency(word)));
-        foreach (var (brand, products) in brands)
-            if (suggestions.Count < max && suggestions.All(s => s.Text != brand)) suggestions.Add(new Suggestion(brand, SuggestionKind.Brand, products));
-        return suggestions;
+        return SuggestionRules.Choose(typed, PastQuerySuggestions(text, max), SuggestionRules.Completions(lexical.Vocabulary.Words, typed, max),
+            lexical.TermsStartingWith(FilterField.Brand.LuceneField, typed.BrandPrefix, max), max);
     }
 
     private List<Suggestion> PastQuerySuggestions(string text, int max) =>

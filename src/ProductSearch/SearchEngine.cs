@@ -346,7 +346,7 @@ public sealed partial class SearchEngine : IProductSearch, IDisposable
             // A key missing from the store would mean the stores disagree; skip it rather than show a hole.
             if (!products.TryGetValue(candidate.Key, out var product)) continue;
             var explanation = !request.Explain ? null
-                : merchandised.Added.Contains(candidate.Key) ? new SearchExplanation(null, 0, 0, "not among the candidates: shown by a merchandising rule", null)
+                : merchandised.Added.Contains(candidate.Key) ? HitExplanations.ShownByRule
                 : Explain(snapshot, query, candidate, ranked, reranker);
             hits.Add(new SearchHit(request.Offset + hits.Count + 1, product, candidate.FusedScore, candidate.Lexical, candidate.Dense, explanation)
             {
@@ -362,15 +362,11 @@ public sealed partial class SearchEngine : IProductSearch, IDisposable
     {
         var (request, profile) = (query.Request, query.Profile);
         var lucene = request.ExplainLexical && candidate.Lexical is not null ? snapshot.Lexical.Explain(request.Query, candidate.Key, profile.Lexical) : null;
-        if (!request.Mode.IsHybrid())
-            return new SearchExplanation(null, candidate.LexicalPart, candidate.DensePart,
-                request.Mode == SearchMode.Bm25 ? "BM25 score" : "cosine similarity", lucene);
-        var fusion = profile.DescribeFusion(candidate);
-        if (!ranked.Features.TryGetValue(candidate.Key, out var features))
-            return new SearchExplanation(profile.Method, candidate.LexicalPart, candidate.DensePart, fusion, lucene);
-        return new SearchExplanation(profile.Method, candidate.LexicalPart, candidate.DensePart,
-            fusion + FormattableString.Invariant($"; reordered by the learned ranker: {candidate.RankerScore:F4}"), lucene)
+        var explanation = HitExplanations.Of(request, profile, candidate, lucene);
+        if (!request.Mode.IsHybrid() || !ranked.Features.TryGetValue(candidate.Key, out var features)) return explanation;
+        return explanation with
         {
+            Formula = explanation.Formula + FormattableString.Invariant($"; reordered by the learned ranker: {candidate.RankerScore:F4}"),
             RankerContributions = reranker.Explain(features),
         };
     }

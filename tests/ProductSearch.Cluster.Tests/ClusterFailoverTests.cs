@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ProductSearch.Catalog;
 using ProductSearch.Sharding;
+using ProductSearch.Tests.Sharding;
 using ProductSearch.Tests.Support;
 
 namespace ProductSearch.Cluster.Tests;
@@ -29,7 +30,9 @@ public sealed class ClusterFailoverTests(ClusterFixture fixture) : IClassFixture
     public async Task Searches_and_reads_equal_one_node_and_keep_answering_while_a_silo_is_killed_and_restarted()
     {
         using var single = TinyIndex.Serve(fixture.SinglePath + "-served", ShardedCatalog.Products(fixture.ProductCount));
+        using var withoutPastQueries = SingleWithoutPastQueries();
         var ids = ShardedCatalog.Products(fixture.ProductCount).Select(p => p.Id).ToArray();
+        var texts = StorefrontTexts(fixture.ProductCount).Where((_, i) => i % 8 == 0).ToArray();
         await AssertSameAnswers(single, ids);
 
         // The victim: the silo serving the most shards (never the first, which the test cluster's client first connects to).
@@ -49,6 +52,7 @@ public sealed class ClusterFailoverTests(ClusterFixture fixture) : IClassFixture
         }
         Assert.Equal(0, failures);
         await AssertSameAnswers(single, ids);
+        await AssertSameStorefrontAnswers(withoutPastQueries, texts);
         // The dead silo's replicas are copied to the survivors: R comes back with two silos.
         await ClusterWait.UntilAsync(async () => (await fixture.Client.GetHealthAsync()) is { ActiveSilos: 2, IsFullyReplicated: true },
             TimeSpan.FromSeconds(30), "two replicas per shard on the two survivors");
@@ -58,6 +62,7 @@ public sealed class ClusterFailoverTests(ClusterFixture fixture) : IClassFixture
         await ClusterWait.UntilAsync(async () => (await fixture.Client.GetHealthAsync()) is { ActiveSilos: 3, IsFullyReplicated: true },
             TimeSpan.FromSeconds(30), "the restarted silo to rejoin");
         await AssertSameAnswers(single, ids);
+        await AssertSameStorefrontAnswers(withoutPastQueries, texts);
     }
 
     [Fact]
@@ -90,7 +95,7 @@ public sealed class ClusterFailoverTests(ClusterFixture fixture) : IClassFixture
     public async Task Writes_commit_one_cluster_generation_and_are_found_when_acknowledged()
     {
         var before = await fixture.Client.GetHealthAsync();
-        var added = new Product { Id = "cluster-new-1", Title = "violet kayak paddle", Brand = "Paddler", Price = 42 };
+        var added = Written;
 
         var report = await fixture.Client.UpsertAsync([added]);
 
@@ -106,6 +111,60 @@ public sealed class ClusterFailoverTests(ClusterFixture fixture) : IClassFixture
         Assert.Null(await fixture.Client.GetProductAsync(added.Id));
         Assert.DoesNotContain((await fixture.Client.SearchAsync(new SearchRequest { Query = "kayak paddle", Mode = SearchMode.Bm25, K = 5 })).Response.Hits,
             h => h.Product.Id == added.Id);
+    }
+
+    /// <summary>The product the write test adds and deletes again.</summary>
+    private static readonly Product Written = new() { Id = "cluster-new-1", Title = "violet kayak paddle", Brand = "Paddler", Price = 42 };
+
+    /// <summary>
+    /// Texts to suggest for, from the catalog's queries, titles and brands, but none that <see cref="Written"/>'s words
+    /// or brand complete: its shard's index keeps counting a deleted product's terms until a merge (as one index would),
+    /// and the write test may have run first.
+    /// </summary>
+    private static IReadOnlyList<string> StorefrontTexts(int count)
+    {
+        var products = ShardedCatalog.Products(count);
+        string[] queries = ["leather boots", "white shoes", "waterproof jacket", "kids sneakers", "cotton shirt womens", "cordless dri", "sneekers", "classic sne"];
+        var traces = Written.Title.Split(' ').Append(Written.Brand!.ToLowerInvariant()).ToArray();
+        return ShardedCatalogs.SuggestionTexts(queries.Concat(products.Take(20).Select(p => p.Title)), products.Select(p => p.Brand!))
+            .Where(t => t.Trim().Length == 0 || !traces.Any(w => w.StartsWith(t.Trim().Split(' ')[^1].ToLowerInvariant(), StringComparison.Ordinal)
+                                                                    || w.StartsWith(t.Trim().ToLowerInvariant(), StringComparison.Ordinal)))
+            .ToArray();
+    }
+
+    /// <summary>The one node opened again with past-query suggestions off: the cluster offers none (its shards keep no shoppers' searches).</summary>
+    private SearchEngine SingleWithoutPastQueries() => SearchEngine.Open(new SearchEngineOptions
+    {
+        IndexPath = fixture.SinglePath, RefreshInterval = TimeSpan.Zero, PastQueries = new PastQueryOptions { MaxQueries = 0 },
+    }, new HashingEmbedder());
+
+    private IProductSearch Storefront => fixture.Cluster.Client.ServiceProvider.GetRequiredService<IProductSearch>();
+
+    [Fact]
+    public async Task A_storefront_s_questions_through_IProductSearch_equal_one_node()
+    {
+        using var single = SingleWithoutPastQueries();
+        Assert.Same(fixture.Client, Storefront);
+        var texts = StorefrontTexts(fixture.ProductCount);
+        Assert.True(texts.Count > 100, $"{texts.Count} texts");
+        await AssertSameStorefrontAnswers(single, texts);
+        // Something to compare: brands and completions, departments, an attribute one shard alone widened to keyword.
+        Assert.Contains(await Storefront.SuggestAsync("brand", 10), s => s.Kind == SuggestionKind.Brand);
+        Assert.Contains(await Storefront.SuggestAsync("leather bo"), s => s.Kind == SuggestionKind.Query);
+        Assert.Equal(4, (await Storefront.GetTopLevelCategoriesAsync()).Count);
+        Assert.Equal(SchemaFieldType.Keyword, (await Storefront.GetSchemaAsync()).Find("pack")?.Type);
+        var search = new SearchRequest { Query = "leather boots", K = 10, Filters = ShardedCatalog.Everything };
+        Assert.Null(AnswerComparison.FirstDifference(single.Search(search), await Storefront.SearchAsync(search)));
+    }
+
+    [Fact]
+    public async Task Bad_storefront_input_is_refused_through_the_cluster_as_one_node_refuses_it()
+    {
+        Assert.Equal("text", (await Assert.ThrowsAsync<ArgumentException>(() => Storefront.SuggestAsync(new string('a', SearchEngine.MaxSuggestionPrefixLength + 1)))).ParamName);
+        Assert.Equal("max", (await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Storefront.SuggestAsync("boots", 21))).ParamName);
+        foreach (var id in new[] { "", "   ", new string('p', SearchEngine.MaxProductIdLength + 1) })
+            Assert.Equal("productId", (await Assert.ThrowsAsync<ArgumentException>(() => Storefront.GetProductAsync(id))).ParamName);
+        Assert.Null(await Storefront.GetProductAsync("no-such-product"));
     }
 
     [Fact]
@@ -135,6 +194,21 @@ public sealed class ClusterFailoverTests(ClusterFixture fixture) : IClassFixture
     }
 
     private ShardHost Host(Orleans.TestingHost.InProcessSiloHandle silo) => fixture.Cluster.GetSiloServiceProvider(silo.SiloAddress).GetRequiredService<ShardHost>();
+
+    /// <summary>The cluster's suggestions for <paramref name="texts"/>, departments and schema, through <see cref="IProductSearch"/>, equal <paramref name="single"/>'s.</summary>
+    private async Task AssertSameStorefrontAnswers(SearchEngine single, IReadOnlyList<string> texts)
+    {
+        var differences = new List<string>();
+        foreach (var text in texts)
+        {
+            var expected = single.Suggest(text);
+            var actual = await Storefront.SuggestAsync(text);
+            if (!expected.SequenceEqual(actual)) differences.Add($"'{text}': one node [{string.Join(", ", expected)}], cluster [{string.Join(", ", actual)}]");
+        }
+        Assert.True(differences.Count == 0, $"{differences.Count} of {texts.Count} suggestion lists differ; first: {differences.FirstOrDefault()}");
+        Assert.Equal(single.GetTopLevelCategories(), await Storefront.GetTopLevelCategoriesAsync());
+        Assert.Equal(single.Schema.ToJson(), (await Storefront.GetSchemaAsync()).ToJson());
+    }
 
     private async Task AssertSameAnswers(SearchEngine single, IEnumerable<string> ids)
     {

@@ -28,6 +28,9 @@ public class ClusterFixture : IAsyncLifetime
 
     public ProductSearchClusterClient Client => Cluster.Client.ServiceProvider.GetRequiredService<ProductSearchClusterClient>();
 
+    /// <summary>The folder of a silo's replica copies; called as each silo (one started later included) is configured.</summary>
+    protected virtual string ReplicaPath(string siloName) => Path.Combine(_folder.Path, "replicas", siloName);
+
     /// <summary>Changes the cluster folder before the silos start (a damaged shard, say).</summary>
     protected virtual void Prepare() { }
 
@@ -36,11 +39,10 @@ public class ClusterFixture : IAsyncLifetime
         ShardedCatalog.Write(ClusterPath, SinglePath, ShardedCatalog.Products(ProductCount), ShardCount);
         Prepare();
         var builder = new InProcessTestClusterBuilder((short)Silos);
-        var root = _folder.Path;
         builder.ConfigureSilo((options, silo) => silo.AddProductSearchShards(o =>
         {
-            o.ClusterPath = Path.Combine(root, "cluster");
-            o.ReplicaPath = Path.Combine(root, "replicas", options.SiloName);
+            o.ClusterPath = ClusterPath;
+            o.ReplicaPath = ReplicaPath(options.SiloName);
             o.ReplicaCount = ReplicaCount;
         }));
         builder.ConfigureSiloHost((_, host) => host.Services.AddSingleton<ITextEmbedder>(new HashingEmbedder()));

@@ -66,4 +66,21 @@ public sealed class DamagedShardTests(DamagedShardFixture fixture) : IClassFixtu
         var router = new ShardRouter(ClusterFixture.ShardCount);
         Assert.All(partial.Response.Hits, hit => Assert.NotEqual(DamagedShardFixture.DamagedShard, router.ShardOf(hit.Product.Id)));
     }
+
+    [Fact]
+    public async Task Suggestions_departments_and_the_schema_are_refused_naming_the_damaged_shard()
+    {
+        foreach (var ask in new Func<Task>[] { () => fixture.Client.SuggestAsync("leather bo"), () => fixture.Client.GetTopLevelCategoriesAsync(), () => fixture.Client.GetSchemaAsync() })
+        {
+            var error = await Assert.ThrowsAsync<ShardUnavailableException>(ask);
+            Assert.Equal([DamagedShardFixture.DamagedShard], error.Shards);
+            Assert.Contains($"shard {DamagedShardFixture.DamagedShard}:", error.Message);
+        }
+
+        // Suggestions and departments may come from the shards that answer, when the request allows it; the schema may not.
+        var partial = new ClusterRequestOptions { AllowPartialResults = true };
+        Assert.NotEmpty(await fixture.Client.SuggestAsync("leather bo", 5, partial));
+        Assert.NotEmpty(await fixture.Client.GetTopLevelCategoriesAsync(partial));
+        await Assert.ThrowsAsync<ShardUnavailableException>(() => fixture.Client.GetSchemaAsync(partial));
+    }
 }

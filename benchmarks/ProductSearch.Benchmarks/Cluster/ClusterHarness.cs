@@ -118,19 +118,31 @@ internal static class ClusterHarness
 
     private static double? Round(double value) => double.IsNaN(value) ? null : Math.Round(value, 1);
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) && value > 0 ? value : fallback;
     }
 
-    private static string? Text(string[] args, string name)
+    /// <summary>Polls <paramref name="condition"/> every 20 ms; whether it held before <paramref name="timeout"/>.</summary>
+    internal static async Task<bool> UntilAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(20);
+        }
+        return true;
+    }
+
+    internal static string? Text(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
-    private static int Refuse(string message)
+    internal static int Refuse(string message)
     {
         Console.Error.WriteLine(message);
         return 2;

@@ -45,7 +45,13 @@ internal sealed class ClusterRun : IDisposable
 
     public string Workload => $"hybrid search k=10 (default profile: convex fusion; dense through HNSW), the {_queries.Count} ESCI queries in turn";
 
-    public static async Task<ClusterRun> StartAsync(int shards, int silos, bool log, string? postgres = null)
+    /// <param name="shards">Shards of the cluster folder.</param>
+    /// <param name="silos">Silo processes the run has room for.</param>
+    /// <param name="log">Whether to print what it does.</param>
+    /// <param name="postgres">A PostgreSQL membership table's connection string, or <c>null</c> for localhost clustering.</param>
+    /// <param name="running">How many of them to start now (all by default); the client's gateways are theirs.</param>
+    /// <param name="scratch">Serve a copy of the built cluster folder (a run that writes), removed with the run.</param>
+    public static async Task<ClusterRun> StartAsync(int shards, int silos, bool log, string? postgres = null, int? running = null, bool scratch = false)
     {
         var built = Path.Combine(BenchmarkPaths.RepositoryRoot, "benchmarks", "out", $"cluster-esci-sharded-{shards}");
         var single = Path.Combine(built, "single");
@@ -60,19 +66,21 @@ internal sealed class ClusterRun : IDisposable
         var ids = JsonlCatalogReader.Read(catalog, new CatalogReadReport { Path = catalog }).Select(p => p.Id).ToArray();
 
         var replicas = Path.Combine(Path.GetTempPath(), "productsearch-cluster-" + Guid.NewGuid().ToString("N")[..8]);
+        if (scratch) cluster = CopyFolder(cluster, Path.Combine(replicas, "cluster"));
+        var started = running ?? silos;
         var processes = new SiloProcesses(cluster, replicas, silos, postgres);
         try
         {
             var clock = Stopwatch.StartNew();
             await processes.StartAsync(0, TimeSpan.FromSeconds(60));
-            await Task.WhenAll(Enumerable.Range(1, silos - 1).Select(i => processes.StartAsync(i, TimeSpan.FromSeconds(60))));
+            await Task.WhenAll(Enumerable.Range(1, started - 1).Select(i => processes.StartAsync(i, TimeSpan.FromSeconds(60))));
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-            builder.AddProductSearchCluster(o => o.Gateways = processes.Gateways.ToList());
+            builder.AddProductSearchCluster(o => o.Gateways = processes.Gateways.Take(started).ToList());
             var client = builder.Build();
             await client.StartAsync();
             var run = new ClusterRun(processes, client, replicas, single, cluster, ids);
-            await run.WaitAsync(h => h.ActiveSilos == silos && h.IsFullyReplicated, TimeSpan.FromSeconds(120));
-            if (log) Console.WriteLine($"{silos} silos up and fully replicated in {clock.Elapsed.TotalSeconds:F1} s");
+            await run.WaitAsync(h => h.ActiveSilos == started && h.IsFullyReplicated, TimeSpan.FromSeconds(120));
+            if (log) Console.WriteLine($"{started} silos up and fully replicated in {clock.Elapsed.TotalSeconds:F1} s");
             return run;
         }
         catch
@@ -80,6 +88,23 @@ internal sealed class ClusterRun : IDisposable
             processes.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The cluster folder the silos serve (a scratch copy for a run that writes).</summary>
+    public string ClusterPath => _clusterPath;
+
+    /// <summary>Silo <paramref name="index"/>'s folder of replica copies.</summary>
+    public string ReplicaPath(int index) => Path.Combine(_replicas, "silo" + index);
+
+    private static string CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+        return to;
     }
 
     /// <summary>One request of the load: the next ESCI query, hybrid.</summary>

@@ -30,6 +30,9 @@ internal sealed class SiloProcesses : IDisposable
 
     public IEnumerable<string> Gateways => Enumerable.Range(0, Count).Select(i => $"127.0.0.1:{FirstGatewayPort + i}");
 
+    /// <summary>Each line a silo writes to standard output (its log), with the silo's index, as it arrives.</summary>
+    public event Action<int, string>? OutputLine;
+
     /// <summary>The sample's build beside this harness's (same configuration).</summary>
     private static string SiloDll
     {
@@ -59,7 +62,12 @@ internal sealed class SiloProcesses : IDisposable
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
         _silos[index] = process;
         var ready = new TaskCompletionSource();
-        process.OutputDataReceived += (_, e) => { if (e.Data?.StartsWith("silo ready", StringComparison.Ordinal) == true) ready.TrySetResult(); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not { } line) return;
+            if (line.StartsWith("silo ready", StringComparison.Ordinal)) ready.TrySetResult();
+            OutputLine?.Invoke(index, line);
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"[silo {index}] {line}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

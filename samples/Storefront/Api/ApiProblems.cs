@@ -1,3 +1,5 @@
+using ProductSearch;
+using ProductSearch.AspNetCore;
 namespace Storefront.Api;
 
 /// <summary>The API's error answers, all RFC 7807 problem details (<c>application/problem+json</c>).</summary>
@@ -19,18 +21,15 @@ internal static class ApiProblems
     /// </summary>
     public static IResult BadRequest(ArgumentException error) => BadRequest(ParameterName(error.ParamName), WithoutParameterSuffix(error));
 
-    /// <summary>The engine's message without the " (Parameter 'text')" .NET appends to it.</summary>
-    public static string WithoutParameterSuffix(ArgumentException error) =>
-        error.ParamName is { Length: > 0 } name && error.Message.IndexOf($" (Parameter '{name}')", StringComparison.Ordinal) is >= 0 and var at
-            ? error.Message[..at] // and, out of range, the "Actual value was …" line after it: the message gives the range
-            : error.Message;
+    /// <summary>The engine's message without the " (Parameter 'text')" .NET appends to it (<see cref="RefusalText"/>).</summary>
+    public static string WithoutParameterSuffix(ArgumentException error) => RefusalText.Of(error);
 
     /// <summary>
     /// 503 with the reason the index cannot be searched (it could not be opened, or a search found it damaged): the
     /// request was fine, the service is not. The index is named by its folder's name, never by its path.
     /// </summary>
-    public static IResult Unavailable(string reason, string indexPath) =>
-        TypedResults.Problem(detail: PublicText.Redact(reason, indexPath), statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search is unavailable.");
+    public static IResult Unavailable(string reason, IProductSearchSource source) =>
+        TypedResults.Problem(detail: PublicText.Redact(reason, source), statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search is unavailable.");
 
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");

@@ -35,7 +35,7 @@ internal static class HealthEndpoint
         return app;
     }
 
-    private static async Task GetAsync(HttpContext context, HealthCheckService health, SearchEngineProvider provider)
+    private static async Task GetAsync(HttpContext context, HealthCheckService health, IProductSearchSource source)
     {
         var report = await health.CheckHealthAsync(context.RequestAborted);
         context.Response.StatusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
@@ -43,21 +43,21 @@ internal static class HealthEndpoint
         context.Response.Headers.CacheControl = "no-store, no-cache";
         context.Response.Headers.Pragma = "no-cache";
         context.Response.ContentType = "application/json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(context.Response.Body, From(report, provider.IndexPath), Json, context.RequestAborted);
+        await JsonSerializer.SerializeAsync(context.Response.Body, From(report, source), Json, context.RequestAborted);
     }
 
     /// <summary>The answer, with the index named by its folder's name (<c>index</c>) rather than its path, in the figures and in every reason.</summary>
-    private static HealthAnswer From(HealthReport report, string indexPath)
+    private static HealthAnswer From(HealthReport report, IProductSearchSource source)
     {
-        report.Entries.TryGetValue(SearchEngineHealthCheck.Name, out var engine);
+        report.Entries.TryGetValue(source.HealthCheckName, out var engine);
         var figures = (engine.Data ?? new Dictionary<string, object>())
             .Where(d => d.Key != "indexPath")
-            .Prepend(new KeyValuePair<string, object>("index", PublicText.IndexName(indexPath)))
+            .Prepend(new KeyValuePair<string, object>("index", source.Name))
             .ToDictionary(d => d.Key, d => d.Value);
-        string? Public(string? text) => text is null ? null : PublicText.Redact(text, indexPath);
+        string? Public(string? text) => text is null ? null : PublicText.Redact(text, source);
         return new HealthAnswer(
             report.Status.ToString().ToLowerInvariant(),
-            engine.Status == HealthStatus.Healthy,
+            engine.Status != HealthStatus.Unhealthy, // a cluster short of replicas is degraded, but it answers
             Public(report.Entries.Values.FirstOrDefault(e => e.Status != HealthStatus.Healthy).Description),
             figures,
             report.Entries.ToDictionary(e => e.Key, e => new CheckAnswer(

@@ -1,3 +1,4 @@
+using ProductSearch.AspNetCore;
 using System.Text.RegularExpressions;
 
 namespace Storefront.Api;
@@ -19,6 +20,10 @@ internal static partial class PublicText
         var named = text.Replace(full, IndexName(indexPath), StringComparison.Ordinal);
         return AbsolutePath().Replace(named, m => "…/" + m.Groups["last"].Value);
     }
+
+    /// <summary><paramref name="text"/> redacted for <paramref name="source"/>: its index folder by name when it has one, any absolute path by its last part.</summary>
+    public static string Redact(string text, IProductSearchSource source) =>
+        source.IndexPath is { } indexPath ? Redact(text, indexPath) : AbsolutePath().Replace(text, m => "…/" + m.Groups["last"].Value);
 
     // A path that starts at the root (/srv/x/y or C:\x\y), not one inside a URL: the character before it is no letter, dot, colon or slash.
     [GeneratedRegex(@"(?<![\w.:/\\])(?:/|[A-Za-z]:\\)(?:[^\s'""/\\]+[/\\])+(?<last>[^\s'""/\\]*)")]

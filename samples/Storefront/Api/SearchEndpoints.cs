@@ -29,7 +29,7 @@ internal static class SearchEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        api.MapGet("/departments", Departments)
+        api.MapGet("/departments", DepartmentsAsync)
             .WithName("Departments").WithSummary($"The catalog's top-level categories, most products first (at most {MaxDepartments}).")
             .Produces<IReadOnlyList<SearchResults.DepartmentAnswer>>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -43,17 +43,17 @@ internal static class SearchEndpoints
         return app;
     }
 
-    private static async Task<IResult> SearchAsync(HttpRequest http, SearchEngineProvider provider, BehaviorLogWriter log, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync(HttpRequest http, IProductSearchSource source, BehaviorLogWriter log, CancellationToken cancellationToken)
     {
         var parser = new SearchQueryParser(http.Query);
         var request = parser.ParseSearch();
         var clientId = UbiClient.ParseClientId(http.Headers, parser);
         if (!parser.IsValid) return ApiProblems.BadRequest(parser.Errors);
-        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason, provider.IndexPath);
+        if (!source.TryGetSearch(out var search, out var reason)) return ApiProblems.Unavailable(reason, source);
         try
         {
-            var facetFields = parser.WantsFacets ? StoreFacets.Of(engine) : [];
-            var response = await engine.SearchAsync(request with { Facets = facetFields.Count > 0 ? StoreFacets.Requests(facetFields) : null }, cancellationToken);
+            var facetFields = parser.WantsFacets ? StoreFacets.Of(await search.GetSchemaAsync(cancellationToken)) : [];
+            var response = await search.SearchAsync(request with { Facets = facetFields.Count > 0 ? StoreFacets.Requests(facetFields) : null }, cancellationToken);
             // One UBI query id per answer: the page sends it back with every impression and click on these hits.
             var queryId = Guid.NewGuid().ToString();
             var now = (http.HttpContext.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
@@ -66,69 +66,70 @@ internal static class SearchEndpoints
         }
         catch (ProductSearchException ex)
         {
-            return Unavailable(provider, ex);
+            return Unavailable(source, ex);
         }
     }
 
-    private static async Task<IResult> SuggestAsync(string? q, int? n, SearchEngineProvider provider, CancellationToken cancellationToken)
+    private static async Task<IResult> SuggestAsync(string? q, int? n, IProductSearchSource source, CancellationToken cancellationToken)
     {
         var text = q ?? "";
         if (text.Length > SearchEngine.MaxSuggestionPrefixLength)
             return ApiProblems.BadRequest("q", $"q must be at most {SearchEngine.MaxSuggestionPrefixLength} characters.");
         if (n is < 1 or > 20) return ApiProblems.BadRequest("n", "n must be between 1 and 20.");
-        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason, provider.IndexPath);
+        if (!source.TryGetSearch(out var search, out var reason)) return ApiProblems.Unavailable(reason, source);
         try
         {
-            var suggestions = await engine.SuggestAsync(text, n ?? 6, cancellationToken);
+            var suggestions = await search.SuggestAsync(text, n ?? 6, cancellationToken);
             return TypedResults.Ok(suggestions.Select(s => new SearchResults.SuggestionAnswer(s.Text, s.Kind.ToString().ToLowerInvariant(), s.Products, s.Searches)).ToArray());
         }
         catch (ProductSearchException ex)
         {
-            return Unavailable(provider, ex);
+            return Unavailable(source, ex);
         }
     }
 
     /// <summary>How many departments the page's bar shows.</summary>
     private const int MaxDepartments = 10;
 
-    private static IResult Departments(SearchEngineProvider provider)
+    private static async Task<IResult> DepartmentsAsync(IProductSearchSource source, CancellationToken cancellationToken)
     {
-        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason, provider.IndexPath);
+        if (!source.TryGetSearch(out var search, out var reason)) return ApiProblems.Unavailable(reason, source);
         try
         {
-            return TypedResults.Ok(engine.GetTopLevelCategories().Take(MaxDepartments).Select(c => new SearchResults.DepartmentAnswer(c.Category, c.Products)).ToArray());
+            var departments = await search.GetTopLevelCategoriesAsync(cancellationToken);
+            return TypedResults.Ok(departments.Take(MaxDepartments).Select(c => new SearchResults.DepartmentAnswer(c.Category, c.Products)).ToArray());
         }
         catch (ProductSearchException ex)
         {
-            return Unavailable(provider, ex);
+            return Unavailable(source, ex);
         }
     }
 
-    private static async Task<IResult> ProductAsync(string id, SearchEngineProvider provider, CancellationToken cancellationToken)
+    private static async Task<IResult> ProductAsync(string id, IProductSearchSource source, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(id) || id.Length > SearchEngine.MaxProductIdLength)
             return ApiProblems.BadRequest("id", $"id must be 1–{SearchEngine.MaxProductIdLength} characters.");
-        if (!provider.TryGetEngine(out var engine, out var reason)) return ApiProblems.Unavailable(reason, provider.IndexPath);
+        if (!source.TryGetSearch(out var search, out var reason)) return ApiProblems.Unavailable(reason, source);
         try
         {
-            return await engine.GetProductAsync(id, cancellationToken) is { } product
+            return await search.GetProductAsync(id, cancellationToken) is { } product
                 ? TypedResults.Ok(SearchResults.Detail(product))
                 : ApiProblems.NotFound($"No product has id '{(id.Length <= 40 ? id : id[..40] + "…")}'.");
         }
         catch (ProductSearchException ex)
         {
-            return Unavailable(provider, ex);
+            return Unavailable(source, ex);
         }
     }
 
     /// <summary>
-    /// The engine's own error during a request — a damaged store found while reading it, a failing model — is the
-    /// service's failure, not the client's: 503 with the reason (never 400, never 500), and damage is reported to
-    /// the provider so that <c>/health</c> turns unhealthy.
+    /// The engine's own error during a request — a damaged store found while reading it, a failing model, a shard of a
+    /// cluster that cannot answer — is the service's failure, not the client's: 503 with the reason (never 400, never
+    /// 500), and damage is reported to the source so that <c>/health</c> turns unhealthy.
     /// </summary>
-    private static IResult Unavailable(SearchEngineProvider provider, ProductSearchException error)
+    private static IResult Unavailable(IProductSearchSource source, ProductSearchException error)
     {
-        provider.ReportSearchFailure(error);
-        return ApiProblems.Unavailable(error.Message, provider.IndexPath);
+        source.ReportSearchFailure(error);
+        return ApiProblems.Unavailable(error.Message, source);
     }
 }

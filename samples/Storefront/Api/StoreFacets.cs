@@ -7,7 +7,7 @@ namespace Storefront.Api;
 /// <summary>
 /// The facets the shop page shows beside every search, counted by the engine over the whole result set (disjunctive:
 /// each facet applies every filter but its own): brand, color, price bands and rating floors, then every other
-/// facetable custom attribute of the index's schema. Which fields those are is read from the schema once per commit.
+/// facetable custom attribute of the index's schema.
 /// </summary>
 internal static class StoreFacets
 {
@@ -17,22 +17,21 @@ internal static class StoreFacets
     /// <summary>A facet the page shows: its field and the field's type (keyword, number, boolean), which says how values are picked.</summary>
     public sealed record Field(string Name, SchemaFieldType Type);
 
-    // One reference, swapped whole: concurrent requests read either the old commit's fields or the new one's.
-    private sealed record Cache(string IndexPath, long Generation, IReadOnlyList<Field> Fields);
+    // One reference, swapped whole: concurrent requests read either the old commit's fields or the new one's. A local
+    // engine hands out the same schema object for the whole of a commit, so the fields are worked out once per commit.
+    private sealed record Cache(IndexSchema Schema, IReadOnlyList<Field> Fields);
 
     private static volatile Cache? _cached;
 
-    /// <summary>The facet fields of the commit <paramref name="engine"/> searches.</summary>
-    public static IReadOnlyList<Field> Of(SearchEngine engine)
+    /// <summary>The facet fields of <paramref name="schema"/>: the built-in ones in the page's order, then the custom ones by name.</summary>
+    public static IReadOnlyList<Field> Of(IndexSchema schema)
     {
-        var generation = engine.Manifest.Generation;
-        if (_cached is { } cached && cached.IndexPath == engine.IndexPath && cached.Generation == generation) return cached.Fields;
-        var schema = IndexSchema.Of(engine.IndexPath);
+        if (_cached is { } cached && ReferenceEquals(cached.Schema, schema)) return cached.Fields;
         var fields = BuiltIn.Where(name => schema.Find(name) is { Facetable: true })
             .Concat(schema.Fields.Where(f => f.Value.Facetable && !IndexSchema.IsBuiltIn(f.Key)).Select(f => f.Key).Order(StringComparer.Ordinal))
             .Select(name => new Field(name, schema.Fields[name].Type))
             .ToArray();
-        _cached = new Cache(engine.IndexPath, generation, fields);
+        _cached = new Cache(schema, fields);
         return fields;
     }
 

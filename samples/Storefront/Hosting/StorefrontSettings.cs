@@ -5,7 +5,8 @@ namespace Storefront.Hosting;
 /// <summary>
 /// The storefront's configuration: section <c>ProductSearch</c>, bound to the engine's options as any app binds it
 /// (<c>services.AddProductSearch("ProductSearch")</c>), which the command-line switches <c>--index</c>, <c>--model</c>
-/// and <c>--device</c> set too. Without an index path the app serves the demo index.
+/// and <c>--device</c> set too. Without an index path the app serves the demo index. With <c>--cluster</c> it searches
+/// a ProductSearch cluster through its gateways instead, and opens no index of its own.
 /// </summary>
 internal static class StorefrontSettings
 {
@@ -17,7 +18,17 @@ internal static class StorefrontSettings
         ["--index"] = $"{Section}:IndexPath",
         ["--model"] = $"{Section}:Model",
         ["--device"] = $"{Section}:Device",
+        ["--cluster"] = $"{Section}:Cluster",
     };
+
+    /// <summary>
+    /// The gateways of the ProductSearch cluster to search (<c>--cluster 127.0.0.1:30000,127.0.0.1:30001</c>, or
+    /// <c>ProductSearch:Cluster</c>), or <c>null</c> when the app searches an index of its own.
+    /// </summary>
+    public static IReadOnlyList<string>? ClusterGateways(IConfiguration configuration) =>
+        configuration[$"{Section}:Cluster"] is { Length: > 0 } list
+            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : null;
 
     /// <summary>Whether no index was configured, so the demo index (built on first start) is served.</summary>
     public static bool UsesDemoIndex(IConfiguration configuration) =>

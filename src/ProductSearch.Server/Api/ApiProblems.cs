@@ -57,11 +57,6 @@ internal static class ApiProblems
         return text.Replace(full, Path.GetFileName(full), StringComparison.Ordinal);
     }
 
-    /// <summary>An engine message without the parameter suffix .NET appends (" (Parameter 'K')", " Actual value was 0.").</summary>
-    public static string Message(ArgumentException error)
-    {
-        var message = error.Message;
-        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return cut >= 0 ? message[..cut] : message;
-    }
+    /// <summary>An engine message without the parameter suffix .NET appends (" (Parameter 'K')", " Actual value was 0."); see <see cref="RefusalText"/>.</summary>
+    public static string Message(ArgumentException error) => RefusalText.Of(error);
 }

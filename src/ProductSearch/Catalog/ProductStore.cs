@@ -214,9 +214,7 @@ public sealed class ProductStore : IDisposable
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         _base.CountTopLevelCategories(counts, key => !_shadowed.ContainsKey(key));
         _delta?.CountTopLevelCategories(counts, _ => true);
-        return counts.Select(c => new CategoryCount(c.Key, c.Value))
-            .OrderByDescending(c => c.Products).ThenBy(c => c.Category, StringComparer.Ordinal)
-            .ToArray();
+        return counts.Select(c => new CategoryCount(c.Key, c.Value)).MostProductsFirst();
     }
 
     /// <summary>

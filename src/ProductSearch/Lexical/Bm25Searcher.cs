@@ -132,23 +132,38 @@ public sealed class Bm25Searcher : IDisposable
     /// </summary>
     private static readonly Sort ScoreThenKey = new(SortField.FIELD_SCORE, new SortField(LexicalFields.Key, SortFieldType.INT64));
 
+    /// <summary>Most terms beginning with a prefix that <see cref="TermsStartingWith"/> looks at, in term order, before picking the most held.</summary>
+    internal const int MaxTermsScanned = 10_000;
+
     /// <summary>Up to <paramref name="max"/> terms of <paramref name="field"/> that begin with <paramref name="prefix"/>, with how many products hold each, the most held first.</summary>
-    public IReadOnlyList<(string Term, int Products)> TermsStartingWith(string field, string prefix, int max)
+    public IReadOnlyList<(string Term, int Products)> TermsStartingWith(string field, string prefix, int max) =>
+        MostHeld(TermsInOrder(field, prefix, MaxTermsScanned), max);
+
+    /// <summary>
+    /// The first <paramref name="limit"/> terms of <paramref name="field"/> that begin with <paramref name="prefix"/>, in
+    /// term order, with how many products hold each: the part of <see cref="TermsStartingWith"/> that adds up across the
+    /// shards of a sharded index (the first terms of all shards together are among each shard's first ones).
+    /// </summary>
+    internal IReadOnlyList<WordCount> TermsInOrder(string field, string prefix, int limit)
     {
         var terms = MultiFields.GetTerms(_reader, field);
         if (terms is null) return [];
-        var found = new List<(string, int)>();
+        var found = new List<WordCount>();
         var start = new Lucene.Net.Util.BytesRef(prefix);
         var all = terms.GetEnumerator();
         if (all.SeekCeil(start) == TermsEnum.SeekStatus.END) return [];
         do
         {
-            if (!Lucene.Net.Util.StringHelper.StartsWith(all.Term, start) || found.Count >= 10_000) break;
-            found.Add((all.Term.Utf8ToString(), all.DocFreq));
+            if (!Lucene.Net.Util.StringHelper.StartsWith(all.Term, start) || found.Count >= limit) break;
+            found.Add(new WordCount(all.Term.Utf8ToString(), all.DocFreq));
         }
         while (all.MoveNext());
-        return found.OrderByDescending(t => t.Item2).ThenBy(t => t.Item1, StringComparer.Ordinal).Take(max).ToArray();
+        return found;
     }
+
+    /// <summary>Up to <paramref name="max"/> of <paramref name="terms"/>, the most held first (ties in ordinal order).</summary>
+    internal static IReadOnlyList<(string Term, int Products)> MostHeld(IEnumerable<WordCount> terms, int max) =>
+        terms.OrderByDescending(t => t.Count).ThenBy(t => t.Word, StringComparer.Ordinal).Take(max).Select(t => (t.Word, t.Count)).ToArray();
 
     /// <summary>
     /// The scores of <paramref name="query"/> (scored with the settings' k1 and b) for the products with these

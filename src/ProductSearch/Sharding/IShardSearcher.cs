@@ -1,3 +1,5 @@
+using ProductSearch.Catalog;
+using ProductSearch.Indexing;
 using ProductSearch.Lexical;
 
 namespace ProductSearch.Sharding;
@@ -10,7 +12,10 @@ namespace ProductSearch.Sharding;
 /// <c>dfs_query_then_fetch</c>); <see cref="RetrieveAsync"/> on all, once per tier, with the summed statistics; and
 /// <see cref="FetchAsync"/> on the shards holding the page's products. A sorted search also reads the sort field of
 /// every tier's candidates (<see cref="SortValuesAsync"/>); a faceted one counts facets over each shard's part of the
-/// result set (<see cref="CountFacetsAsync"/>), and retrieves again without a picked facet's own filters.
+/// result set (<see cref="CountFacetsAsync"/>), and retrieves again without a picked facet's own filters. What a
+/// storefront asks besides searches (<see cref="IProductSearch"/>) is answered from the same shards: suggestions from
+/// <see cref="AnswerAsync"/> and <see cref="BrandsStartingWithAsync"/>, departments from <see cref="TopLevelCategoriesAsync"/>,
+/// a product page from <see cref="ProductAsync"/> on the shard holding it, and the fields from <see cref="SchemaAsync"/>.
 /// </summary>
 public interface IShardSearcher
 {
@@ -59,4 +64,31 @@ public interface IShardSearcher
     /// <exception cref="ArgumentException">The request does not sort, or its sort field does not fit the index; the message names it.</exception>
     Task<IReadOnlyList<double>> SortValuesAsync(ShardQuery query, IReadOnlyList<long> keys, CancellationToken cancellationToken = default) =>
         Task.FromException<IReadOnlyList<double>>(new NotSupportedException($"{GetType().Name} does not read sort values."));
+
+    /// <summary>
+    /// The first <paramref name="limit"/> brand names (as kept: trimmed, lowercase) of this shard's commit that begin with
+    /// <paramref name="prefix"/>, in term order, with how many of its products hold each. A shard that does not implement
+    /// it refuses (and so do suggestions through it).
+    /// </summary>
+    Task<IReadOnlyList<WordCount>> BrandsStartingWithAsync(string prefix, int limit, long clusterGeneration, CancellationToken cancellationToken = default) =>
+        Task.FromException<IReadOnlyList<WordCount>>(new NotSupportedException($"{GetType().Name} does not list brands."));
+
+    /// <summary>
+    /// This shard's first-level categories with its product counts (the coordinator adds the shards' up). A shard that
+    /// does not implement it refuses.
+    /// </summary>
+    Task<IReadOnlyList<CategoryCount>> TopLevelCategoriesAsync(long clusterGeneration, CancellationToken cancellationToken = default) =>
+        Task.FromException<IReadOnlyList<CategoryCount>>(new NotSupportedException($"{GetType().Name} does not count categories."));
+
+    /// <summary>
+    /// The product with catalog id <paramref name="productId"/> (compared exactly) if this shard holds it, else <c>null</c>.
+    /// A shard that does not implement it refuses.
+    /// </summary>
+    /// <exception cref="ArgumentException">The id is empty, blank or longer than <see cref="SearchEngine.MaxProductIdLength"/>.</exception>
+    Task<Product?> ProductAsync(string productId, long clusterGeneration, CancellationToken cancellationToken = default) =>
+        Task.FromException<Product?>(new NotSupportedException($"{GetType().Name} does not read products."));
+
+    /// <summary>The schema of this shard's commit. A shard that does not implement it refuses.</summary>
+    Task<IndexSchema> SchemaAsync(long clusterGeneration, CancellationToken cancellationToken = default) =>
+        Task.FromException<IndexSchema>(new NotSupportedException($"{GetType().Name} does not read its schema."));
 }

@@ -1,3 +1,4 @@
+using ProductSearch.Catalog;
 using ProductSearch.Indexing;
 using ProductSearch.Lexical;
 using ProductSearch.Search;
@@ -165,6 +166,37 @@ public sealed class LocalShardSearcher : IShardSearcher, IDisposable
         var field = Shape(query, lease.Snapshot).SortField
             ?? throw new ArgumentException("The request does not sort (SearchRequest.Sort is not set).", nameof(query));
         return Task.FromResult<IReadOnlyList<double>>(lease.Snapshot.Lexical.Columns.Numbers(field, keys));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WordCount>> BrandsStartingWithAsync(string prefix, int limit, long clusterGeneration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        using var lease = Acquire(clusterGeneration);
+        return Task.FromResult(lease.Snapshot.Lexical.TermsInOrder(FilterField.Brand.LuceneField, prefix, limit));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<CategoryCount>> TopLevelCategoriesAsync(long clusterGeneration, CancellationToken cancellationToken = default)
+    {
+        using var lease = Acquire(clusterGeneration);
+        return Task.FromResult(lease.Snapshot.TopLevelCategories);
+    }
+
+    /// <inheritdoc />
+    public Task<Product?> ProductAsync(string productId, long clusterGeneration, CancellationToken cancellationToken = default)
+    {
+        SearchEngine.CheckProductId(productId);
+        using var lease = Acquire(clusterGeneration);
+        return Task.FromResult(SearchEngine.FindProduct(lease.Snapshot, productId));
+    }
+
+    /// <inheritdoc />
+    public Task<IndexSchema> SchemaAsync(long clusterGeneration, CancellationToken cancellationToken = default)
+    {
+        using var lease = Acquire(clusterGeneration);
+        return Task.FromResult(lease.Snapshot.Schema);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using ProductSearch.Embedding;
 using ProductSearch.Lexical;
@@ -22,11 +21,14 @@ namespace ProductSearch.Sharding;
 /// </summary>
 /// <remarks>
 /// Not done across shards: the learned second stage (a shard that has one refuses hybrid searches:
-/// <see cref="NotSupportedException"/>; the sharded writer trains none) and explanations (refused). Merchandising rules
+/// <see cref="NotSupportedException"/>; the sharded writer trains none), Lucene's own explanation of a BM25 score
+/// (<see cref="SearchRequest.ExplainLexical"/>, refused: it would be one shard's), and the lexical floor's ids in an
+/// explained answer (<see cref="SearchResponse.LexicalBelowFloorIds"/>, empty). Explanations themselves — each hit's
+/// fusion and parts, the dense floor's ids, the hidden products — are one index's. Merchandising rules
 /// (every shard's commit holds the same, <see cref="ShardedIndexWriter.SetMerchandisingRules"/>) are applied after the
 /// sort, by the code one index applies them with.
 /// </remarks>
-public sealed class ShardCoordinator
+public sealed partial class ShardCoordinator
 {
     /// <summary>Most rounds of questions about the catalog's words one search asks before giving up (a typical query needs two or three).</summary>
     public const int MaxPlanRounds = 8;
@@ -38,8 +40,7 @@ public sealed class ShardCoordinator
     private readonly ITextEmbedder _embedder;
     private readonly RankingProfile _profile;
     private readonly double _modelFloor;
-    private readonly ConcurrentDictionary<StatisticsKey, GlobalStatistics> _statistics = new();
-    private long _statisticsGeneration = long.MinValue;
+    private readonly ShardCoordinatorCache _cache;
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> NoFacets = new Dictionary<string, IReadOnlyList<FacetValue>>();
 
     /// <summary>A coordinator over <paramref name="shards"/> (in shard order), embedding queries with <paramref name="embedder"/> (the shards' model; not disposed here).</summary>
@@ -48,7 +49,20 @@ public sealed class ShardCoordinator
     /// <param name="defaultProfile">The ranking profile of requests that bring none (default: <see cref="RankingProfile.Default"/>).</param>
     /// <exception cref="ArgumentException">No shard.</exception>
     public ShardCoordinator(IReadOnlyList<IShardSearcher> shards, ITextEmbedder embedder, RankingProfile? defaultProfile = null)
+        : this(shards, embedder, defaultProfile, new ShardCoordinatorCache())
     {
+    }
+
+    /// <summary>A coordinator as above that remembers what it sums in <paramref name="cache"/>, shared with other coordinators over the same shards.</summary>
+    /// <param name="shards">The shards, one searcher each.</param>
+    /// <param name="embedder">The model the shards are embedded with.</param>
+    /// <param name="defaultProfile">The ranking profile of requests that bring none (<c>null</c>: <see cref="RankingProfile.Default"/>).</param>
+    /// <param name="cache">Summed statistics and the merged schema, kept between requests (<see cref="ShardCoordinatorCache"/>).</param>
+    /// <exception cref="ArgumentException">No shard.</exception>
+    public ShardCoordinator(IReadOnlyList<IShardSearcher> shards, ITextEmbedder embedder, RankingProfile? defaultProfile, ShardCoordinatorCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        _cache = cache;
         ArgumentNullException.ThrowIfNull(shards);
         ArgumentNullException.ThrowIfNull(embedder);
         if (shards.Count == 0) throw new ArgumentException("A sharded search needs at least one shard.", nameof(shards));
@@ -60,13 +74,14 @@ public sealed class ShardCoordinator
 
     /// <summary>Answers <paramref name="request"/> from the shards' commits that <paramref name="clusterGeneration"/> names.</summary>
     /// <exception cref="ArgumentException">A parameter of the request is out of range or does not fit the index; the message names it.</exception>
-    /// <exception cref="NotSupportedException">The request asks for explanations, or a shard has a learned second stage, which sharded searches do not apply yet.</exception>
+    /// <exception cref="NotSupportedException">The request asks for Lucene's own BM25 explanation (one shard's statistics), or a shard has a learned second stage, which sharded searches do not apply yet.</exception>
     /// <exception cref="ClusterGenerationMovedException">A newer cluster generation was committed meanwhile; search again on it.</exception>
     public async Task<SearchResponse> SearchAsync(SearchRequest request, long clusterGeneration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        if (request.Explain) throw new NotSupportedException("A search of a sharded index cannot explain its scores yet (SearchRequest.Explain).");
+        // Lucene's explanation would be one shard's, scored with that shard's statistics, not the global ones.
+        if (request.ExplainLexical) throw new NotSupportedException("A search of a sharded index cannot attach Lucene's explanation of a BM25 score (SearchRequest.ExplainLexical).");
         var started = Stopwatch.GetTimestamp();
         var query = new ShardQuery { Request = request, Profile = request.Ranking ?? _profile, ClusterGeneration = clusterGeneration };
         var plan = await PlanAsync(query, cancellationToken).ConfigureAwait(false);
@@ -115,6 +130,8 @@ public sealed class ShardCoordinator
             {
                 DidYouMean = plan.Plan.Correction,
                 BelowFloor = fused.BelowFloor.Count,
+                BelowFloorIds = request.Explain && fused.BelowFloor.Count > 0 ? await IdsAsync(query, fused.BelowFloor, origins, cancellationToken).ConfigureAwait(false) : [],
+                Hidden = request.Explain ? merchandised.Hidden : [],
                 QueryTermsDropped = found.Select(f => f.QueryTermsDropped).DefaultIfEmpty().Max(),
                 MatchedRules = merchandised.Matched,
                 TotalHits = order.Count,
@@ -132,14 +149,9 @@ public sealed class ShardCoordinator
     private async Task<GlobalStatistics> StatisticsAsync(ShardQuery query, CancellationToken cancellationToken)
     {
         var key = StatisticsKey.Of(query);
-        if (_statistics.TryGetValue(key, out var cached)) return cached;
+        if (_cache.TryGetStatistics(key, out var cached)) return cached;
         var statistics = GlobalStatistics.Sum(await Task.WhenAll(_shards.Select(s => s.StatisticsAsync(query, cancellationToken))).ConfigureAwait(false));
-        // A newer generation: searches move forward, so the older ones' statistics are freed; a full cache starts over.
-        var newest = Interlocked.Read(ref _statisticsGeneration);
-        if (key.ClusterGeneration > newest && Interlocked.CompareExchange(ref _statisticsGeneration, key.ClusterGeneration, newest) == newest
-            || _statistics.Count >= StatisticsCacheSize)
-            _statistics.Clear();
-        _statistics[key] = statistics;
+        _cache.KeepStatistics(key, statistics);
         return statistics;
     }
 
@@ -205,11 +217,21 @@ public sealed class ShardCoordinator
         {
             var plan = await _shards[0].PlanAsync(query, cancellationToken).ConfigureAwait(false);
             if (plan.Missing.IsEmpty) return (query, plan);
-            if (round >= MaxPlanRounds)
-                throw new InvalidOperationException($"Preparing the query across shards still asked about the catalog's words after {MaxPlanRounds} rounds.");
-            var answers = await Task.WhenAll(_shards.Select(s => s.AnswerAsync(plan.Missing, query.ClusterGeneration, cancellationToken))).ConfigureAwait(false);
-            query = query with { Answers = CatalogAnswers.Sum(query.Answers, answers) };
+            query = query with { Answers = await AskAsync(query.Answers, plan.Missing, round, query.ClusterGeneration, cancellationToken).ConfigureAwait(false) };
         }
+    }
+
+    /// <summary>
+    /// Every shard's answers to <paramref name="missing"/>, summed and joined to those <paramref name="known"/> before;
+    /// <paramref name="round"/> is the how-manieth round of questions this is.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">This would be one round more than <see cref="MaxPlanRounds"/>.</exception>
+    private async Task<CatalogAnswers> AskAsync(CatalogAnswers known, CatalogQuestions missing, int round, long clusterGeneration, CancellationToken cancellationToken)
+    {
+        if (round >= MaxPlanRounds)
+            throw new InvalidOperationException($"Choosing from the catalog's words across shards still asked about them after {MaxPlanRounds} rounds.");
+        var answers = await Task.WhenAll(_shards.Select(s => s.AnswerAsync(missing, clusterGeneration, cancellationToken))).ConfigureAwait(false);
+        return CatalogAnswers.Sum(known, answers);
     }
 
     /// <summary>
@@ -259,7 +281,10 @@ public sealed class ShardCoordinator
         {
             // A key no shard holds any more would mean a shard changed under the generation; skip it rather than show a hole.
             if (!products.TryGetValue(candidate.Key, out var product)) continue;
-            hits.Add(new SearchHit(query.Request.Offset + hits.Count + 1, product.Product, candidate.FusedScore, candidate.Lexical, candidate.Dense)
+            var explanation = !query.Request.Explain ? null
+                : merchandised.Added.Contains(candidate.Key) ? HitExplanations.ShownByRule
+                : HitExplanations.Of(query.Request, query.Profile, candidate, lucene: null);
+            hits.Add(new SearchHit(query.Request.Offset + hits.Count + 1, product.Product, candidate.FusedScore, candidate.Lexical, candidate.Dense, explanation)
             {
                 Highlight = product.Highlight,
                 RankerScore = candidate.RankerScore,
@@ -267,5 +292,13 @@ public sealed class ShardCoordinator
             });
         }
         return hits;
+    }
+
+    /// <summary>The catalog ids of <paramref name="keys"/>, in their order, read from the shards holding them (an explanation's lists).</summary>
+    private async Task<IReadOnlyList<string>> IdsAsync(ShardQuery query, IReadOnlyList<long> keys, IReadOnlyDictionary<long, int> origins, CancellationToken cancellationToken)
+    {
+        var fetched = await Task.WhenAll(keys.GroupBy(k => origins[k]).Select(g => _shards[g.Key].FetchAsync(query, g.ToArray(), cancellationToken))).ConfigureAwait(false);
+        var ids = fetched.SelectMany(f => f).ToDictionary(p => p.Key, p => p.Product.Id);
+        return keys.Where(ids.ContainsKey).Select(k => ids[k]).ToArray();
     }
 }

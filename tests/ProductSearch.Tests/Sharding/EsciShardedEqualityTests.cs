@@ -9,7 +9,8 @@ using Xunit.Abstractions;
 namespace ProductSearch.Tests.Sharding;
 
 /// <summary>
-/// The shared ESCI sample (6,764 products, 150 queries) as one index and as 2, 4 and 8 shards: every query's BM25
+/// The shared ESCI sample (6,764 products, 150 queries) as one index and as 2, 4 and 8 shards: the storefront's answers
+/// (suggestions for texts made from the queries and brands, departments, schema, products) and every query's BM25
 /// top-50 (same scores to the bit) and hybrid RRF and convex first pages (and every third query's pages at offsets 10
 /// and 40) are the same, the dense side
 /// exact in both (a filter passing a quarter of the products makes both search exactly; embedded with the hashing test
@@ -36,6 +37,7 @@ public sealed class EsciShardedEqualityTests(ITestOutputHelper output)
         // Prices 1–4 in turn, so that a filter on them passes a quarter of the products (ESCI's have no prices).
         using var catalogs = new ShardedCatalogs(products.Select((p, i) => p with { Price = 1 + i % 4 }).ToArray());
 
+        var suggestionTexts = ShardedCatalogs.SuggestionTexts(queries, products.Select(p => p.Brand ?? ""));
         var oneRecall = await GraphRecallAsync(catalogs.Products, queries, r => Task.FromResult(catalogs.OneNode.Search(r)), 10);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one index: graph recall@10 {oneRecall:F3}"));
         foreach (var shards in ShardedCatalogs.ShardCounts)
@@ -58,6 +60,9 @@ public sealed class EsciShardedEqualityTests(ITestOutputHelper output)
                     await Compare(new SearchRequest { Query = query, K = 10, Offset = offset, Filters = ExactQuarter, Ranking = RankingProfile.Default with { Method = method } });
             }
             Assert.True(differences.Count == 0, $"{shards} shards: {differences.Count} of {compared} answers differ; first: {differences.FirstOrDefault()}");
+            var storefront = System.Diagnostics.Stopwatch.StartNew();
+            await catalogs.AssertSameStorefrontAnswersAsync(shards, suggestionTexts, catalogs.Products.Where((_, i) => i % 97 == 0).Select(p => p.Id));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{shards} shards: suggestions for {suggestionTexts.Count} texts, departments, schema and products equal ({storefront.Elapsed.TotalSeconds:F1} s)"));
             var recall = await GraphRecallAsync(catalogs.Products, queries, r => sharded.SearchAsync(r), 10);
             var equalWithOwn = await EqualWithOwnStatisticsAsync(catalogs, sharded, queries);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

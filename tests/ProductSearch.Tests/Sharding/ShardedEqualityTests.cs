@@ -151,12 +151,32 @@ public sealed class ShardedEqualityTests : IClassFixture<ShardedEqualityTests.Ca
         }
     }
 
+    /// <summary>Explanations (fusion, each side's part, the dense floor's ids, hidden products) are one index's; Lucene's own BM25 explanation is refused.</summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task Explanations_equal_one_index(int shards)
+    {
+        foreach (var query in Queries.Take(6))
+        foreach (var mode in new[] { SearchMode.Hybrid, SearchMode.Bm25, SearchMode.Dense })
+        foreach (var method in new[] { FusionMethod.Convex, FusionMethod.Rrf })
+        {
+            var request = new SearchRequest { Query = query, Mode = mode, K = 10, Offset = 5, Explain = true, Filters = Everything, Ranking = RankingProfile.Default with { Method = method } };
+            var expected = await AssertSameAsync(request, shards);
+            var actual = await _demo.Sharded(shards).SearchAsync(request);
+            Assert.All(expected.Hits, h => Assert.NotNull(h.Explanation));
+            Assert.Equal(expected.Hits.Select(h => h.Explanation), actual.Hits.Select(h => h.Explanation));
+            Assert.Equal(expected.BelowFloorIds, actual.BelowFloorIds);
+            Assert.Equal(expected.Hidden, actual.Hidden);
+        }
+    }
+
     [Fact]
-    public async Task Explanations_are_refused_and_bad_facets_and_sorts_are_named()
+    public async Task Lucenes_explanation_is_refused_and_bad_facets_and_sorts_are_named()
     {
         var sharded = _demo.Sharded(2);
-        var explain = await Assert.ThrowsAsync<NotSupportedException>(() => sharded.SearchAsync(new SearchRequest { Query = "shoes", Explain = true }));
-        Assert.Contains("Explain", explain.Message, StringComparison.Ordinal);
+        var explain = await Assert.ThrowsAsync<NotSupportedException>(() => sharded.SearchAsync(new SearchRequest { Query = "shoes", Explain = true, ExplainLexical = true }));
+        Assert.Contains("ExplainLexical", explain.Message, StringComparison.Ordinal);
         var facet = await Assert.ThrowsAnyAsync<ArgumentException>(() => sharded.SearchAsync(new SearchRequest { Query = "shoes", Facets = [new FacetRequest("fabric")] }));
         Assert.Equal(nameof(SearchRequest.Facets), facet.ParamName);
         var sort = await Assert.ThrowsAnyAsync<ArgumentException>(() => sharded.SearchAsync(new SearchRequest { Query = "shoes", Sort = new SearchSort("color") }));
