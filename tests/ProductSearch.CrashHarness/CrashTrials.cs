@@ -114,15 +114,20 @@ public sealed class CrashTrials
     }
 
     /// <summary>
-    /// Whether an upsert of <see cref="ChangesPerTrial"/> products now would fold the vector delta into a new base: each
-    /// changed or added product supersedes its key, and the writer merges past the threshold the engine uses.
+    /// Whether an upsert of <see cref="ChangesPerTrial"/> products now would fold a delta — the vectors' or the product
+    /// store's — into a new base: each changed or added product changes its key in both, and the writer merges each past
+    /// the threshold the engine uses.
     /// </summary>
     private bool MergeDue(int products)
     {
         var layout = new IndexLayout(_indexPath);
-        var keys = Path.Combine(layout.GenerationFolder(layout.ReadManifest().Generation), LayeredVectorIndex.SupersededFileName);
+        var generation = layout.ReadManifest().Generation;
+        var keys = Path.Combine(layout.GenerationFolder(generation), LayeredVectorIndex.SupersededFileName);
         var superseded = File.Exists(keys) ? new FileInfo(keys).Length / sizeof(ulong) : 0;
-        return LayeredVectorIndex.MergeThreshold((int)superseded + ChangesPerTrial, products + ChangesPerTrial / 2);
+        long storeChanges;
+        using (var store = ProductStore.OpenReadOnly(layout.ProductStorePath(generation))) storeChanges = store.ChangedSinceBase;
+        var after = products + ChangesPerTrial / 2;
+        return DeltaMerge.IsDue(superseded + ChangesPerTrial, after) || DeltaMerge.IsDue(storeChanges + ChangesPerTrial, after);
     }
 
     private (int Marked, int Expected)? TryCheck(string marker, int expected, List<string> failures, ref int unopenable, ref int inconsistent)

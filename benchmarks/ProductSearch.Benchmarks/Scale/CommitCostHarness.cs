@@ -71,7 +71,7 @@ internal static class CommitCostHarness
             ["full_build_seconds"] = fullBuildSeconds,
             ["disk_growth_ratio"] = results["title_100"].DiskGrowth,
             ["first_commit_seconds"] = first.Seconds,
-            // The median commit of the series that folded the vector delta into a new base (null: none did, or an older build).
+            // The median commit of the series that folded a delta into a new base (null: none did, or an older build).
             ["merge_seconds"] = mergeSeconds ?? results.Values.Where(c => c.Merged).Select(c => (double?)c.Seconds).FirstOrDefault(),
             ["index_bytes"] = Du(run),
             ["commits"] = results,
@@ -87,6 +87,10 @@ internal static class CommitCostHarness
         return 0;
     }
 
+    /// <summary>The delta files a commit holds: the graph's and, from layout 2, the product store's.</summary>
+    private static string[] Deltas(IndexManifest manifest) =>
+        new[] { "vectors-delta.usearch", "products-delta.db" }.Where(name => manifest.Files?.ContainsKey(name) == true).ToArray();
+
     /// <summary>One commit's cost: wall time without the model's, disk growth while the previous generation is still read.</summary>
     internal sealed record CommitCost(double Seconds, double ModelSeconds, double DiskGrowth, long BytesBefore, long BytesDuring, int Embedded, bool Merged)
     {
@@ -100,7 +104,7 @@ internal static class CommitCostHarness
         var layout = new IndexLayout(index);
         var current = layout.ReadManifest();
         layout.DeleteOtherGenerations(current.Generation);
-        var hadDelta = current.Files?.ContainsKey("vectors-delta.usearch") == true;
+        var hadDeltas = Deltas(current);
         using var reader = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, RefreshInterval = TimeSpan.Zero, ResultCacheSize = 0, QueryCacheSize = 0 }, model);
         reader.Search(new SearchRequest { Query = "boots", K = 1 }); // holds the current generation, as a serving engine does
         var before = Du(index);
@@ -112,8 +116,9 @@ internal static class CommitCostHarness
         var seconds = clock.Elapsed.TotalSeconds - model.Elapsed.TotalSeconds;
         if (!report.Committed || report.Updated != changed.Count) throw new InvalidOperationException($"expected {changed.Count} updates, got {report.Updated}");
         var during = Du(index);
-        // A commit that leaves no vector delta after one was there folded it into a new base (a merge); older builds have none.
-        var merged = hadDelta && !report.Manifest.Files!.ContainsKey("vectors-delta.usearch");
+        // A commit that leaves no delta (of the graph or the product store) after one was there folded it into a new base
+        // (a merge); older builds have none.
+        var merged = hadDeltas.Except(Deltas(report.Manifest)).Any();
         return new CommitCost(Math.Round(seconds, 4), Math.Round(model.Elapsed.TotalSeconds, 4), Math.Round((double)(during - before) / before, 4), before, during, report.Embedded, merged);
     }
 

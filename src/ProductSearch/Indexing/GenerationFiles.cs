@@ -41,11 +41,13 @@ internal static class GenerationFiles
     /// <summary>
     /// Files a generation never writes in place, so the next generation may share them by hard link: Lucene's files
     /// (a segment, its deletions and <c>segments_N</c> are written once under new names; only <c>segments.gen</c> is
-    /// rewritten, so it is copied) and the HNSW graph and its delta (each saved into a new file renamed over the old name). Everything
-    /// else (the LiteDB store, written in place; the small JSON and rules files) is copied.
+    /// rewritten, so it is copied), the HNSW graph and its delta (each saved into a new file renamed over the old name)
+    /// and the product store's base (opened read-only by every commit after the one that wrote it; a merge writes a new
+    /// file renamed over the name). Everything else (the product store's delta, a LiteDB file written in place; the
+    /// small JSON and rules files) is copied.
     /// </summary>
     public static bool IsShareable(string relativePath) =>
-        relativePath is "vectors.usearch" or Vector.LayeredVectorIndex.DeltaFileName or Vector.LayeredVectorIndex.SupersededFileName
+        relativePath is "products.db" or "vectors.usearch" or Vector.LayeredVectorIndex.DeltaFileName or Vector.LayeredVectorIndex.SupersededFileName
         || (relativePath.StartsWith("lexical/", StringComparison.Ordinal) && Path.GetFileName(relativePath) != "segments.gen");
 
     /// <summary>

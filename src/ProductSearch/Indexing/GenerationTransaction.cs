@@ -6,10 +6,11 @@ namespace ProductSearch.Indexing;
 
 /// <summary>
 /// One commit in the making. The files of the current generation are brought into the next generation's folder —
-/// those never written in place (Lucene's files, the HNSW graph) as hard links, the rest copied — and changed there;
-/// the current generation is never written, so readers and a crash at any instant see it whole. Vector changes go to
-/// a small delta beside the base graph (<see cref="LayeredVectorIndex"/>), which is folded into a new base once it
-/// passes <see cref="LayeredVectorIndex.MergeThreshold"/>; only then is the base graph read and rewritten.
+/// those never written in place (Lucene's files, the HNSW graph, the product store's base) as hard links, the rest
+/// copied — and changed there; the current generation is never written, so readers and a crash at any instant see it
+/// whole. Vector changes go to a small delta beside the base graph (<see cref="LayeredVectorIndex"/>), product changes
+/// to a small delta beside the base store (<see cref="ProductStore"/>); each is folded into a new base once it passes
+/// <see cref="DeltaMerge.IsDue"/>, and only then is that base read and rewritten.
 /// <see cref="Commit"/> flushes the new folder to disk, then writes the manifest that names it (the commit point),
 /// then deletes older generations. Disposing without committing deletes the new folder.
 /// </summary>
@@ -114,7 +115,7 @@ internal sealed class GenerationTransaction : IDisposable
         var opened = new List<IDisposable>();
         try
         {
-            var store = OpenStore(layout.ProductStorePath(generation));
+            var store = OpenStore(layout.ProductStorePath(generation), fresh: previous is null);
             opened.Add(store);
             // An index whose BM25 terms were made by an older analysis gets its lexical index rebuilt from the stored
             // products in this commit (no re-embedding): old and new terms must never be mixed in one index.
@@ -160,7 +161,8 @@ internal sealed class GenerationTransaction : IDisposable
         Schema.Write(_layout.GenerationFolder(Generation));
         var count = Store.Count;
         _productCount = count;
-        Close(saveVectors: true);
+        _storeChanges = Store.ChangedSinceBase;
+        Close(committing: true);
         var folder = _layout.GenerationFolder(Generation);
         DurableFiles.FlushTree(folder);
         var manifest = manifestFor(count) with { Files = GenerationFiles.Digest(folder, _linked) };
@@ -171,7 +173,7 @@ internal sealed class GenerationTransaction : IDisposable
         return manifest;
     }
 
-    private void Close(bool saveVectors)
+    private void Close(bool committing)
     {
         if (_closed) return;
         _closed = true;
@@ -183,11 +185,14 @@ internal sealed class GenerationTransaction : IDisposable
             catch (Exception ex) when (ex is not OutOfMemoryException) { first ??= ex; }
         }
         // Vectors never opened were not changed: their files stay the ones linked from the previous generation.
-        if (saveVectors) Run(SaveVectors);
+        if (committing) Run(SaveVectors);
         if (_fresh is not null) Run(_fresh.Dispose);
         if (_layered is not null) Run(_layered.Dispose);
         Run(Lexical.Dispose);
-        Run(Store.Checkpoint);
+        // An abandoned generation is deleted, so its store is not flushed: after a write that failed (a full disk),
+        // LiteDB still holds that write's lock on this thread and its checkpoint would throw over the first error.
+        if (committing && DeltaMerge.IsDue(_storeChanges, _productCount)) Run(Store.MergeIntoBase);
+        else if (committing) Run(Store.Checkpoint);
         Run(Store.Dispose);
         if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
     }
@@ -196,7 +201,7 @@ internal sealed class GenerationTransaction : IDisposable
     {
         if (_fresh is not null) _fresh.Save(_layout.VectorPath(Generation));
         else if (_layered is null) return;
-        else if (LayeredVectorIndex.MergeThreshold(_layered.SupersededCount, _productCount))
+        else if (DeltaMerge.IsDue(_layered.SupersededCount, _productCount))
         {
             _layered.MergeInto(_layout.VectorPath(Generation));
             Merged = true;
@@ -205,12 +210,14 @@ internal sealed class GenerationTransaction : IDisposable
     }
 
     private long _productCount;
+    private long _storeChanges;
 
-    private static ProductStore OpenStore(string path)
+    // A fresh index writes its one store file whole; later commits write a delta beside the base they share.
+    private static ProductStore OpenStore(string path, bool fresh)
     {
         try
         {
-            return ProductStore.OpenWritable(path);
+            return fresh ? ProductStore.OpenWritable(path) : ProductStore.OpenForChanges(path);
         }
         catch (LiteDB.LiteException ex)
         {
@@ -254,12 +261,13 @@ internal sealed class GenerationTransaction : IDisposable
         if (_committed) return;
         try
         {
-            Close(saveVectors: false);
+            Close(committing: false);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or VectorIndexException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or VectorIndexException or LockRecursionException)
         {
             // Closing an abandoned generation writes (Lucene commits on close, LiteDB checkpoints): on a full disk it
-            // fails again. Its files are deleted next, and the error that made the writer give up is the one to report.
+            // fails again (LiteDB, whose failed write kept its lock on this thread, with a LockRecursionException). Its
+            // files are deleted next, and the error that made the writer give up is the one to report.
         }
         finally
         {

@@ -6,7 +6,7 @@ public enum IndexIncompatibility
     /// <summary>Its BM25 index was analysed by an older version; an index or upsert run re-analyses the stored products without re-embedding.</summary>
     OlderLexicalAnalysis,
 
-    /// <summary>Its layout version is not the one this version reads (newer or older); it must be rebuilt by this version, or used by the version that wrote it.</summary>
+    /// <summary>Its layout version is not one this version reads (newer, or older than it still reads); it must be rebuilt by this version, or used by the version that wrote it.</summary>
     OtherLayout,
 
     /// <summary>It was built with another embedding model than the one given.</summary>

@@ -7,7 +7,8 @@ namespace ProductSearch.Indexing;
 /// Where things live inside an index folder:
 /// <code>
 /// manifest.json            the current commit (written last, renamed into place)
-/// gen-000001/products.db   LiteDB product documents
+/// gen-000001/products.db   LiteDB product documents (the base)
+/// gen-000001/products-delta.db  LiteDB: what changed since the base (absent: nothing)
 /// gen-000001/lexical/      Lucene BM25 index
 /// gen-000001/vectors.usearch  USearch HNSW graph
 /// </code>
@@ -58,7 +59,7 @@ public sealed class IndexLayout
             var manifest = JsonSerializer.Deserialize<IndexManifest>(File.ReadAllBytes(ManifestPath), IndexManifest.JsonOptions)
                 ?? throw IndexException.Damaged(Root, $"'{ManifestPath}' is empty.");
             // Another layout version may have other fields: EnsureReadableLayout names that, not this check.
-            return manifest.Format == IndexManifest.CurrentFormat && manifest.Invalidity() is { } invalid ? throw IndexException.Damaged(Root, $"'{ManifestPath}' is not a valid manifest ({invalid}).") : manifest;
+            return manifest.HasReadableLayout && manifest.Invalidity() is { } invalid ? throw IndexException.Damaged(Root, $"'{ManifestPath}' is not a valid manifest ({invalid}).") : manifest;
         }
         catch (JsonException ex)
         {

@@ -9,8 +9,16 @@ namespace ProductSearch.Indexing;
 /// </summary>
 public sealed record IndexManifest
 {
-    /// <summary>The layout version this code writes.</summary>
-    public const int CurrentFormat = 1;
+    /// <summary>
+    /// The layout version this code writes: 2, whose generations may hold a product store delta beside the base
+    /// (<c>products-delta.db</c>, shared base <c>products.db</c>). A version that reads only layout 1 would read the base
+    /// alone and miss every change in the delta, so it must refuse the index, and does by this number. Layout 1 (no
+    /// product store delta) is still read: its <c>products.db</c> is a base without a delta.
+    /// </summary>
+    public const int CurrentFormat = 2;
+
+    /// <summary>The oldest layout version this code reads.</summary>
+    public const int OldestReadableFormat = 1;
 
     /// <summary>Layout version.</summary>
     public int Format { get; init; } = CurrentFormat;
@@ -42,13 +50,17 @@ public sealed record IndexManifest
     /// </summary>
     public string? LexicalAnalysis { get; init; }
 
+    /// <summary>Whether this version reads the manifest's layout (<see cref="Format"/>).</summary>
+    [JsonIgnore]
+    public bool HasReadableLayout => Format is >= OldestReadableFormat and <= CurrentFormat;
+
     /// <summary>Throws unless this version reads the manifest's layout (<see cref="Format"/>).</summary>
     /// <exception cref="IncompatibleIndexException">The index was written in another layout version.</exception>
     public void EnsureReadableLayout(string indexPath)
     {
-        if (Format != CurrentFormat)
+        if (!HasReadableLayout)
             throw new IncompatibleIndexException(IndexIncompatibility.OtherLayout, indexPath,
-                $"Index '{indexPath}' has layout version {Format}; this version of ProductSearch reads {CurrentFormat}.");
+                $"Index '{indexPath}' has layout version {Format}; this version of ProductSearch reads {OldestReadableFormat} to {CurrentFormat}.");
     }
 
     /// <summary>

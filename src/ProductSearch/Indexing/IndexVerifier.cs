@@ -73,7 +73,14 @@ public static class IndexVerifier
         var storeKeys = Try(problems, layout.ProductStorePath(generation), () =>
         {
             using var store = ProductStore.OpenReadOnly(layout.ProductStorePath(generation));
-            return store.Keys().Select(k => k.Key).ToHashSet();
+            var keys = new HashSet<long>();
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            var twice = new List<string>();
+            // A catalog id under two keys: a product of the store's base that its delta replaced without shadowing it.
+            foreach (var (key, productId) in store.Keys())
+                if (keys.Add(key) && !ids.Add(productId)) twice.Add(productId);
+            if (twice.Count > 0) problems.Add($"catalog ids under more than one key in the product store: {string.Join(", ", twice.Take(5))}");
+            return keys;
         });
         var lexicalKeys = Try(problems, layout.LexicalPath(generation), () =>
         {

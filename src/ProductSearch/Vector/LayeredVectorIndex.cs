@@ -7,7 +7,7 @@ namespace ProductSearch.Vector;
 /// vectors added or replaced since the base was written, and the keys whose base vector no longer counts (replaced or
 /// deleted: "superseded"). A commit that changes a few vectors rewrites only the delta; the base file is shared with
 /// the previous generation by hard link. Searches ask both graphs — the base with the superseded keys filtered out —
-/// and merge by distance. When the delta grows past <see cref="MergeThreshold"/> the writer folds it into a new base
+/// and merge by distance. When the delta grows past <see cref="Indexing.DeltaMerge.IsDue"/> the writer folds it into a new base
 /// (<see cref="MergeInto"/>), in a commit like any other. The base is loaded on first use, so a writer that only
 /// records changes never reads it.
 /// </summary>
@@ -61,16 +61,6 @@ internal sealed class LayeredVectorIndex : IVectorIndex
 
     /// <summary>Keys whose base vector no longer counts (each is in the delta, or deleted).</summary>
     public int SupersededCount => _superseded.Count;
-
-    /// <summary>
-    /// Whether the delta is big enough to fold into the base: at least 32 keys and 2 % of <paramref name="products"/>.
-    /// At 2 % a search pays for one small second graph and a filter over a small set (measured in benchmarks/RESULTS.md,
-    /// issue 16), and the base is rewritten once per 2 % of the catalog changed.
-    /// </summary>
-    public static bool MergeThreshold(int superseded, long products) => superseded >= Math.Max(MergeFloorForTests.Value ?? 32, products / 50);
-
-    /// <summary>Tests lower the 32-key floor of <see cref="MergeThreshold"/> to make tiny indexes merge, in their own flow only.</summary>
-    internal static readonly AsyncLocal<int?> MergeFloorForTests = new();
 
     private UsearchIndex Base => _base.Value;
 

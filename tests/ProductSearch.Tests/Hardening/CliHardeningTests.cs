@@ -85,10 +85,10 @@ public sealed class CliHardeningTests : IDisposable
         var index = _temp.File("index");
         var catalog = await BuildIndex(index);
         var layout = new IndexLayout(index);
-        layout.WriteManifest(layout.ReadManifest() with { Format = 2 });
+        layout.WriteManifest(layout.ReadManifest() with { Format = IndexManifest.CurrentFormat + 1 });
         var before = FolderStateAssert.Capture(index);
 
-        AssertOneLineError(await CliRun.RunAsync("upsert", catalog, "--index", index, "--device", "cpu"), 2, "layout version 2");
+        AssertOneLineError(await CliRun.RunAsync("upsert", catalog, "--index", index, "--device", "cpu"), 2, $"layout version {IndexManifest.CurrentFormat + 1}");
         FolderStateAssert.AssertUnchanged(before, index);
     }
 

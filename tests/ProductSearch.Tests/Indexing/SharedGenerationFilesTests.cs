@@ -27,11 +27,12 @@ public sealed class SharedGenerationFilesTests : IDisposable
     }
 
     [Fact]
-    public void A_price_change_links_the_lexical_files_and_the_graph_and_copies_only_the_product_store()
+    public void A_price_change_links_the_lexical_files_the_graph_and_the_product_store_and_writes_only_a_store_delta()
     {
         var first = TinyIndex.Build(Index);
         var layout = new IndexLayout(Index);
         var graph = first.Files!["vectors.usearch"].Length;
+        var store = first.Files["products.db"].Length;
         var lexical = first.Files.Where(f => f.Key.StartsWith("lexical/", StringComparison.Ordinal) && !f.Key.EndsWith("segments.gen", StringComparison.Ordinal)).Sum(f => f.Value.Length);
         using var reader = TinyIndex.Open(Index); // holds the first generation while the next one is committed
 
@@ -39,9 +40,10 @@ public sealed class SharedGenerationFilesTests : IDisposable
 
         Assert.True(report.Committed);
         Assert.Equal(0, report.Embedded);
-        Assert.Equal(graph + lexical, report.CarriedBytes.Linked);
-        Assert.True(report.CarriedBytes.Copied >= first.Files["products.db"].Length);
-        Assert.True(report.CarriedBytes.Copied < first.Files["products.db"].Length + graph, "the graph was copied");
+        Assert.Equal(graph + lexical + store, report.CarriedBytes.Linked);
+        Assert.True(report.CarriedBytes.Copied < store, "the product store was copied");
+        Assert.Equal(first.Files["products.db"].Sha256, report.Manifest.Files!["products.db"].Sha256);
+        Assert.Contains(ProductStore.DeltaFileName, report.Manifest.Files.Keys);
         Assert.Equal(first.Files["vectors.usearch"].Sha256, report.Manifest.Files!["vectors.usearch"].Sha256);
         var verified = IndexVerifier.Verify(Index);
         Assert.True(verified.IsConsistent, string.Join("; ", verified.Problems));
@@ -136,7 +138,8 @@ public sealed class SharedGenerationFilesTests : IDisposable
         var next = Write(Index, Repriced(2)).Manifest;
 
         Assert.Equal(old, next.Files!["vectors.usearch"].WrittenAt);
-        Assert.Null(next.Files["products.db"].WrittenAt); // copied and written by this commit
+        Assert.Equal(old, next.Files["products.db"].WrittenAt);
+        Assert.Null(next.Files[ProductStore.DeltaFileName].WrittenAt); // written by this commit
         Assert.True(IndexVerifier.Verify(Index).IsConsistent);
     }
 
@@ -144,7 +147,7 @@ public sealed class SharedGenerationFilesTests : IDisposable
     public void Past_the_threshold_the_delta_is_folded_into_a_new_base_and_searches_see_the_same_products()
     {
         var first = TinyIndex.Build(Index);
-        LayeredVectorIndex.MergeFloorForTests.Value = 5;
+        DeltaMerge.FloorForTests.Value = 5;
         try
         {
             var delta = Write(Index, TinyIndex.Products(3, "renamed "));
@@ -167,7 +170,7 @@ public sealed class SharedGenerationFilesTests : IDisposable
         }
         finally
         {
-            LayeredVectorIndex.MergeFloorForTests.Value = null;
+            DeltaMerge.FloorForTests.Value = null;
         }
     }
 
@@ -200,25 +203,9 @@ public sealed class SharedGenerationFilesTests : IDisposable
         var changes = await CliCatalogFiles.BuildWithTitleChangesAsync(_temp, index, count: 400, changed: 40);
         var layout = new IndexLayout(index);
         var graph = new FileInfo(layout.VectorPath(layout.ReadManifest().Generation)).Length;
-        var filler = _temp.File("disk/filler");
-        // Room for the links, the store's copy and Lucene's commit at the higher levels, but never for a new base graph.
-        foreach (var room in new[] { 0.05, 0.2, 0.4, 0.6, 0.8 })
-        {
-            File.Delete(filler);
-            ScratchFiles.Fill(filler, new DriveInfo(index).AvailableFreeSpace - (long)(graph * room));
-            var before = FolderStateAssert.Capture(index);
-            var result = ChildProcessCli.Run("upsert", changes, "--index", index, "--device", "cpu");
-            Assert.True(result.ExitCode == 2, result.ToString());
-            Assert.Equal($"error: No space left on device while writing index '{index}'; the index is unchanged.", Assert.Single(result.ErrorLines));
-            FolderStateAssert.AssertUnchanged(before, index);
-            Assert.Single(Directory.GetDirectories(index, "gen-*"));
-        }
-        File.Delete(filler);
-        Assert.Equal(0, ChildProcessCli.Run("upsert", changes, "--index", index, "--device", "cpu").ExitCode);
-        var merged = layout.ReadManifest();
-        Assert.DoesNotContain(LayeredVectorIndex.DeltaFileName, merged.Files!.Keys); // the commit that fitted merged
-        Assert.True(IndexVerifier.Verify(index).IsConsistent);
-        Assert.Single(Directory.GetDirectories(index, "gen-*"));
+        // Room for the links, the store's delta and Lucene's commit at the higher levels, but never for a new base graph.
+        FullDiskUpserts.AssertEachFailsWholeThenFits(index, changes, _temp.File("disk/filler"), new[] { 0.05, 0.2, 0.4, 0.6, 0.8 }.Select(room => (long)(graph * room)));
+        Assert.DoesNotContain(LayeredVectorIndex.DeltaFileName, layout.ReadManifest().Files!.Keys); // the commit that fitted merged
     }
 
     /// <summary>A tiny index whose generation looks committed an hour ago, with the path of its one Lucene compound file.</summary>
