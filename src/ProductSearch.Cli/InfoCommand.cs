@@ -34,9 +34,9 @@ internal static class InfoCommand
             Console.WriteLine($"analysis    {manifest.LexicalAnalysis ?? ProductAnalyzer.LegacyName}{(manifest.HasCurrentLexicalAnalysis ? "" : $" (this version searches with {ProductAnalyzer.Name}: run 'productsearch index' or an upsert once to update it)")}");
             Console.WriteLine($"catalog     {manifest.Catalog}");
             Console.WriteLine($"products    {manifest.ProductCount:N0} (manifest)");
-            Console.WriteLine($"  store     {Count(report.StoreCount)} in {Size(layout.ProductStorePath(generation))}");
+            Console.WriteLine($"  store     {Count(report.StoreCount)} in {Size(layout.ProductStorePath(generation))}{DeltaSize([layout.ProductStoreDeltaPath(generation)])}");
             Console.WriteLine($"  bm25      {Count(report.LexicalCount)} in {Size(layout.LexicalPath(generation))}");
-            Console.WriteLine($"  hnsw      {Count(report.VectorCount)} in {Size(layout.VectorPath(generation))}");
+            Console.WriteLine($"  hnsw      {Count(report.VectorCount)} in {Size(layout.VectorPath(generation))}{DeltaSize(layout.VectorDeltaPaths(generation))}");
             Console.WriteLine($"ranking     {(RankingProfileStore.Read(layout.Root) is { } profile ? profile.Source ?? "ranking-profile.json" : "built-in default profile")}");
             Console.WriteLine($"ranker      {Ranker(layout.Root)}");
             Console.WriteLine($"synonyms    {Synonyms(layout.SynonymsPath(generation))}");
@@ -73,9 +73,9 @@ internal static class InfoCommand
             products = manifest.ProductCount,
             stores = new
             {
-                store = new { count = report.StoreCount, bytes = Bytes(layout.ProductStorePath(generation)) },
+                store = new { count = report.StoreCount, bytes = Bytes(layout.ProductStorePath(generation)), delta_bytes = Bytes(layout.ProductStoreDeltaPath(generation)) },
                 bm25 = new { count = report.LexicalCount, bytes = Bytes(layout.LexicalPath(generation)) },
-                hnsw = new { count = report.VectorCount, bytes = Bytes(layout.VectorPath(generation)) },
+                hnsw = new { count = report.VectorCount, bytes = Bytes(layout.VectorPath(generation)), delta_bytes = layout.VectorDeltaPaths(generation).Sum(Bytes) },
             },
             ranking = RankingProfileStore.Read(layout.Root) is { } profile ? profile.Source ?? "ranking-profile.json" : null,
             ranker = Ranker(layout.Root),
@@ -113,11 +113,9 @@ internal static class InfoCommand
 
     private static string Count(long? count) => count is { } c ? c.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "unreadable";
 
-    private static string Size(string path)
-    {
-        var bytes = Bytes(path);
-        return bytes >= 1 << 20 ? $"{bytes / (double)(1 << 20):F1} MiB" : $"{bytes / 1024.0:F1} KiB";
-    }
+    private static string Size(string path) => Size(Bytes(path));
+
+    private static string Size(long bytes) => bytes >= 1 << 20 ? $"{bytes / (double)(1 << 20):F1} MiB" : $"{bytes / 1024.0:F1} KiB";
 
     /// <summary>The commit's merchandising rules, or <c>null</c> when their file cannot be read.</summary>
     private static int? RuleCount(string indexPath)
@@ -134,6 +132,13 @@ internal static class InfoCommand
         if (count == 0) return "none";
         var missing = unknown > 0 ? $"; {Counts.Of(unknown, "product")} they name the index does not hold ('productsearch verify' lists them)" : "";
         return $"{Counts.Of(count, "merchandising rule")} ({Merchandising.MerchandisingRuleSet.FileName}; 'productsearch rules show'){missing}";
+    }
+
+    /// <summary>", + delta N MiB" for the delta files a commit leaves beside a shared base (see indexes/README.md); empty when there are none.</summary>
+    private static string DeltaSize(IReadOnlyList<string> paths)
+    {
+        var bytes = paths.Sum(Bytes);
+        return bytes == 0 ? "" : $" + delta {Size(bytes)} (changes since the base, merged past 2 % of the products)";
     }
 
     private static long Bytes(string path) => File.Exists(path) ? new FileInfo(path).Length

@@ -98,17 +98,78 @@ internal static class SearchProfileHarness
         int segments;
         using (var directory = Lucene.Net.Store.FSDirectory.Open(layout.LexicalPath(layout.ReadManifest().Generation)))
         using (var reader = Lucene.Net.Index.DirectoryReader.Open(directory)) segments = reader.Leaves.Count;
+        var last = new List<SearchResponse>();
+        List<SearchResponse>? bm25 = null;
         foreach (var mode in new[] { SearchMode.Bm25, SearchMode.Hybrid, SearchMode.Bm25, SearchMode.Hybrid })
         {
-            var responses = new List<SearchResponse>(queries.Count);
+            var responses = last = new List<SearchResponse>(queries.Count);
             foreach (var q in queries) engine.Search(new SearchRequest { Query = q, K = 10, Mode = mode }); // warm-up
             foreach (var q in queries) responses.Add(engine.Search(new SearchRequest { Query = q, K = 10, Mode = mode }));
+            if (mode == SearchMode.Bm25) bm25 = responses;
             double P50(Func<SearchResponse, TimeSpan> part) => Percentile(responses.Select(r => part(r).TotalMilliseconds), 0.5);
             var stages = new Func<SearchResponse, TimeSpan>[] { r => r.Timings.Prepare, r => r.Timings.Lexical, r => r.Timings.Dense, r => r.Timings.Fusion, r => r.Timings.Rerank, r => r.Timings.Fetch };
             var rest = P50(r => r.Elapsed - r.EmbeddingTime - r.Timings.Prepare - r.Timings.Lexical - r.Timings.Dense - r.Timings.Fusion - r.Timings.Rerank - r.Timings.Fetch);
             Console.WriteLine($"| {segments} | {mode} | {P50(r => r.Elapsed - r.EmbeddingTime):F3} | {Percentile(responses.Select(r => (r.Elapsed - r.EmbeddingTime).TotalMilliseconds), 0.99):F3} | " +
                               string.Join(" | ", stages.Select(s => P50(s).ToString("F3", System.Globalization.CultureInfo.InvariantCulture))) + $" | {rest:F3} | {LoadAverage.OneMinute()} |");
         }
+        StoreReads(layout, last);
+        if (bm25 is not null) Postings(layout, queries, bm25);
+    }
+
+    /// <summary>
+    /// What the lexical stage's time follows: the postings of the terms each query's BM25 query holds (title, brand and
+    /// description per word, as the default profile builds it), in five groups by that count, with the lexical stage's
+    /// p50 in each — Lucene.Net 4.8 scores every posting of a disjunction (no block-max WAND), so this is its work.
+    /// </summary>
+    private static void Postings(IndexLayout layout, IReadOnlyList<string> queries, IReadOnlyList<SearchResponse> bm25)
+    {
+        using var directory = Lucene.Net.Store.FSDirectory.Open(layout.LexicalPath(layout.ReadManifest().Generation));
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
+        var searcher = new Lucene.Net.Search.IndexSearcher(reader);
+        using var analyzer = ProductSearch.Lexical.ProductAnalyzer.Create();
+        var settings = ProductSearch.Ranking.RankingProfile.Default.Lexical;
+        var counts = queries.Select(q =>
+        {
+            var built = ProductSearch.Lexical.LexicalQueryBuilder.Build(analyzer, q, settings,
+                t => reader.DocFreq(new Lucene.Net.Index.Term(ProductSearch.Lexical.LexicalFields.CombinedText, t)));
+            if (built is null) return 0L;
+            var terms = new HashSet<Lucene.Net.Index.Term>();
+            searcher.Rewrite(built.Query).ExtractTerms(terms);
+            return terms.Sum(t => (long)reader.DocFreq(t));
+        }).ToArray();
+        var rows = counts.Zip(bm25, (postings, response) => (Postings: postings, Lexical: response.Timings.Lexical.TotalMilliseconds))
+            .OrderBy(r => r.Postings).ToArray();
+        Console.WriteLine();
+        Console.WriteLine($"BM25 postings per query ({reader.NumDocs:N0} documents): p50 {Percentile(counts.Select(c => (double)c), 0.5):N0}, p90 {Percentile(counts.Select(c => (double)c), 0.9):N0}");
+        Console.WriteLine("| queries by postings (fifths) | postings, median | lexical stage p50 ms | ns per posting |");
+        Console.WriteLine("|---|---|---|---|");
+        for (var fifth = 0; fifth < 5; fifth++)
+        {
+            var group = rows[(fifth * rows.Length / 5)..((fifth + 1) * rows.Length / 5)];
+            if (group.Length == 0) continue;
+            var postings = Percentile(group.Select(g => (double)g.Postings), 0.5);
+            var lexical = Percentile(group.Select(g => g.Lexical), 0.5);
+            Console.WriteLine($"| {fifth + 1} | {postings:N0} | {lexical:F3} | {(postings > 0 ? lexical * 1e6 / postings : 0):F1} |");
+        }
+    }
+
+    /// <summary>
+    /// The product store's part of the fetch stage: the same pages read again with <see cref="ProductStore.GetMany"/>
+    /// alone (the stage also highlights each title), after a warm-up pass over them.
+    /// </summary>
+    private static void StoreReads(IndexLayout layout, IReadOnlyList<SearchResponse> responses)
+    {
+        using var store = ProductStore.OpenReadOnly(layout.ProductStorePath(layout.ReadManifest().Generation));
+        var pages = responses.Select(r => r.Hits.Select(h => store.KeyOf(h.Product.Id)).OfType<long>().ToArray()).ToArray();
+        foreach (var keys in pages) store.GetMany(keys);
+        var times = pages.Select(keys =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            store.GetMany(keys);
+            return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }).ToArray();
+        Console.WriteLine($"store reads of the last row's pages alone (ProductStore.GetMany, {pages.Average(p => p.Length):F1} products a page): " +
+                          $"p50 {Percentile(times, 0.5):F3} ms, p99 {Percentile(times, 0.99):F3} ms");
     }
 
     private static double Percentile(IEnumerable<double> values, double p)

@@ -33,11 +33,24 @@ public sealed class IndexLayout
     /// <summary>The product store of a generation.</summary>
     public string ProductStorePath(long generation) => Path.Combine(GenerationFolder(generation), "products.db");
 
+    /// <summary>
+    /// The product store's delta of a generation: the products changed since <see cref="ProductStorePath"/> was written
+    /// (absent until a commit changes one, and after a merge).
+    /// </summary>
+    public string ProductStoreDeltaPath(long generation) => Path.Combine(GenerationFolder(generation), Catalog.ProductStore.DeltaFileName);
+
     /// <summary>The lexical index of a generation.</summary>
     public string LexicalPath(long generation) => Path.Combine(GenerationFolder(generation), "lexical");
 
     /// <summary>The vector index of a generation.</summary>
     public string VectorPath(long generation) => Path.Combine(GenerationFolder(generation), "vectors.usearch");
+
+    /// <summary>
+    /// The vector delta of a generation: the graph of the vectors added or replaced since <see cref="VectorPath"/> was
+    /// written, and the file of base keys that no longer count (absent until a commit changes a vector, and after a merge).
+    /// </summary>
+    public IReadOnlyList<string> VectorDeltaPaths(long generation) =>
+        [Path.Combine(GenerationFolder(generation), Vector.LayeredVectorIndex.DeltaFileName), Path.Combine(GenerationFolder(generation), Vector.LayeredVectorIndex.SupersededFileName)];
 
     /// <summary>The generation's synonyms file (<see cref="Lexical.SynonymRules"/>), present when the index has synonyms.</summary>
     public string SynonymsPath(long generation) => Path.Combine(GenerationFolder(generation), Lexical.SynonymRules.FileName);

@@ -79,6 +79,9 @@ public sealed class CliJsonTests(CliIndexFixture fixture) : IClassFixture<CliInd
     {
         using var temp = new TempFolder();
         var index = fixture.CopyIndex(temp);
+        var built = await Json("info", "--index", index);
+        Assert.Equal(0, built.GetProperty("stores").GetProperty("store").GetProperty("delta_bytes").GetInt64()); // as built: bases only
+        Assert.Equal(0, built.GetProperty("stores").GetProperty("hnsw").GetProperty("delta_bytes").GetInt64());
         var deleted = await Json("delete", "k1", "nope", "--index", index);
         Assert.True(deleted.GetProperty("committed").GetBoolean());
         Assert.Equal(1, deleted.GetProperty("deleted").GetInt32());
@@ -97,6 +100,11 @@ public sealed class CliJsonTests(CliIndexFixture fixture) : IClassFixture<CliInd
         }
         Assert.True(info.GetProperty("consistent").GetBoolean());
         Assert.Equal(JsonValueKind.Null, info.GetProperty("synonym_rules").ValueKind);
+        // One deleted product of six stays in the deltas beside the shared bases (a merge waits for 32 changed keys).
+        Assert.True(info.GetProperty("stores").GetProperty("store").GetProperty("delta_bytes").GetInt64() > 0);
+        Assert.True(info.GetProperty("stores").GetProperty("hnsw").GetProperty("delta_bytes").GetInt64() > 0);
+        var text = await CliRun.RunAsync("info", "--index", index);
+        Assert.Matches(@"  store     5 in [\d.]+ KiB \+ delta [\d.]+ KiB \(changes since the base", text.Output);
 
         var verify = await Json("verify", "--index", index);
         Assert.True(verify.GetProperty("consistent").GetBoolean());
