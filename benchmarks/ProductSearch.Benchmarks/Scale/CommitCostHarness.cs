@@ -98,15 +98,21 @@ internal static class CommitCostHarness
             $"{Seconds:F3} s (+{ModelSeconds:F3} s model), disk +{DiskGrowth:P1} ({BytesBefore / 1e6:F0} → {BytesDuring / 1e6:F0} MB), {Embedded} embedded, load {LoadAverage.OneMinute()}";
     }
 
-    private static CommitCost Commit(string index, TimedEmbedder model, IReadOnlyList<Product> changed)
+    /// <summary>
+    /// One commit of <paramref name="changed"/>, while an engine holds the current generation as a serving one does:
+    /// <paramref name="serving"/> (moved to the current commit first), or one opened for this commit.
+    /// </summary>
+    private static CommitCost Commit(string index, TimedEmbedder model, IReadOnlyList<Product> changed, SearchEngine? serving = null)
     {
         // Generations the last commit left (deleted by the next writer, or now) would count as this commit's growth.
         var layout = new IndexLayout(index);
+        using var opened = serving is null ? SearchEngine.Open(new SearchEngineOptions { IndexPath = index, RefreshInterval = TimeSpan.Zero, ResultCacheSize = 0, QueryCacheSize = 0 }, model) : null;
+        var reader = serving ?? opened!;
+        reader.Refresh();
+        reader.Search(new SearchRequest { Query = "boots", K = 1 }); // holds the current generation
         var current = layout.ReadManifest();
         layout.DeleteOtherGenerations(current.Generation);
         var hadDeltas = Deltas(current);
-        using var reader = SearchEngine.Open(new SearchEngineOptions { IndexPath = index, RefreshInterval = TimeSpan.Zero, ResultCacheSize = 0, QueryCacheSize = 0 }, model);
-        reader.Search(new SearchRequest { Query = "boots", K = 1 }); // holds the current generation, as a serving engine does
         var before = Du(index);
         model.Reset();
         var clock = Stopwatch.StartNew();
@@ -133,13 +139,21 @@ internal static class CommitCostHarness
         var layout = new IndexLayout(run);
         layout.DeleteOtherGenerations(layout.ReadManifest().Generation); // both ends measured without a previous commit's generation
         var bytesAtStart = Du(run);
-        for (var c = 0; c < commits; c++)
+        var refreshes = new List<double>();
+        // One engine serves through the series and moves to each new commit, as a server's does (SearchEngine.Refresh).
+        using (var serving = SearchEngine.Open(new SearchEngineOptions { IndexPath = run, RefreshInterval = TimeSpan.Zero, ResultCacheSize = 0, QueryCacheSize = 0 }, model))
         {
-            var changed = Enumerable.Range(0, 100).Select(i => Change(pool[(c * 100 + i) % pool.Length], "title", 2 + (c * 100 + i) / pool.Length)).ToArray();
-            var cost = Commit(run, model, changed);
-            times.Add(cost.Seconds);
-            if (cost.Merged) merges.Add(cost.Seconds);
-            if ((c + 1) % 50 == 0) Log($"{c + 1} commits, last {times[^1]:F3} s, load {LoadAverage.OneMinute()}");
+            for (var c = 0; c < commits; c++)
+            {
+                var changed = Enumerable.Range(0, 100).Select(i => Change(pool[(c * 100 + i) % pool.Length], "title", 2 + (c * 100 + i) / pool.Length)).ToArray();
+                var cost = Commit(run, model, changed, serving);
+                times.Add(cost.Seconds);
+                if (cost.Merged) merges.Add(cost.Seconds);
+                var refresh = Stopwatch.StartNew();
+                serving.Refresh();
+                refreshes.Add(refresh.Elapsed.TotalSeconds);
+                if ((c + 1) % 50 == 0) Log($"{c + 1} commits, last {times[^1]:F3} s, engine moved to it in {refreshes[^1]:F3} s, load {LoadAverage.OneMinute()}");
+            }
         }
         layout.DeleteOtherGenerations(layout.ReadManifest().Generation); // the size the index keeps, not the one its last commit left behind
         var bytesAtEnd = Du(run);
@@ -171,6 +185,8 @@ internal static class CommitCostHarness
             disk_growth = Math.Round((double)(bytesAtEnd - bytesAtStart) / bytesAtStart, 4),
             merges = merges.Count,
             merge_p50_seconds = mergeSeconds,
+            refresh_p50_seconds = LatencyStats.Percentile(refreshes.Order().ToArray(), 0.5),
+            refresh_p99_seconds = LatencyStats.Percentile(refreshes.Order().ToArray(), 0.99),
             search_p50_ms_after = P50("after_commits"),
             search_p50_ms_fresh = P50("fresh"),
             search_p99_ms_after = P99("after_commits"),

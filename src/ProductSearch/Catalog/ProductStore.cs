@@ -157,7 +157,15 @@ public sealed class ProductStore : IDisposable
 
     /// <summary>The product stored under <paramref name="key"/>, or <c>null</c>.</summary>
     /// <exception cref="ProductStoreException">A file is damaged.</exception>
-    public Product? Get(long key) => _delta?.Get(key) ?? (_shadowed.ContainsKey(key) ? null : _base.Get(key));
+    public Product? Get(long key)
+    {
+        if (_delta is not { } delta) return _base.Get(key);
+        // The delta holds only keys that replaced a base key (shadowed) and keys newer than the base's largest, so a
+        // product the commits left alone takes one lookup, in the base, not two: the delta's lookup was half of the
+        // reads of a page once a commit had written a delta. A key the base lacks is asked of the delta too.
+        if (key > _baseMaxKey.Value || _shadowed.ContainsKey(key)) return delta.Get(key);
+        return _base.Get(key) ?? delta.Get(key);
+    }
 
     /// <summary>The key of the product with catalog id <paramref name="productId"/>, or <c>null</c>.</summary>
     /// <exception cref="ProductStoreException">A file is damaged.</exception>

@@ -128,7 +128,11 @@ internal sealed class IndexSnapshot
             opened.Add(store);
             var lexical = Guard(layout, () => Bm25Searcher.Open(layout.LexicalPath(manifest.Generation)), layout.LexicalPath(manifest.Generation));
             opened.Add(lexical);
-            var vectors = Guard(layout, () => LayeredVectorIndex.Open(layout.VectorPath(manifest.Generation), manifest.Hnsw.ToOptions(manifest.Model.Dimensions), loadBase: true),
+            var hnsw = manifest.Hnsw.ToOptions(manifest.Model.Dimensions);
+            // Commits that share the base graph file (hard-linked, or the same digest) share it in memory too.
+            var sharedBase = manifest.Files?.GetValueOrDefault(Path.GetFileName(layout.VectorPath(manifest.Generation))) is { } digest
+                ? SharedBaseGraphs.KeyOf(digest.Sha256, digest.Length, hnsw) : null;
+            var vectors = Guard(layout, () => LayeredVectorIndex.Open(layout.VectorPath(manifest.Generation), hnsw, loadBase: true, sharedBase),
                 layout.VectorPath(manifest.Generation));
             opened.Add(vectors);
             var synonymsPath = layout.SynonymsPath(manifest.Generation);

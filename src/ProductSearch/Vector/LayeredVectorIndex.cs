@@ -23,9 +23,11 @@ internal sealed class LayeredVectorIndex : IVectorIndex
     private readonly UsearchIndex _delta;
     private readonly HashSet<ulong> _superseded;
     private readonly HnswOptions _options;
+    private readonly string? _sharedBase; // the base is held through SharedBaseGraphs under this key: searched, never changed
 
-    private LayeredVectorIndex(Lazy<UsearchIndex> @base, UsearchIndex delta, HashSet<ulong> superseded, HnswOptions options)
+    private LayeredVectorIndex(Lazy<UsearchIndex> @base, UsearchIndex delta, HashSet<ulong> superseded, HnswOptions options, string? sharedBase)
     {
+        _sharedBase = sharedBase;
         _base = @base;
         _delta = delta;
         _superseded = superseded;
@@ -34,10 +36,12 @@ internal sealed class LayeredVectorIndex : IVectorIndex
 
     /// <summary>
     /// Opens a generation's vectors: the base graph at <paramref name="basePath"/> (loaded now, or on first use when
-    /// <paramref name="loadBase"/> is false) and the delta beside it in the same folder, if there is one.
+    /// <paramref name="loadBase"/> is false) and the delta beside it in the same folder, if there is one. With a
+    /// <paramref name="sharedBaseKey"/> (<see cref="SharedBaseGraphs.KeyOf"/>: for searching only) the base graph is
+    /// the one already loaded for another open commit with the same file, if any.
     /// </summary>
     /// <exception cref="VectorIndexException">A file is missing, damaged, or only one of the delta's two files is there.</exception>
-    public static LayeredVectorIndex Open(string basePath, HnswOptions options, bool loadBase)
+    public static LayeredVectorIndex Open(string basePath, HnswOptions options, bool loadBase, string? sharedBaseKey = null)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(basePath))!;
         var deltaPath = Path.Combine(folder, DeltaFileName);
@@ -48,9 +52,11 @@ internal sealed class LayeredVectorIndex : IVectorIndex
         var delta = File.Exists(deltaPath) ? UsearchIndex.Load(deltaPath, options) : UsearchIndex.Create(options);
         try
         {
-            var @base = new Lazy<UsearchIndex>(() => UsearchIndex.Load(basePath, options), LazyThreadSafetyMode.ExecutionAndPublication);
+            var @base = new Lazy<UsearchIndex>(sharedBaseKey is null
+                ? () => UsearchIndex.Load(basePath, options)
+                : () => SharedBaseGraphs.Acquire(sharedBaseKey, () => UsearchIndex.Load(basePath, options)), LazyThreadSafetyMode.ExecutionAndPublication);
             if (loadBase) _ = @base.Value;
-            return new LayeredVectorIndex(@base, delta, superseded, options);
+            return new LayeredVectorIndex(@base, delta, superseded, options, sharedBaseKey);
         }
         catch
         {
@@ -64,6 +70,9 @@ internal sealed class LayeredVectorIndex : IVectorIndex
 
     private UsearchIndex Base => _base.Value;
 
+    /// <summary>The base graph, when it has been loaded (tests compare it across commits).</summary>
+    internal UsearchIndex? LoadedBase => _base.IsValueCreated ? _base.Value : null;
+
     /// <inheritdoc />
     public int Dimensions => _delta.Dimensions;
 
@@ -76,6 +85,7 @@ internal sealed class LayeredVectorIndex : IVectorIndex
         get => _delta.ExpansionSearch;
         set
         {
+            RefuseIfShared();
             _delta.ExpansionSearch = value;
             Base.ExpansionSearch = value;
         }
@@ -118,8 +128,23 @@ internal sealed class LayeredVectorIndex : IVectorIndex
     /// <inheritdoc />
     public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, CancellationToken cancellationToken = default)
     {
-        var fromBase = _superseded.Count == 0 ? Base.Search(query, k, cancellationToken) : Base.Search(query, k, key => !_superseded.Contains(key), cancellationToken);
+        var fromBase = _superseded.Count == 0 ? Base.Search(query, k, cancellationToken) : BaseLessSuperseded(query, k, cancellationToken);
         return _delta.Count == 0 ? fromBase : Merged(fromBase, _delta.Search(query, k, cancellationToken), k);
+    }
+
+    /// <summary>
+    /// The base's nearest <paramref name="k"/> that still count. Superseded keys are at most 2 % of the products
+    /// (<see cref="Indexing.DeltaMerge"/>), so a few more than k, searched without a filter and thinned, almost always
+    /// hold k of them; the native filtered search calls back into .NET for every node it visits, which made the dense
+    /// stage about 40 % slower once commits had left a delta (benchmarks/RESULTS.md, issue 16). When too many of the
+    /// nearest are superseded, the filtered search answers.
+    /// </summary>
+    private IReadOnlyList<VectorHit> BaseLessSuperseded(ReadOnlySpan<float> query, int k, CancellationToken cancellationToken)
+    {
+        var asked = k + Math.Min(_superseded.Count, Math.Max(8, k / 4));
+        var nearest = Base.Search(query, asked, cancellationToken);
+        var kept = nearest.Where(h => !_superseded.Contains(h.Key)).Take(k).ToArray();
+        return kept.Length == k || nearest.Count < asked ? kept : Base.Search(query, k, key => !_superseded.Contains(key), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -160,6 +185,7 @@ internal sealed class LayeredVectorIndex : IVectorIndex
     /// </summary>
     public void MergeInto(string basePath)
     {
+        RefuseIfShared();
         var merged = Base;
         var row = new float[Dimensions];
         var keys = new List<ulong>();
@@ -193,10 +219,18 @@ internal sealed class LayeredVectorIndex : IVectorIndex
         return keys;
     }
 
+    /// <summary>Other open commits may be searching a shared base graph: it is never changed.</summary>
+    private void RefuseIfShared()
+    {
+        if (_sharedBase is not null) throw new InvalidOperationException("This generation's base graph is shared with other open commits for searching; it cannot be changed.");
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
         _delta.Dispose();
-        if (_base.IsValueCreated) _base.Value.Dispose();
+        if (!_base.IsValueCreated) return;
+        if (_sharedBase is null) _base.Value.Dispose();
+        else SharedBaseGraphs.Release(_sharedBase);
     }
 }
