@@ -130,8 +130,9 @@ internal sealed class IndexSnapshot
             opened.Add(lexical);
             var hnsw = manifest.Hnsw.ToOptions(manifest.Model.Dimensions);
             // Commits that share the base graph file (hard-linked, or the same digest) share it in memory too.
-            var sharedBase = manifest.Files?.GetValueOrDefault(Path.GetFileName(layout.VectorPath(manifest.Generation))) is { } digest
-                ? SharedBaseGraphs.KeyOf(digest.Sha256, digest.Length, hnsw) : null;
+            var vectorPath = layout.VectorPath(manifest.Generation);
+            var sharedBase = manifest.Files?.GetValueOrDefault(Path.GetFileName(vectorPath)) is { } digest
+                ? SharedBaseGraphs.KeyOf(vectorPath, digest.Sha256, digest.Length, hnsw) : null;
             var vectors = Guard(layout, () => LayeredVectorIndex.Open(layout.VectorPath(manifest.Generation), hnsw, loadBase: true, sharedBase),
                 layout.VectorPath(manifest.Generation));
             opened.Add(vectors);

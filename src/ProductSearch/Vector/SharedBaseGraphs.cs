@@ -5,9 +5,11 @@ namespace ProductSearch.Vector;
 /// changes a few products shares the base graph with the commit before it (a hard link, or a copy with the same
 /// digest), so an engine moving to it — or a second engine on a hard-linked copy — reuses the graph already in memory
 /// instead of loading it again. At 1M products the base is 1.6 GB: loading it took seconds and, while the engine still
-/// read the old commit, twice the memory, at every commit. The key names the file's contents (its recorded SHA-256
-/// and length) and the options it is opened with; the graph is released when the last commit holding it closes.
-/// Shared graphs are only searched: <see cref="LayeredVectorIndex"/> refuses to change one.
+/// read the old commit, twice the memory, at every commit. The key names the file's recorded contents (its SHA-256 and
+/// length), the file as it is now (its length and modification time: a hard link shares them, while a copy or a file
+/// written since has its own, so a damaged copy is loaded — and refused — by itself) and the options it is opened with;
+/// the graph is released when the last commit holding it closes. Shared graphs are only searched:
+/// <see cref="LayeredVectorIndex"/> refuses to change one.
 /// </summary>
 internal static class SharedBaseGraphs
 {
@@ -20,9 +22,18 @@ internal static class SharedBaseGraphs
     private static readonly Dictionary<string, Entry> Loaded = new(StringComparer.Ordinal);
     private static readonly Lock Gate = new();
 
-    /// <summary>The key of a base graph file with digest <paramref name="sha256"/> and <paramref name="length"/> bytes, opened with <paramref name="options"/>.</summary>
-    public static string KeyOf(string sha256, long length, HnswOptions options) =>
-        $"{sha256}:{length}:{options.Dimensions}:{options.Metric}:{options.Storage}:{options.Connectivity}:{options.ExpansionAdd}:{options.ExpansionSearch}:{options.SearchThreads}";
+    /// <summary>
+    /// The key of the base graph at <paramref name="path"/>, recorded with digest <paramref name="sha256"/> and
+    /// <paramref name="length"/> bytes, opened with <paramref name="options"/>; <c>null</c> when the file is not there
+    /// (the load reports it).
+    /// </summary>
+    public static string? KeyOf(string path, string sha256, long length, HnswOptions options)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists) return null;
+        return $"{sha256}:{length}:{file.Length}:{file.LastWriteTimeUtc.Ticks}:" +
+               $"{options.Dimensions}:{options.Metric}:{options.Storage}:{options.Connectivity}:{options.ExpansionAdd}:{options.ExpansionSearch}:{options.SearchThreads}";
+    }
 
     /// <summary>The graph under <paramref name="key"/>, loaded by <paramref name="load"/> if no open commit holds it; each call is matched by one <see cref="Release"/>.</summary>
     public static UsearchIndex Acquire(string key, Func<UsearchIndex> load)
@@ -56,11 +67,5 @@ internal static class SharedBaseGraphs
             if (entry.Graph.IsValueCreated) unused = entry.Graph.Value;
         }
         unused?.Dispose();
-    }
-
-    /// <summary>How many distinct base graphs are loaded now (for tests).</summary>
-    internal static int LoadedCount
-    {
-        get { lock (Gate) return Loaded.Count; }
     }
 }

@@ -63,6 +63,30 @@ public sealed class SharedBaseGraphTests : IDisposable
     }
 
     [Fact]
+    public void A_copy_of_the_index_with_a_damaged_graph_is_refused_while_the_original_is_open()
+    {
+        TinyIndex.Build(Index, 40);
+        var original = IndexSnapshot.Open(new IndexLayout(Index));
+        try
+        {
+            var copy = _temp.File("copy");
+            foreach (var dir in Directory.EnumerateDirectories(Index, "*", SearchOption.AllDirectories)) Directory.CreateDirectory(dir.Replace(Index, copy));
+            Directory.CreateDirectory(copy);
+            foreach (var file in Directory.EnumerateFiles(Index, "*", SearchOption.AllDirectories)) File.Copy(file, file.Replace(Index, copy));
+            var vectors = Directory.GetFiles(copy, "vectors.usearch", SearchOption.AllDirectories).Single();
+            var bytes = File.ReadAllBytes(vectors);
+            bytes[bytes.Length / 2] ^= 0xFF; // same recorded digest in the copied manifest, different bytes
+            File.WriteAllBytes(vectors, bytes);
+            var error = Assert.Throws<IndexException>(() => IndexSnapshot.Open(new IndexLayout(copy)).Release());
+            Assert.Contains("vectors.usearch", error.Message);
+        }
+        finally
+        {
+            original.Release();
+        }
+    }
+
+    [Fact]
     public void A_shared_base_graph_is_never_changed()
     {
         TinyIndex.Build(Index, 20);
@@ -71,7 +95,7 @@ public sealed class SharedBaseGraphTests : IDisposable
         var options = manifest.Hnsw.ToOptions(manifest.Model.Dimensions);
         var digest = manifest.Files!["vectors.usearch"];
         using var shared = LayeredVectorIndex.Open(layout.VectorPath(manifest.Generation), options, loadBase: true,
-            SharedBaseGraphs.KeyOf(digest.Sha256, digest.Length, options));
+            SharedBaseGraphs.KeyOf(layout.VectorPath(manifest.Generation), digest.Sha256, digest.Length, options));
         var error = Assert.Throws<InvalidOperationException>(() => shared.MergeInto(_temp.File("merged.usearch")));
         Assert.Contains("shared", error.Message);
         Assert.Throws<InvalidOperationException>(() => shared.ExpansionSearch = 10);
