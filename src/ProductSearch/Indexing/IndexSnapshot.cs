@@ -129,12 +129,12 @@ internal sealed class IndexSnapshot
             var lexical = Guard(layout, () => Bm25Searcher.Open(layout.LexicalPath(manifest.Generation)), layout.LexicalPath(manifest.Generation));
             opened.Add(lexical);
             var hnsw = manifest.Hnsw.ToOptions(manifest.Model.Dimensions);
-            // Commits that share the base graph file (hard-linked, or the same digest) share it in memory too.
+            // Commits that share the base graph file (a hard link: same recorded digest, same length and time now) share
+            // the loaded graph too; a manifest without digests loads its own.
             var vectorPath = layout.VectorPath(manifest.Generation);
             var sharedBase = manifest.Files?.GetValueOrDefault(Path.GetFileName(vectorPath)) is { } digest
                 ? SharedBaseGraphs.KeyOf(vectorPath, digest.Sha256, digest.Length, hnsw) : null;
-            var vectors = Guard(layout, () => LayeredVectorIndex.Open(layout.VectorPath(manifest.Generation), hnsw, loadBase: true, sharedBase),
-                layout.VectorPath(manifest.Generation));
+            var vectors = Guard(layout, () => LayeredVectorIndex.Open(vectorPath, hnsw, loadBase: true, sharedBase), vectorPath);
             opened.Add(vectors);
             var synonymsPath = layout.SynonymsPath(manifest.Generation);
             var synonyms = File.Exists(synonymsPath) ? Guard(layout, () => SynonymRules.Parse(File.ReadAllText(synonymsPath)), synonymsPath) : null;

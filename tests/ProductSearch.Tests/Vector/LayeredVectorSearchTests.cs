@@ -46,4 +46,25 @@ public sealed class LayeredVectorSearchTests : IDisposable
         }
         Assert.True(recalled >= 95, $"recall@10 {recalled}/100"); // HNSW at ef 64 over 2,000 vectors finds nearly all
     }
+
+    [Fact]
+    public void Count_follows_every_change_though_it_is_counted_once_per_change()
+    {
+        var vectors = VectorTestData.RandomUnitVectors(100, Dim, seed: 33);
+        var basePath = Path.Combine(_directory, "count.usearch");
+        using (var built = VectorTestData.Build(vectors, Dim)) built.Save(basePath);
+        using var layered = LayeredVectorIndex.Open(basePath, new HnswOptions { Dimensions = Dim }, loadBase: true);
+        Assert.Equal(100, layered.Count);
+        Assert.Equal(100, layered.Count); // asked again: the kept count
+        layered.Add([500UL], vectors.AsSpan(0, Dim)); // a new key
+        Assert.Equal(101, layered.Count);
+        layered.Add([7UL], vectors.AsSpan(Dim, Dim)); // a base key replaced
+        Assert.Equal(101, layered.Count);
+        layered.Supersede(8);
+        Assert.Equal(100, layered.Count);
+        Assert.True(layered.Remove(500));
+        Assert.Equal(99, layered.Count);
+        layered.MergeInto(Path.Combine(_directory, "count-merged.usearch"));
+        Assert.Equal(99, layered.Count);
+    }
 }
