@@ -16,9 +16,13 @@ namespace ProductSearch.Benchmarks.Scale;
 /// does), so the disk growth is what both generations take together (<c>du</c>: shared files count once).
 /// "title" upserts change the embedded text (new vectors, the graph is saved again); "price" upserts change
 /// nothing embedded. With <c>--commits C</c>, C commits of 100 changed titles follow, and search p50/p99 on the
-/// index they leave is set against the same searches before them, interleaved with a fresh copy of the base.
+/// index they leave is set against the same searches before them, interleaved with a fresh copy of the base; every
+/// <c>--checkpoint-every</c> commits (default 50) the serving engine and an engine on the fresh copy also answer
+/// <c>--checkpoint-queries</c> (default 300) of them in turn, so the series is seen at every point between two merges,
+/// not only where it happens to end (right after a merge, the best point).
 /// Prints one JSON object. Uses only the public API, so the same file measures an older build (<c>--label</c>).
-/// Usage: <c>commit-cost [--size 100k] [--work DIR] [--keep] [--commits 0] [--queries 500] [--label current] [--json]</c>.
+/// Usage: <c>commit-cost [--size 100k] [--work DIR] [--keep] [--commits 0] [--queries 500] [--checkpoint-every 50]
+/// [--checkpoint-queries 300] [--label current] [--json]</c>.
 /// </summary>
 internal static class CommitCostHarness
 {
@@ -31,6 +35,9 @@ internal static class CommitCostHarness
         var commits = int.Parse(SyntheticIndex.Option(args, "--commits") ?? "0", CultureInfo.InvariantCulture);
         var queryCount = int.Parse(SyntheticIndex.Option(args, "--queries") ?? "500", CultureInfo.InvariantCulture);
         var label = SyntheticIndex.Option(args, "--label") ?? "current";
+        var checkpoints = new Checkpoints(
+            int.Parse(SyntheticIndex.Option(args, "--checkpoint-every") ?? "50", CultureInfo.InvariantCulture),
+            int.Parse(SyntheticIndex.Option(args, "--checkpoint-queries") ?? "300", CultureInfo.InvariantCulture));
         var baseIndex = Path.Combine(work, $"index-{ScaleSizes.Format(size)}");
         var model = new TimedEmbedder(new SyntheticEmbedder());
         await SyntheticIndex.EnsureAsync(baseIndex, size, new SyntheticEmbedder(), args.Contains("--keep"));
@@ -59,7 +66,7 @@ internal static class CommitCostHarness
 
         object? series = null;
         double? mergeSeconds = null;
-        if (commits > 0) series = Series(run, baseIndex, work, model, picked.Skip(offset).ToArray(), commits, queryCount, out mergeSeconds);
+        if (commits > 0) series = Series(run, baseIndex, work, model, picked.Skip(offset).ToArray(), commits, queryCount, checkpoints, out mergeSeconds);
 
         var report = new Dictionary<string, object?>
         {
@@ -92,7 +99,8 @@ internal static class CommitCostHarness
         new[] { "vectors-delta.usearch", "products-delta.db" }.Where(name => manifest.Files?.ContainsKey(name) == true).ToArray();
 
     /// <summary>One commit's cost: wall time without the model's, disk growth while the previous generation is still read.</summary>
-    internal sealed record CommitCost(double Seconds, double ModelSeconds, double DiskGrowth, long BytesBefore, long BytesDuring, int Embedded, bool Merged)
+    internal sealed record CommitCost(double Seconds, double ModelSeconds, double DiskGrowth, long BytesBefore, long BytesDuring, int Embedded, bool Merged,
+        bool StoreMerged)
     {
         public override string ToString() =>
             $"{Seconds:F3} s (+{ModelSeconds:F3} s model), disk +{DiskGrowth:P1} ({BytesBefore / 1e6:F0} → {BytesDuring / 1e6:F0} MB), {Embedded} embedded, load {LoadAverage.OneMinute()}";
@@ -124,15 +132,17 @@ internal static class CommitCostHarness
         var during = Du(index);
         // A commit that leaves no delta (of the graph or the product store) after one was there folded it into a new base
         // (a merge); older builds have none.
-        var merged = hadDeltas.Except(Deltas(report.Manifest)).Any();
-        return new CommitCost(Math.Round(seconds, 4), Math.Round(model.Elapsed.TotalSeconds, 4), Math.Round((double)(during - before) / before, 4), before, during, report.Embedded, merged);
+        var left = hadDeltas.Except(Deltas(report.Manifest)).ToArray();
+        return new CommitCost(Math.Round(seconds, 4), Math.Round(model.Elapsed.TotalSeconds, 4), Math.Round((double)(during - before) / before, 4), before, during, report.Embedded,
+            left.Length > 0, left.Contains("products-delta.db"));
     }
 
     /// <summary>
     /// <paramref name="commits"/> commits of 100 changed titles in a row; search p50/p99 on the index they leave and on a
     /// fresh copy of the base, measured in alternating rounds so a change of load shows in both.
     /// </summary>
-    private static object Series(string run, string baseIndex, string work, TimedEmbedder model, Product[] pool, int commits, int queryCount, out double? mergeSeconds)
+    private static object Series(string run, string baseIndex, string work, TimedEmbedder model, Product[] pool, int commits, int queryCount, Checkpoints checkpoints,
+        out double? mergeSeconds)
     {
         var times = new List<double>();
         var merges = new List<double>();
@@ -140,32 +150,37 @@ internal static class CommitCostHarness
         layout.DeleteOtherGenerations(layout.ReadManifest().Generation); // both ends measured without a previous commit's generation
         var bytesAtStart = Du(run);
         var refreshes = new List<double>();
+        var fresh = Path.Combine(work, "fresh-copy");
+        CloneByLinks(baseIndex, fresh);
+        var queries = SyntheticCatalog.Queries(queryCount);
         // One engine serves through the series and moves to each new commit, as a server's does (SearchEngine.Refresh).
-        using (var serving = SearchEngine.Open(new SearchEngineOptions { IndexPath = run, RefreshInterval = TimeSpan.Zero, ResultCacheSize = 0, QueryCacheSize = 0 }, model))
+        using (var serving = OpenEngine(run, model))
+        using (var onFresh = checkpoints.Every > 0 ? OpenEngine(fresh, model) : null)
         {
+            var sinceStoreMerge = -1; // unknown until the series' first store merge
+            if (onFresh is not null) checkpoints.WarmUp(queries, serving, onFresh);
             for (var c = 0; c < commits; c++)
             {
                 var changed = Enumerable.Range(0, 100).Select(i => Change(pool[(c * 100 + i) % pool.Length], "title", 2 + (c * 100 + i) / pool.Length)).ToArray();
                 var cost = Commit(run, model, changed, serving);
                 times.Add(cost.Seconds);
                 if (cost.Merged) merges.Add(cost.Seconds);
+                sinceStoreMerge = cost.StoreMerged ? 0 : sinceStoreMerge < 0 ? -1 : sinceStoreMerge + 1;
                 var refresh = Stopwatch.StartNew();
                 serving.Refresh();
                 refreshes.Add(refresh.Elapsed.TotalSeconds);
                 if ((c + 1) % 50 == 0) Log($"{c + 1} commits, last {times[^1]:F3} s, engine moved to it in {refreshes[^1]:F3} s, load {LoadAverage.OneMinute()}");
+                if (onFresh is not null && (c + 1) % checkpoints.Every == 0) checkpoints.Measure(c + 1, sinceStoreMerge, run, queries, serving, onFresh);
             }
         }
         layout.DeleteOtherGenerations(layout.ReadManifest().Generation); // the size the index keeps, not the one its last commit left behind
         var bytesAtEnd = Du(run);
-        var fresh = Path.Combine(work, "fresh-copy");
-        CloneByLinks(baseIndex, fresh);
-        var queries = SyntheticCatalog.Queries(queryCount);
         var rounds = new Dictionary<string, List<LatencyStats>> { ["after_commits"] = [], ["fresh"] = [] };
         for (var round = 0; round < 2; round++)
         {
             foreach (var (name, path) in new[] { ("after_commits", run), ("fresh", fresh) })
             {
-                using var engine = SearchEngine.Open(new SearchEngineOptions { IndexPath = path, RefreshInterval = TimeSpan.Zero, ResultCacheSize = 0, QueryCacheSize = 0 }, model);
+                using var engine = OpenEngine(path, model);
                 void Search(string q) => engine.Search(new SearchRequest { Query = q, K = 10 });
                 TimedRunner.Run(queries.Take(100).ToArray(), 1, Search); // warm-up
                 rounds[name].Add(TimedRunner.Run(queries, 1, Search));
@@ -192,8 +207,14 @@ internal static class CommitCostHarness
             search_p99_ms_after = P99("after_commits"),
             search_p99_ms_fresh = P99("fresh"),
             search_p99_ratio = Math.Round(P99("after_commits") / P99("fresh"), 3),
+            search_p99_ratio_checkpoints_median = checkpoints.MedianRatio,
+            search_p99_ratio_checkpoints_max = checkpoints.MaxRatio,
+            checkpoints = checkpoints.Taken,
         };
     }
+
+    private static SearchEngine OpenEngine(string index, TimedEmbedder model) =>
+        SearchEngine.Open(new SearchEngineOptions { IndexPath = index, RefreshInterval = TimeSpan.Zero, ResultCacheSize = 0, QueryCacheSize = 0 }, model);
 
     private static Product Change(Product product, string kind, int round) => kind == "title"
         ? product with { Title = $"{product.Title} edition {round}" }

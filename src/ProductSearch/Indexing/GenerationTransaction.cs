@@ -126,7 +126,7 @@ internal sealed class GenerationTransaction : IDisposable
             lexical.Schema = schema ?? (previous is null ? IndexSchema.Default : IndexSchema.Read(folder));
             if (reanalyse) ReindexLexical(store, lexical);
             var vectors = previous is null ? UsearchIndex.Create(hnsw) : null;
-            return new GenerationTransaction(layout, generation, store, lexical, vectors, hnsw, carried);
+            return new GenerationTransaction(layout, generation, store, lexical, vectors, hnsw, carried) { _lexicalRewritten = previous is null || reanalyse };
         }
         catch
         {
@@ -152,16 +152,28 @@ internal sealed class GenerationTransaction : IDisposable
     {
         Lexical.DeleteAll();
         ReindexLexical(Store, Lexical);
+        _lexicalRewritten = true;
     }
+
+    private bool _lexicalRewritten;
 
     /// <summary>Makes the generation durable and current; returns its manifest.</summary>
     public IndexManifest Commit(Func<long, IndexManifest> manifestFor)
     {
-        Lexical.Commit();
-        Schema.Write(_layout.GenerationFolder(Generation));
         var count = Store.Count;
         _productCount = count;
         _storeChanges = Store.ChangedSinceBase;
+        // The lexical index is kept as the product store is, a base and a delta: the segment the last full merge wrote
+        // plus one segment of everything since, folded into one when the store folds its delta (every product change
+        // replaced its document, so the store's changed keys are the lexical index's deletions and new documents).
+        // Left to Lucene's merge policy, 1,000 commits of 100 at 1M left 9 segments and 12 % deleted documents, and a
+        // query's lexical and preparing stages took 1.5-1.9x a fresh index's: each segment costs a look-up of every term
+        // in every field (benchmarks/RESULTS.md, issue 16). A lexical index written whole
+        // (a fresh build, a reanalysis) is merged to one segment for the same reason.
+        if (_lexicalRewritten || DeltaMerge.IsDue(_storeChanges, count)) Lexical.MergeToOneSegment();
+        else Lexical.MergeSmallSegments();
+        Lexical.Commit();
+        Schema.Write(_layout.GenerationFolder(Generation));
         Close(committing: true);
         var folder = _layout.GenerationFolder(Generation);
         DurableFiles.FlushTree(folder);

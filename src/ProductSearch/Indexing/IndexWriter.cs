@@ -139,8 +139,6 @@ public sealed class IndexWriter : IDisposable
             throw new CatalogException($"Catalog '{report.Path}' holds no valid product {why}; nothing was indexed.");
         if (mode == SyncMode.Mirror && seen.Count == 0 && !_options.AllowEmpty)
             throw new CatalogException($"Catalog '{report.Path}' holds no valid product {why}; the index was left as it was rather than emptied.");
-        // A build from nothing wrote every segment itself: one segment answers each query term with one lookup, not one per segment.
-        if (previous is null) transaction.Lexical.MergeToOneSegment();
         return Finish(transaction, previous, report, added, updated, unchanged, deleted, embedded, duplicates, 0, stopwatch);
     }
 

@@ -8,7 +8,7 @@ namespace ProductSearch.Tests.Indexing;
 /// Issue 16: an index's product store is a base shared by hard link plus a delta of what changed since. Commits that
 /// upsert, delete and re-upsert read like a fresh build of the same catalog (ids, products, categories, facets), an
 /// engine still on an older generation keeps its own view, a merge folds the delta into a new base in an ordinary
-/// commit, and a full disk during that merge leaves the last commit.
+/// commit (the lexical index folded to one segment with it), and a full disk during that merge leaves the last commit.
 /// </summary>
 public sealed class ProductStoreDeltaIndexTests : IDisposable
 {
@@ -63,6 +63,10 @@ public sealed class ProductStoreDeltaIndexTests : IDisposable
             var fourth = TinyIndex.Write(Index, again).Manifest;
             Assert.Equal(first.Files["products.db"].Sha256, fourth.Files!["products.db"].Sha256);
             AssertSameAsFreshBuild(catalog.Values);
+            // Two commits wrote documents: the lexical index is the build's segment, with deletions, plus one of all since.
+            var (segments, deleted) = LexicalSegments(fourth);
+            Assert.Equal(2, segments);
+            Assert.True(deleted > 0, "the base segment should keep its deleted documents until the merge");
 
             // Commit 5, past a lowered threshold: the delta is folded into a new base.
             DeltaMerge.FloorForTests.Value = 5;
@@ -71,6 +75,7 @@ public sealed class ProductStoreDeltaIndexTests : IDisposable
             var merged = TinyIndex.Write(Index, last).Manifest;
             Assert.DoesNotContain(ProductStore.DeltaFileName, merged.Files!.Keys);
             Assert.NotEqual(first.Files["products.db"].Sha256, merged.Files["products.db"].Sha256);
+            Assert.Equal((1, 0), LexicalSegments(merged)); // the lexical index folded with the store: one segment, no deleted documents
             AssertSameAsFreshBuild(catalog.Values);
         }
         finally
@@ -81,6 +86,14 @@ public sealed class ProductStoreDeltaIndexTests : IDisposable
         // The engine on generation 1 still reads its own products, whose shared base no commit wrote.
         Assert.Equal(oldView, View(old, Catalog(60).Select(p => p.Id)));
         Assert.Empty(GenerationFiles.Check(new IndexLayout(Index).GenerationFolder(first.Generation), first.Files));
+    }
+
+    /// <summary>The lexical index's segments and deleted documents in the generation <paramref name="manifest"/> names.</summary>
+    private (int Segments, int Deleted) LexicalSegments(IndexManifest manifest)
+    {
+        using var directory = Lucene.Net.Store.FSDirectory.Open(new IndexLayout(Index).LexicalPath(manifest.Generation));
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
+        return (reader.Leaves.Count, reader.NumDeletedDocs);
     }
 
     /// <summary>What an engine answers about the products: each by id, the departments, and the facets and ids of a search.</summary>
