@@ -48,7 +48,8 @@ public sealed class Bm25IndexWriter : IDisposable
     /// <summary>
     /// Merges the index down to one segment, without deleted documents: a search then looks each term up once instead of
     /// once per segment. Worth it after a full build, whose files are all new anyway, and when the product store folds
-    /// its delta into a new base; other incremental commits keep their segments (they are shared by hard link).
+    /// its delta into a new base; other incremental commits keep the large segment (shared by hard link) and merge only
+    /// the small ones (<see cref="MergeSmallSegments"/>).
     /// </summary>
     internal void MergeToOneSegment() => MergeTo(1);
 
