@@ -8,10 +8,16 @@ namespace ProductSearch.Benchmarks.Scale;
 /// in turn. A series ends wherever its last commit falls between two merges — right after one is the best point — so
 /// the ratio at the end alone says little; the checkpoints see the whole cycle.
 /// </summary>
-/// <param name="Every">Commits between two checkpoints; 0: none.</param>
-/// <param name="Queries">Queries each engine answers at a checkpoint.</param>
-internal sealed record Checkpoints(int Every, int Queries)
+/// <param name="every">Commits between two checkpoints; 0: none.</param>
+/// <param name="queries">Queries each engine answers at a checkpoint.</param>
+internal sealed class Checkpoints(int every, int queries)
 {
+    /// <summary>Commits between two checkpoints; 0: none.</summary>
+    public int Every { get; } = every;
+
+    /// <summary>Queries each engine answers at a checkpoint.</summary>
+    public int Queries { get; } = queries;
+
     /// <summary>
     /// One checkpoint: after how many commits, how many since the product store (and lexical index) last merged (-1: none
     /// yet), the lexical index's segments and deleted documents then, and both engines' latencies.

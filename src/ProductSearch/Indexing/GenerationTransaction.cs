@@ -23,6 +23,7 @@ internal sealed class GenerationTransaction : IDisposable
     private LayeredVectorIndex? _layered;
     private bool _committed;
     private bool _closed;
+    private bool _lexicalRewritten; // written whole in this generation (a fresh build, a reanalysis): merged to one segment at commit
 
     private GenerationTransaction(IndexLayout layout, long generation, ProductStore store, Bm25IndexWriter lexical, UsearchIndex? fresh, HnswOptions hnsw,
         CarriedFiles? carried)
@@ -155,8 +156,6 @@ internal sealed class GenerationTransaction : IDisposable
         _lexicalRewritten = true;
     }
 
-    private bool _lexicalRewritten;
-
     /// <summary>Makes the generation durable and current; returns its manifest.</summary>
     public IndexManifest Commit(Func<long, IndexManifest> manifestFor)
     {
@@ -167,9 +166,8 @@ internal sealed class GenerationTransaction : IDisposable
         // plus one segment of everything since, folded into one when the store folds its delta (every product change
         // replaced its document, so the store's changed keys are the lexical index's deletions and new documents).
         // Left to Lucene's merge policy, 1,000 commits of 100 at 1M left 9 segments and 12 % deleted documents, and a
-        // query's lexical and preparing stages took 1.5-1.9x a fresh index's: each segment costs a look-up of every term
-        // in every field (benchmarks/RESULTS.md, issue 16). A lexical index written whole
-        // (a fresh build, a reanalysis) is merged to one segment for the same reason.
+        // query's lexical stage took up to twice a fresh index's: each segment costs a look-up of every term in every
+        // field (benchmarks/RESULTS.md, issue 16). A lexical index written whole is merged to one segment for the same reason.
         if (_lexicalRewritten || DeltaMerge.IsDue(_storeChanges, count)) Lexical.MergeToOneSegment();
         else Lexical.MergeSmallSegments();
         Lexical.Commit();
